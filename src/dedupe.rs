@@ -1,0 +1,329 @@
+//! Fake-bold duplication: a heading drawn two or three times at a small
+//! offset, which extractors write as repeated text.
+//!
+//! Four shapes are recognised, each its own [`Rule`]:
+//!
+//! ```text
+//! fake-bold-line           不忘初心行致远不忘初心行致远       → 不忘初心行致远
+//!                          Annual Report Annual Report       → Annual Report
+//! fake-bold-segments       率先垂范率先垂范 先学先改先学先改  → 率先垂范 先学先改
+//! fake-bold-interleaved    不不忘忘初初心心                   → 不忘初心
+//! fake-bold-repeated-lines Copyright history ⏎ Copyright history → Copyright history
+//! ```
+//!
+//! Legitimate repetition is refused by size: a repeated unit must be at
+//! least three ideographs or six Latin letters wide (`谢谢`, `研究研究`,
+//! `had had`, `Walla Walla` stay), an interleaved line needs three or more
+//! distinct doubled glyphs (`高高兴兴` stays), a repeated unit that ends a
+//! sentence is speech, not a heading (`快跑！快跑！` stays), and repeated
+//! lines must be short heading-like lines (two long identical body lines
+//! need a third copy before they count).
+//!
+//! Each line is examined in `O(n)`; the stage is `O(n)` in the input.
+
+use crate::edit::{EditLog, Rule};
+use crate::line::Line;
+use crate::script::{display_width, ends_sentence, is_word_char};
+
+/// The narrowest repeated unit, in columns, for a doubled line or segment.
+const MIN_UNIT_WIDTH: usize = 6;
+/// The narrowest repeated unit, in columns, for a tripled line.
+const MIN_TRIPLED_UNIT_WIDTH: usize = 4;
+/// The widest line two copies of which still count as a fake-bold heading.
+const MAX_REPEATED_HEADING_WIDTH: usize = 60;
+
+/// Removes fake-bold duplication from one line, or returns `None` when the
+/// line is not duplicated.
+///
+/// ```
+/// use textmend::dedupe::dedupe_line;
+/// use textmend::edit::Rule;
+/// assert_eq!(
+///     dedupe_line("率先垂范率先垂范 先学先改先学先改"),
+///     Some(("率先垂范 先学先改".to_string(), Rule::FakeBoldSegments))
+/// );
+/// assert_eq!(dedupe_line("不不忘忘初初心心").map(|d| d.0), Some("不忘初心".to_string()));
+/// assert_eq!(dedupe_line("研究研究"), None);
+/// assert_eq!(dedupe_line("高高兴兴"), None);
+/// ```
+pub fn dedupe_line(text: &str) -> Option<(String, Rule)> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 4 {
+        return None;
+    }
+    if let Some(unit) = repeated_whole(&chars) {
+        return Some((unit, Rule::FakeBoldLine));
+    }
+    if let Some(s) = repeated_segments(text) {
+        return Some((s, Rule::FakeBoldSegments));
+    }
+    if let Some(s) = interleaved(&chars) {
+        return Some((s, Rule::FakeBoldInterleaved));
+    }
+    None
+}
+
+/// `t t`, `tt`, `t t t` or `ttt` for a heading-like unit `t`.
+fn repeated_whole(chars: &[char]) -> Option<String> {
+    let n = chars.len();
+    for k in [3usize, 2] {
+        for sep in [0usize, 1] {
+            let total_sep = sep * (k - 1);
+            if n < total_sep || (n - total_sep) % k != 0 {
+                continue;
+            }
+            let unit = (n - total_sep) / k;
+            if unit == 0 {
+                continue;
+            }
+            let first = &chars[..unit];
+            let fits = (1..k).all(|i| {
+                let at = i * (unit + sep);
+                (sep == 0 || chars[at - 1] == ' ') && &chars[at..at + unit] == first
+            });
+            if fits {
+                let unit_text: String = first.iter().collect();
+                if is_heading_unit(&unit_text, k) {
+                    return Some(unit_text.trim().to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Is `unit` big and heading-like enough that `k` copies of it in a row
+/// are fake bold rather than speech or a reduplicated word?
+fn is_heading_unit(unit: &str, k: usize) -> bool {
+    let unit = unit.trim();
+    let min = if k >= 3 {
+        MIN_TRIPLED_UNIT_WIDTH
+    } else {
+        MIN_UNIT_WIDTH
+    };
+    display_width(unit) >= min
+        && unit.chars().filter(|&c| is_word_char(c)).count() >= 2
+        && !ends_sentence(unit)
+        && distinct_chars(unit) >= 2
+}
+
+fn distinct_chars(s: &str) -> usize {
+    let mut seen: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
+/// Every space-separated segment is itself `uu` (or `uuu`).
+fn repeated_segments(text: &str) -> Option<String> {
+    let segments: Vec<&str> = text.split(' ').filter(|s| !s.is_empty()).collect();
+    if segments.len() < 2 {
+        return None;
+    }
+    for k in [3usize, 2] {
+        let mut units = Vec::with_capacity(segments.len());
+        let mut widest = 0;
+        for seg in &segments {
+            let chars: Vec<char> = seg.chars().collect();
+            if chars.len() % k != 0 || chars.len() < 2 * k {
+                break;
+            }
+            let unit = chars.len() / k;
+            if !(1..k).all(|i| chars[i * unit..(i + 1) * unit] == chars[..unit]) {
+                break;
+            }
+            let unit_text: String = chars[..unit].iter().collect();
+            if ends_sentence(&unit_text) {
+                break;
+            }
+            widest = widest.max(display_width(&unit_text));
+            units.push(unit_text);
+        }
+        if units.len() == segments.len() && widest >= MIN_UNIT_WIDTH {
+            return Some(units.join(" "));
+        }
+    }
+    None
+}
+
+/// Every glyph doubled (or tripled) in place: `不不忘忘初初心心`.
+fn interleaved(chars: &[char]) -> Option<String> {
+    for k in [3usize, 2] {
+        let mut out = String::new();
+        let mut units = 0;
+        let mut segment_units = 0;
+        let mut longest_segment = 0;
+        let mut distinct: Vec<char> = Vec::new();
+        let mut i = 0;
+        let mut ok = true;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == ' ' {
+                out.push(c);
+                segment_units = 0;
+                i += 1;
+                continue;
+            }
+            if i + k > chars.len() || !chars[i..i + k].iter().all(|&d| d == c) {
+                ok = false;
+                break;
+            }
+            out.push(c);
+            units += 1;
+            segment_units += 1;
+            longest_segment = longest_segment.max(segment_units);
+            if !distinct.contains(&c) && distinct.len() < 3 {
+                distinct.push(c);
+            }
+            i += k;
+        }
+        if ok && units >= 3 && longest_segment >= 3 && distinct.len() >= 3 && !ends_sentence(&out) {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// Removes fake-bold duplication from every line, and copies of a short
+/// heading line written on consecutive lines. Marks the surviving line
+/// `fake_bold`, and removed copies `removed`.
+pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
+    for line in lines.iter_mut() {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some((text, rule)) = dedupe_line(&line.text) {
+            log.push(line.content.clone(), text.clone(), rule);
+            line.set_text(text);
+            line.fake_bold = true;
+        }
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let run = repeated_run(lines, i);
+        if run > 1 {
+            for copy in &mut lines[i + 1..i + run] {
+                copy.removed = true;
+                log.push(copy.range.clone(), "", Rule::FakeBoldRepeatedLines);
+            }
+            lines[i].fake_bold = true;
+        }
+        i += run.max(1);
+    }
+}
+
+/// How many consecutive lines from `start` are copies of one fake-bold
+/// heading (1 when there is no such run).
+fn repeated_run(lines: &[Line], start: usize) -> usize {
+    let first = &lines[start];
+    if first.is_blank() || first.removed {
+        return 1;
+    }
+    let mut run = 1;
+    while start + run < lines.len()
+        && run < 4
+        && lines[start + run].text == first.text
+        && !lines[start + run].page_break_before
+    {
+        run += 1;
+    }
+    let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
+    let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
+    match run {
+        2 if letters >= 4 && heading_like => 2,
+        3 if letters >= 3 => 3,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::split_lines;
+
+    fn fixed(s: &str) -> Option<String> {
+        dedupe_line(s).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn whole_line_doubled_or_tripled() {
+        assert_eq!(fixed("不忘初心行致远不忘初心行致远").as_deref(), Some("不忘初心行致远"));
+        assert_eq!(fixed("下好先手棋下好先手棋下好先手棋").as_deref(), Some("下好先手棋"));
+        assert_eq!(fixed("Annual ReportAnnual Report").as_deref(), Some("Annual Report"));
+        assert_eq!(fixed("Annual Report Annual Report").as_deref(), Some("Annual Report"));
+    }
+
+    #[test]
+    fn segments_doubled() {
+        assert_eq!(
+            fixed("全市动员全市动员 全学全改全学全改").as_deref(),
+            Some("全市动员 全学全改")
+        );
+        assert_eq!(
+            fixed("不忘初心行致远不忘初心行致远 牢记使命勇担当牢记使命勇担当").as_deref(),
+            Some("不忘初心行致远 牢记使命勇担当")
+        );
+    }
+
+    #[test]
+    fn interleaved_glyphs() {
+        assert_eq!(fixed("不不忘忘初初心心").as_deref(), Some("不忘初心"));
+        assert_eq!(fixed("不不不忘忘忘初初初心心心").as_deref(), Some("不忘初心"));
+    }
+
+    #[test]
+    fn legitimate_repetition_stays() {
+        for s in [
+            "谢谢",
+            "看看",
+            "高高兴兴",
+            "研究研究",
+            "一步一步",
+            "人人为我，我为人人",
+            "had had",
+            "Walla Walla",
+            "bye bye",
+            "快跑！快跑！",
+            "哈哈哈哈哈哈",
+            "高高兴兴 快快乐乐",
+            "Bora Bora",
+        ] {
+            assert_eq!(fixed(s), None, "{s}");
+        }
+    }
+
+    fn dedupe(input: &str) -> Vec<(String, bool)> {
+        let mut log = EditLog::default();
+        let mut lines = split_lines(input, &mut log);
+        dedupe_lines(&mut lines, &mut log);
+        lines
+            .into_iter()
+            .filter(|l| !l.removed)
+            .map(|l| (l.text, l.fake_bold))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_heading_lines_collapse() {
+        let out = dedupe("Copyright history\nCopyright history\nCopyright history\nBody text.");
+        assert_eq!(
+            out,
+            [
+                ("Copyright history".to_string(), true),
+                ("Body text.".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn two_long_identical_body_lines_stay() {
+        let line = "This sentence is long enough to be body text and it ends like one.";
+        let input = format!("{line}\n{line}");
+        assert_eq!(dedupe(&input).len(), 2);
+    }
+
+    #[test]
+    fn short_cells_stay() {
+        assert_eq!(dedupe("0\n0\nyes\nyes").len(), 4);
+    }
+}

@@ -1,0 +1,278 @@
+//! Page furniture: running headers and footers and page numbers, which
+//! interrupt the text at every page break.
+//!
+//! ```text
+//! …往深里走、往心里          …往深里走、往心里去、往实处抓。
+//! - 3 -                 →
+//! 鄂尔多斯日报                (the page number and the running title go,
+//! 去、往实处抓。              and the paragraph is joined again)
+//! ```
+//!
+//! Recognised:
+//! - a line that is only a page number in a decorated form (`- 12 -`,
+//!   `— 12 —`, `第 12 页`, `第12版`, `Page 12`, `Page 12 of 40`, `12 / 40`);
+//! - a bare number (`12`) when it is the first or last line of a page;
+//! - a line that recurs at the top or bottom of two or more pages, allowing
+//!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
+//!   next to a page number and recurs in the document.
+//!
+//! Refused: a line that occurs once, a list item (`12.`), a number in the
+//! middle of a page (a year, a table cell), and anything inside a run of
+//! short table-like lines.
+//!
+//! `O(n)` in the number of lines (one hash map of line shapes).
+
+use crate::edit::{EditLog, Rule};
+use crate::line::Line;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How many lines at each end of a page may hold furniture.
+const EDGE_LINES: usize = 3;
+/// The widest line that can be a running header, in columns.
+const MAX_HEADER_WIDTH: usize = 80;
+
+static DECORATED_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            [-–—―~]\s*\d{1,4}\s*[-–—―~]
+          | 第\s*\d{1,4}\s*[页頁版面]
+          | (?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+          | \d{1,4}\s*/\s*\d{1,4}
+          | \d{1,4}\s*(?:页|頁|ページ|쪽)
+          | [\[(]\s*\d{1,4}\s*[\])]
+        )$",
+    )
+    .expect("page number pattern is valid")
+});
+
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,4}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$").expect("bare number pattern is valid")
+});
+
+/// True when `text` is only a page number in one of its decorated forms.
+///
+/// ```
+/// use textmend::furniture::is_page_number;
+/// assert!(is_page_number("- 3 -"));
+/// assert!(is_page_number("第 3 版"));
+/// assert!(is_page_number("Page 3 of 9"));
+/// assert!(is_page_number("184 / 233"));
+/// assert!(!is_page_number("12."));
+/// assert!(!is_page_number("2019"));
+/// ```
+pub fn is_page_number(text: &str) -> bool {
+    DECORATED_PAGE_NUMBER.is_match(text.trim())
+}
+
+/// The line with every run of digits replaced by `#`, so that headers with
+/// a changing page number compare equal.
+fn shape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_digits = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            out.push(c);
+            in_digits = false;
+        }
+    }
+    out
+}
+
+/// Marks page furniture `removed` and logs each removal.
+pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
+    let edges = page_edges(lines);
+    let page_count = lines.last().map_or(0, |l| l.page + 1);
+
+    // Page numbers.
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.removed || line.is_blank() {
+            continue;
+        }
+        let decorated = is_page_number(&line.text);
+        let bare = BARE_NUMBER.is_match(&line.text) && edges.contains(&i) && page_count > 1;
+        if decorated || bare {
+            line.removed = true;
+            log.push(line.range.clone(), "", Rule::PageNumber);
+        }
+    }
+
+    // Running headers and footers: shapes that recur at page edges, or
+    // recur anywhere and stand next to a page number that was removed.
+    let mut edge_pages: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &edges {
+        let line = &lines[i];
+        if is_header_candidate(line) {
+            let pages = edge_pages.entry(shape(&line.text)).or_default();
+            if pages.last() != Some(&line.page) {
+                pages.push(line.page);
+            }
+        }
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines.iter() {
+        if is_header_candidate(line) {
+            *counts.entry(shape(&line.text)).or_default() += 1;
+        }
+    }
+    let mut furniture_shapes: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !is_header_candidate(line) {
+            continue;
+        }
+        let key = shape(&line.text);
+        let on_edges = edges.contains(&i) && edge_pages.get(&key).is_some_and(|p| p.len() >= 2);
+        let by_number = counts.get(&key).copied().unwrap_or(0) >= 2
+            && next_to_page_number(lines, i)
+            && stands_alone(lines, i);
+        if (on_edges || by_number) && !furniture_shapes.contains(&key) {
+            furniture_shapes.push(key);
+        }
+    }
+    if furniture_shapes.is_empty() {
+        return;
+    }
+    let first = lines.iter().position(|l| !l.is_blank());
+    let last = lines.iter().rposition(|l| !l.is_blank());
+    for i in 0..lines.len() {
+        if !is_header_candidate(&lines[i]) || !furniture_shapes.contains(&shape(&lines[i].text)) {
+            continue;
+        }
+        let placed = edges.contains(&i)
+            || Some(i) == first
+            || Some(i) == last
+            || next_to_page_number(lines, i) && stands_alone(lines, i);
+        if placed {
+            lines[i].removed = true;
+            log.push(lines[i].range.clone(), "", Rule::RunningHeader);
+        }
+    }
+}
+
+fn is_header_candidate(line: &Line) -> bool {
+    !line.removed
+        && !line.is_blank()
+        && line.width <= MAX_HEADER_WIDTH
+        && line.text.chars().any(|c| c.is_alphabetic())
+        && !line.ends_sentence()
+}
+
+/// Indices of the first and last few non-blank lines of each page, as a
+/// sorted list (binary-searchable through `contains`).
+fn page_edges(lines: &[Line]) -> EdgeSet {
+    let mut edges = Vec::new();
+    let mut page_start = 0;
+    for i in 0..=lines.len() {
+        if i == lines.len() || (i > page_start && lines[i].page != lines[page_start].page) {
+            let visible: Vec<usize> = (page_start..i).filter(|&j| !lines[j].is_blank()).collect();
+            let n = visible.len();
+            if n > 0 {
+                edges.extend(visible.iter().take(EDGE_LINES.min(n)));
+                edges.extend(visible.iter().skip(n.saturating_sub(EDGE_LINES)));
+            }
+            page_start = i;
+        }
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    // Only pages that border another page have edges worth checking.
+    let single_page = lines.last().is_none_or(|l| l.page == 0);
+    if single_page {
+        edges.clear();
+    }
+    EdgeSet(edges)
+}
+
+struct EdgeSet(Vec<usize>);
+
+impl EdgeSet {
+    fn contains(&self, i: &usize) -> bool {
+        self.0.binary_search(i).is_ok()
+    }
+}
+
+impl<'a> IntoIterator for &'a EdgeSet {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Is there a removed page number within two non-blank lines of line `i`?
+fn next_to_page_number(lines: &[Line], i: usize) -> bool {
+    let near = |range: &mut dyn Iterator<Item = usize>| {
+        range
+            .filter(|&j| !lines[j].is_blank())
+            .take(2)
+            .any(|j| lines[j].removed && is_page_number_line(&lines[j]))
+    };
+    near(&mut (i + 1..lines.len())) || near(&mut (0..i).rev())
+}
+
+/// Is line `i` set off from its neighbours (blank, removed or no line on
+/// both sides), as a running title is, rather than part of a paragraph?
+fn stands_alone(lines: &[Line], i: usize) -> bool {
+    let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_blank() || l.removed);
+    apart(i.checked_sub(1)) && apart(Some(i + 1))
+}
+
+fn is_page_number_line(line: &Line) -> bool {
+    is_page_number(&line.text) || BARE_NUMBER.is_match(&line.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::split_lines;
+
+    fn kept(input: &str) -> Vec<String> {
+        let mut log = EditLog::default();
+        let mut lines = split_lines(input, &mut log);
+        remove_furniture(&mut lines, &mut log);
+        lines
+            .into_iter()
+            .filter(|l| !l.removed && !l.is_blank())
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn decorated_page_numbers_go() {
+        assert_eq!(kept("正文第一行\n- 3 -\n正文第二行"), ["正文第一行", "正文第二行"]);
+        assert_eq!(kept("text\nPage 3 of 9\nmore"), ["text", "more"]);
+        assert_eq!(kept("文字一\n第 3 版\n文字二"), ["文字一", "文字二"]);
+    }
+
+    #[test]
+    fn numbers_in_the_text_stay() {
+        assert_eq!(kept("Steps:\n12.\n2019\nend"), ["Steps:", "12.", "2019", "end"]);
+    }
+
+    #[test]
+    fn bare_numbers_at_page_edges_go() {
+        assert_eq!(
+            kept("Body one\n12\n\u{c}Body two\n13\n\u{c}Body three"),
+            ["Body one", "Body two", "Body three"]
+        );
+    }
+
+    #[test]
+    fn running_headers_go_but_a_line_seen_once_stays() {
+        let input = "Annual Report\nfirst page text\n\u{c}Annual Report\nsecond page text\n\u{c}Closing words";
+        assert_eq!(kept(input), ["first page text", "second page text", "Closing words"]);
+        assert_eq!(kept("Annual Report\nonly page text"), ["Annual Report", "only page text"]);
+    }
+
+    #[test]
+    fn header_next_to_a_page_number_goes_when_it_recurs() {
+        let input = "Debian Reference\n\nintro\nbody text\n\nDebian Reference\n\n184 / 233\n\nmore text";
+        assert_eq!(kept(input), ["intro", "body text", "more text"]);
+    }
+}

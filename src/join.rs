@@ -1,0 +1,305 @@
+//! Script-aware joining of a block's lines, with de-hyphenation.
+//!
+//! ```text
+//! 把学习习近              把学习习近平总书记关于…        (CJK: no space)
+//! 平总书记关于…      →
+//! you are pre-            you are presented with the     (hyphen removed)
+//! sented with the
+//! a well-                 a well-known rule              (compound kept)
+//! known rule
+//! 한국어 문장은           한국어 문장은 띄어 씁니다        (Hangul: a space)
+//! 띄어 씁니다
+//! ```
+//!
+//! The separator depends on the characters on each side of the break:
+//! none when either side is CJK or full-width punctuation, or after an
+//! em dash, a slash or a URL cut in the middle; one space between words of
+//! spaced scripts (Latin, Hangul). A join between CJK and a Latin word gets
+//! a space only when the document itself spaces CJK from Latin words
+//! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept.
+//!
+//! A hyphen at a line end is removed when the joined word occurs elsewhere
+//! in the document, kept when the hyphenated form does, kept for a
+//! compound head (`well-`, `self-`, `non-`) or a hyphen next to a capital
+//! or digit (`UTF-`/`8`), and otherwise removed, since typesetters
+//! hyphenate inside words far more often than at a compound's hyphen.
+//!
+//! `O(n)` in the block's length.
+
+use crate::edit::{EditLog, Rule};
+use crate::line::Line;
+use crate::script::{classify, is_cjk, is_closing, is_opening, is_spaceless, CharClass};
+use std::collections::HashSet;
+
+/// Words that commonly start a hyphenated compound: when a line ends with
+/// one of them and a hyphen, and the document has no other evidence, the
+/// hyphen is kept.
+const COMPOUND_HEADS: &[&str] = &[
+    "all", "anti", "cross", "full", "half", "high", "ill", "left", "long", "near", "non", "old",
+    "one", "quasi", "right", "second", "self", "three", "two", "well", "wide", "world",
+];
+
+/// What the document says about its own words and spacing, gathered once
+/// before joining.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// Lowercased words seen unbroken inside lines.
+    words: HashSet<String>,
+    /// Lowercased hyphenated compounds seen inside lines.
+    compounds: HashSet<String>,
+    /// True when the document puts a space between CJK and Latin words.
+    spaces_cjk_latin: bool,
+}
+
+impl Evidence {
+    /// Collects the evidence from the visible lines of a document.
+    pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Self {
+        let mut ev = Evidence::default();
+        let (mut spaced, mut tight) = (0usize, 0usize);
+        for line in lines {
+            let text = &line.text;
+            // A word at the line end may be cut; count only inner words.
+            let trimmed = text.trim_end_matches(|c: char| c == '-' || c.is_alphabetic());
+            for token in trimmed.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                if token.is_empty() || !token.chars().any(|c| c.is_alphabetic()) {
+                    continue;
+                }
+                let lower = token.to_lowercase();
+                if lower.contains('-') {
+                    ev.compounds.insert(lower.trim_matches('-').to_string());
+                } else {
+                    ev.words.insert(lower);
+                }
+            }
+            let mut prev: Option<char> = None;
+            let mut prev2: Option<char> = None;
+            for c in text.chars() {
+                if let (Some(p2), Some(p)) = (prev2, prev) {
+                    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
+                    let latin = |c: char| c.is_ascii_alphabetic();
+                    if p == ' ' && (cjk(p2) && latin(c) || latin(p2) && cjk(c)) {
+                        spaced += 1;
+                    }
+                }
+                if let Some(p) = prev {
+                    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
+                    if cjk(p) && c.is_ascii_alphabetic() || p.is_ascii_alphabetic() && cjk(c) {
+                        tight += 1;
+                    }
+                }
+                prev2 = prev;
+                prev = Some(c);
+            }
+        }
+        ev.spaces_cjk_latin = spaced > tight;
+        ev
+    }
+}
+
+/// Joins the lines of one block into one line, logging each join.
+/// With `dehyphenate` off, a line-end hyphen is always kept.
+pub fn join_block(
+    lines: &[&Line],
+    evidence: &Evidence,
+    dehyphenate: bool,
+    log: &mut EditLog,
+) -> String {
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let text = collapse_spaces(line, log);
+        if i == 0 {
+            out.push_str(&text);
+            continue;
+        }
+        let prev = lines[i - 1];
+        let gap = prev.content.end..line.content.start;
+        let cjk_context = prev.text.chars().any(is_cjk) || text.chars().any(is_cjk);
+        match separator(&out, &text, evidence, cjk_context) {
+            Separator::Dehyphenate if dehyphenate => {
+                out.pop();
+                log.push(gap.start.saturating_sub(1)..gap.end, "", Rule::Dehyphenate);
+            }
+            Separator::Dehyphenate => log.push(gap, "", Rule::LineJoin),
+            Separator::Text(sep) => {
+                out.push_str(sep);
+                log.push(gap, sep, Rule::LineJoin);
+            }
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The line's text with runs of spaces and tabs made one space.
+fn collapse_spaces<'a>(line: &'a Line, log: &mut EditLog) -> std::borrow::Cow<'a, str> {
+    let text = line.text.as_str();
+    if !text.contains("  ") && !text.contains('\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c == ' ' || c == '\t' {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    log.push(line.content.clone(), out.clone(), Rule::Whitespace);
+    std::borrow::Cow::Owned(out)
+}
+
+enum Separator {
+    /// Remove the trailing hyphen of the text so far and join.
+    Dehyphenate,
+    /// Put this between the two lines.
+    Text(&'static str),
+}
+
+/// The separator between text ending `before` and a line starting `after`.
+fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return Separator::Text("");
+    };
+    if last == '-' {
+        return hyphen(before, after, evidence);
+    }
+    if matches!(last, '—' | '–' | '/' | '～') || breaks_url(before) {
+        return Separator::Text("");
+    }
+    let (lc, fc) = (classify(last), classify(first));
+    let digit = |c: CharClass| c == CharClass::Digit;
+    let cjk = |c: CharClass| matches!(c, CharClass::Han | CharClass::Kana);
+    if is_spaceless(last) || is_spaceless(first) {
+        let latin_word = |c: char| c.is_ascii_alphabetic();
+        let mixed = cjk(lc) && latin_word(first) || latin_word(last) && cjk(fc);
+        return Separator::Text(if mixed && evidence.spaces_cjk_latin { " " } else { "" });
+    }
+    if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
+        return Separator::Text("");
+    }
+    if cjk_context {
+        // CJK lines break between any two characters, so a space at the
+        // break is there only where words of a spaced script meet.
+        let word = |c: char| c.is_alphanumeric();
+        let spaced_after = matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last);
+        let spaced = (word(last) || spaced_after) && (word(first) || is_opening(first));
+        return Separator::Text(if spaced { " " } else { "" });
+    }
+    Separator::Text(" ")
+}
+
+fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
+    let left: String = before[..before.len() - 1]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let before_left = before[..before.len() - 1 - left.len()].chars().next_back();
+    let plain = !left.is_empty()
+        && !right.is_empty()
+        && right.chars().next().is_some_and(|c| c.is_lowercase())
+        && left.chars().skip(1).all(|c| c.is_lowercase())
+        && before_left != Some('-');
+    if !plain {
+        return Separator::Text("");
+    }
+    let joined = format!("{left}{right}").to_lowercase();
+    let compound = format!("{left}-{right}").to_lowercase();
+    if evidence.words.contains(&joined) {
+        return Separator::Dehyphenate;
+    }
+    if evidence.compounds.contains(&compound) {
+        return Separator::Text("");
+    }
+    if COMPOUND_HEADS.contains(&left.to_lowercase().as_str()) {
+        return Separator::Text("");
+    }
+    Separator::Dehyphenate
+}
+
+/// Does the text end inside a URL or e-mail address (so the next line
+/// continues it without a space)?
+fn breaks_url(before: &str) -> bool {
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let url = token.contains("://") || token.starts_with("www.");
+    let mail = token.contains('@') && !token.ends_with('@');
+    (url || mail) && !token.ends_with(['.', ',', ';', ')', '>', '"'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::split_lines;
+
+    fn join(input: &str) -> String {
+        let mut log = EditLog::default();
+        let lines = split_lines(input, &mut log);
+        let evidence = Evidence::gather(&lines);
+        let refs: Vec<&Line> = lines.iter().collect();
+        join_block(&refs, &evidence, true, &mut log)
+    }
+
+    #[test]
+    fn cjk_joins_without_space() {
+        assert_eq!(join("把学习习近\n平总书记"), "把学习习近平总书记");
+        assert_eq!(join("调研报告 20\n篇"), "调研报告 20篇");
+        assert_eq!(join("精心选择 11\n个讲话"), "精心选择 11个讲话");
+    }
+
+    #[test]
+    fn latin_joins_with_one_space() {
+        assert_eq!(join("the graphical\nlogin screen"), "the graphical login screen");
+    }
+
+    #[test]
+    fn hangul_joins_with_a_space() {
+        assert_eq!(join("한국어 문장은\n띄어 씁니다"), "한국어 문장은 띄어 씁니다");
+    }
+
+    #[test]
+    fn hyphenation_is_undone_but_compounds_stay() {
+        assert_eq!(join("you are pre-\nsented with"), "you are presented with");
+        assert_eq!(join("a well-\nknown rule"), "a well-known rule");
+        assert_eq!(join("encoded in UTF-\n8 bytes"), "encoded in UTF-8 bytes");
+        assert_eq!(join("a x-terminal-\nemulator"), "a x-terminal-emulator");
+    }
+
+    #[test]
+    fn document_evidence_decides_hyphens() {
+        assert_eq!(
+            join("the long-term plan and a long-\nterm view"),
+            "the long-term plan and a long-term view"
+        );
+        assert_eq!(join("in-place edits and in-\nplace"), "in-place edits and in-place");
+        assert_eq!(join("a database and a data-\nbase"), "a database and a database");
+    }
+
+    #[test]
+    fn dash_slash_and_urls_join_tight() {
+        assert_eq!(join("and/\nor"), "and/or");
+        assert_eq!(join("see https://example.org/very/\nlong/path"), "see https://example.org/very/long/path");
+        assert_eq!(join("mail user@exam\nple.org now"), "mail user@example.org now");
+    }
+
+    #[test]
+    fn symbols_in_cjk_text_join_tight() {
+        assert_eq!(join("在全面承接自治区“1+\n12”专项整改"), "在全面承接自治区“1+12”专项整改");
+        assert_eq!(join("配置放在 “~\n/.aptitude/config”。"), "配置放在 “~/.aptitude/config”。");
+        assert_eq!(join("使用 apt rdepends\npackage 命令"), "使用 apt rdepends package 命令");
+    }
+
+    #[test]
+    fn cjk_latin_spacing_follows_the_document() {
+        assert_eq!(join("使用 apt 命令来替代\naptitude 命令。"), "使用 apt 命令来替代 aptitude 命令。");
+        assert_eq!(join("使用apt命令来替代\naptitude命令。"), "使用apt命令来替代aptitude命令。");
+    }
+}

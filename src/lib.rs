@@ -1,0 +1,163 @@
+//! textmend repairs text that came out of a PDF extractor or an OCR engine
+//! and reflows it into clean paragraphs, with Chinese, Japanese and Korean
+//! treated as first-class scripts.
+//!
+//! ```
+//! let raw = "率先垂范率先垂范 先学先改先学先改\n\n从机关到基层，从城市到农村，从\n高校到企业⋯⋯鄂尔多斯市第二批\n主题教育开展以来。\n";
+//! assert_eq!(
+//!     textmend::repair(raw),
+//!     "率先垂范 先学先改\n\n从机关到基层，从城市到农村，从高校到企业……鄂尔多斯市第二批主题教育开展以来。\n"
+//! );
+//! ```
+//!
+//! The output contract: one block (paragraph, heading, list item) per
+//! line, one blank line between blocks, a final newline. Text already in
+//! that form comes out unchanged.
+//!
+//! For the blocks, their kinds and input ranges, and the log of every
+//! edit, use [`repair_with`]:
+//!
+//! ```
+//! use textmend::{repair_with, BlockKind, Config};
+//! let repaired = repair_with("Annual ReportAnnual Report\nThe year in review.\n", &Config::default());
+//! assert_eq!(repaired.blocks[0].kind, BlockKind::Heading);
+//! assert_eq!(repaired.blocks[0].text, "Annual Report");
+//! assert_eq!(repaired.edits[0].rule.name(), "fake-bold-line");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod decode;
+pub mod dedupe;
+pub mod edit;
+pub mod furniture;
+pub mod join;
+pub mod line;
+pub mod normalize;
+mod pipeline;
+pub mod render;
+pub mod script;
+pub mod segment;
+pub mod spacing;
+
+pub use decode::DecodeReport;
+pub use edit::{Edit, Rule};
+pub use render::Format;
+pub use segment::BlockKind;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Which repairs run. Every repair is on by default; turning one off is
+/// for users who know their input lacks that artifact, and for tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Remove fake-bold duplication (`不忘初心不忘初心`).
+    pub dedupe: bool,
+    /// Remove running headers, footers and page numbers.
+    pub furniture: bool,
+    /// Close up OCR letter-spaced CJK (`鄂 尔 多 斯`).
+    pub letter_spacing: bool,
+    /// Re-join words hyphenated at a line end.
+    pub dehyphenate: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            dedupe: true,
+            furniture: true,
+            letter_spacing: true,
+            dehyphenate: true,
+        }
+    }
+}
+
+impl Config {
+    /// Reads a configuration from JSON (missing fields take their
+    /// defaults; unknown fields are an error).
+    ///
+    /// ```
+    /// let config = textmend::Config::from_json(r#"{"dedupe": false}"#).unwrap();
+    /// assert!(!config.dedupe && config.furniture);
+    /// assert!(textmend::Config::from_json(r#"{"dedup": false}"#).is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        serde_json::from_str(json).map_err(|e| Error::InvalidConfig(e.to_string()))
+    }
+}
+
+/// One block of output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The repaired text, on one line.
+    pub text: String,
+    /// Byte range of the input text the block came from.
+    pub range: Range<usize>,
+}
+
+/// The result of a repair: the text, its blocks, and every edit made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repaired {
+    /// The repaired text in the default text format.
+    pub text: String,
+    /// The blocks of the text, in order.
+    pub blocks: Vec<Block>,
+    /// Every change, sorted by input position.
+    pub edits: Vec<Edit>,
+    /// How the input bytes were decoded, when the input was bytes.
+    pub decode: Option<DecodeReport>,
+}
+
+/// Errors of the library's fallible entry points.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Error {
+    /// An encoding label that the WHATWG Encoding Standard does not know.
+    #[error("unknown encoding label '{0}' (try utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, utf-16le, windows-1252)")]
+    UnknownEncoding(String),
+    /// A configuration that could not be read.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+}
+
+/// Repairs text with the default configuration and returns the text.
+///
+/// ```
+/// assert_eq!(textmend::repair("把学习习近\n平总书记的讲话"), "把学习习近平总书记的讲话\n");
+/// ```
+pub fn repair(text: &str) -> String {
+    repair_with(text, &Config::default()).text
+}
+
+/// Repairs text with `config`, returning text, blocks and edits.
+pub fn repair_with(text: &str, config: &Config) -> Repaired {
+    pipeline::run(text, config)
+}
+
+/// Decodes bytes (BOM, UTF-8, or a detected legacy encoding; `encoding`
+/// forces a WHATWG label such as `gbk`) and repairs the text. Edit and block
+/// ranges refer to the decoded text.
+///
+/// ```
+/// let (bytes, _, _) = encoding_rs::GBK.encode("主题教育在基层开展，全市动员。");
+/// let repaired = textmend::repair_bytes(&bytes, &textmend::Config::default(), Some("gbk")).unwrap();
+/// assert_eq!(repaired.text, "主题教育在基层开展，全市动员。\n");
+/// assert_eq!(repaired.decode.unwrap().encoding, "GBK");
+/// assert!(textmend::repair_bytes(b"x", &textmend::Config::default(), Some("klingon")).is_err());
+/// ```
+pub fn repair_bytes(bytes: &[u8], config: &Config, encoding: Option<&str>) -> Result<Repaired, Error> {
+    let forced = match encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| Error::UnknownEncoding(label.to_string()))?,
+        ),
+        None => None,
+    };
+    let (text, report) = decode::decode(bytes, forced);
+    let mut repaired = repair_with(&text, config);
+    repaired.decode = Some(report);
+    Ok(repaired)
+}

@@ -1,0 +1,218 @@
+//! Lines and their features: the unit every layout stage reasons about.
+//!
+//! [`split_lines`] cuts the decoded text at `\n`, `\r\n`, `\r`, U+2028,
+//! U+2029 and form feed (a page break), repairs each line's characters with
+//! [`normalize_line`](crate::normalize::normalize_line), and records what a
+//! later stage needs: where the line's text sits in the input, how far it
+//! is indented, how wide it is, and whether a page break precedes it.
+//!
+//! `O(n)` in the input; never drops a character (blank lines are kept as
+//! blank [`Line`]s so the layout stages can see them).
+
+use crate::edit::{EditLog, Rule};
+use crate::normalize::normalize_line;
+use crate::script::{display_width, ends_sentence};
+use std::ops::Range;
+
+/// One line of input with its features.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The repaired text, without leading or trailing white space.
+    pub text: String,
+    /// Byte range of the whole line in the input (without its terminator).
+    pub range: Range<usize>,
+    /// Byte range of the line's text in the input, white space trimmed.
+    pub content: Range<usize>,
+    /// Indentation in columns: an ASCII space or tab stop counts 1 (tab 4),
+    /// an ideographic space U+3000 counts 2.
+    pub indent: usize,
+    /// Display width of `text` in columns (CJK counts 2).
+    pub width: usize,
+    /// Zero-based page number (pages are separated by form feeds).
+    pub page: usize,
+    /// True when a form feed comes between this line and the previous one.
+    pub page_break_before: bool,
+    /// True when the dedupe stage found this line drawn in fake bold.
+    pub fake_bold: bool,
+    /// True when the line was removed (page furniture, a repeated copy).
+    pub removed: bool,
+}
+
+impl Line {
+    /// True when the line holds no text.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The first character of the text.
+    pub fn first_char(&self) -> Option<char> {
+        self.text.chars().next()
+    }
+
+    /// The last character of the text.
+    pub fn last_char(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    /// True when the text ends with sentence-final punctuation.
+    pub fn ends_sentence(&self) -> bool {
+        ends_sentence(&self.text)
+    }
+
+    /// Width including indentation.
+    pub fn extent(&self) -> usize {
+        self.width + self.indent
+    }
+
+    /// Replaces the text (after dedupe or spacing), keeping width in step.
+    pub fn set_text(&mut self, text: String) {
+        self.width = display_width(&text);
+        self.text = text;
+    }
+}
+
+/// Splits `input` into lines, repairing characters and line endings.
+///
+/// ```
+/// use textmend::edit::EditLog;
+/// use textmend::line::split_lines;
+/// let lines = split_lines("  第一行\r\n\u{c}第二行", &mut EditLog::default());
+/// assert_eq!(lines.len(), 2);
+/// assert_eq!(lines[0].text, "第一行");
+/// assert_eq!(lines[0].indent, 2);
+/// assert!(lines[1].page_break_before);
+/// assert_eq!(lines[1].page, 1);
+/// ```
+pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut page = 0;
+    let mut page_break = false;
+    let mut start = 0;
+    let bytes = input.as_bytes();
+    let mut iter = input.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        let terminator_len = match c {
+            '\n' => 1,
+            '\r' => {
+                if bytes.get(at + 1) == Some(&b'\n') {
+                    iter.next();
+                    log.push(at..at + 2, "\n", Rule::LineEnding);
+                    2
+                } else {
+                    log.push(at..at + 1, "\n", Rule::LineEnding);
+                    1
+                }
+            }
+            '\u{2028}' | '\u{2029}' => {
+                log.push(at..at + 3, "\n", Rule::LineEnding);
+                3
+            }
+            '\u{c}' => 1,
+            _ => continue,
+        };
+        if c == '\u{c}' {
+            // A form feed both ends the line before it and starts a page.
+            if at > start {
+                lines.push(make_line(input, start..at, page, page_break, log));
+            }
+            page += 1;
+            page_break = true;
+            start = at + 1;
+            continue;
+        }
+        lines.push(make_line(input, start..at, page, page_break, log));
+        page_break = false;
+        start = at + terminator_len;
+    }
+    if start < input.len() {
+        lines.push(make_line(input, start..input.len(), page, page_break, log));
+    }
+    lines
+}
+
+fn make_line(
+    input: &str,
+    range: Range<usize>,
+    page: usize,
+    page_break_before: bool,
+    log: &mut EditLog,
+) -> Line {
+    let raw = &input[range.clone()];
+    let mut indent = 0;
+    let mut lead = 0;
+    for c in raw.chars() {
+        match c {
+            ' ' | '\u{A0}' => indent += 1,
+            '\t' => indent += 4,
+            '\u{3000}' => indent += 2,
+            c if c.is_whitespace() => indent += 1,
+            _ => break,
+        }
+        lead += c.len_utf8();
+    }
+    let body = raw[lead..].trim_end();
+    let content = range.start + lead..range.start + lead + body.len();
+    let text = normalize_line(body, content.start, log);
+    // Characters that normalize to spaces may leave new edges.
+    let text = match text {
+        std::borrow::Cow::Borrowed(t) => t.to_string(),
+        std::borrow::Cow::Owned(t) => t.trim().to_string(),
+    };
+    let width = display_width(&text);
+    Line {
+        text,
+        range,
+        content,
+        indent,
+        width,
+        page,
+        page_break_before,
+        fake_bold: false,
+        removed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        split_lines(input, &mut EditLog::default())
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn every_line_ending_splits() {
+        assert_eq!(texts("a\nb\r\nc\rd\u{2028}e"), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn blank_lines_are_kept() {
+        assert_eq!(texts("a\n\n b \n"), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn content_range_points_at_the_trimmed_text() {
+        let input = "x\n  abc  \n";
+        let lines = split_lines(input, &mut EditLog::default());
+        assert_eq!(&input[lines[1].content.clone()], "abc");
+        assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn form_feeds_start_pages() {
+        let lines = split_lines("a\n\u{c}b\n\u{c}\u{c}c", &mut EditLog::default());
+        let pages: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.page)).collect();
+        assert_eq!(pages, [("a", 0), ("b", 1), ("c", 3)]);
+        assert!(lines[1].page_break_before && !lines[0].page_break_before);
+    }
+
+    #[test]
+    fn line_ending_edits_are_logged() {
+        let mut log = EditLog::default();
+        split_lines("a\r\nb", &mut log);
+        assert_eq!(log.len(), 1);
+    }
+}

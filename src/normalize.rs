@@ -1,0 +1,236 @@
+//! Character-level repairs that need no layout knowledge.
+//!
+//! Each fix is a named [`Rule`] with its own table below:
+//!
+//! | rule | before | after |
+//! |---|---|---|
+//! | `control-char` | `a\u{7}b` | `ab` |
+//! | `zero-width` | `习\u{200B}近平` | `习近平` |
+//! | `soft-hyphen` | `infor\u{AD}mation` | `information` |
+//! | `space-variant` | `10\u{A0}km` | `10 km` |
+//! | `ligature` | `ﬁle` | `file` |
+//! | `ellipsis` | `企业⋯⋯鄂尔多斯` | `企业……鄂尔多斯` |
+//! | `radical` | `その⼀部は` | `その一部は` |
+//!
+//! What it refuses to touch: the ideographic space U+3000, character width
+//! (`第１章`, `态,当`), tabs, private-use characters, a radical standing
+//! outside CJK text (a dictionary of radicals), and a single `⋯` between
+//! Latin or math symbols (`a + ⋯ + z`).
+//!
+//! Runs in `O(n)` over the line, allocates only when something changes,
+//! and never drops a character that is not listed in a table here.
+
+use crate::edit::{EditLog, Rule};
+use crate::script::{classify, CharClass};
+use std::borrow::Cow;
+use unicode_normalization::char::decompose_compatible;
+
+/// Repairs the characters of one line that starts at byte `offset` of the
+/// input, recording each change in `log`.
+///
+/// ```
+/// use textmend::edit::EditLog;
+/// use textmend::normalize::normalize_line;
+/// let mut log = EditLog::default();
+/// assert_eq!(normalize_line("ﬁne\u{AD}ly", 0, &mut log), "finely");
+/// assert_eq!(log.len(), 2);
+/// assert_eq!(normalize_line("第１章", 0, &mut log), "第１章");
+/// ```
+pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Cow<'a, str> {
+    if !line.chars().any(needs_attention) {
+        return Cow::Borrowed(line);
+    }
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let range = offset + at..offset + at + c.len_utf8();
+        if !needs_attention(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(i + 1).map(|&(_, c)| c);
+        match fix(c, prev, next) {
+            Some((replacement, rule)) => {
+                out.push_str(&replacement);
+                log.push(range, replacement, rule);
+            }
+            None => out.push(c),
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// Cheap pre-check: could this character be changed by some rule?
+fn needs_attention(c: char) -> bool {
+    !c.is_ascii() && !c.is_alphanumeric() && !is_plain_cjk_punct(c)
+        || (c.is_ascii_control() && c != '\t')
+        || is_radical_like(c)
+        || ('\u{FB00}'..='\u{FB06}').contains(&c)
+}
+
+/// Full-width punctuation that no rule touches (fast path for CJK text).
+fn is_plain_cjk_punct(c: char) -> bool {
+    ('\u{3001}'..='\u{303F}').contains(&c) && c != '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+}
+
+/// The replacement for `c` given its neighbours, or `None` to keep it.
+fn fix(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)> {
+    let one = |s: &str, rule| Some((s.to_string(), rule));
+    match c {
+        '\u{AD}' => one("", Rule::SoftHyphen),
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' => one("", Rule::ZeroWidth),
+        '\u{200C}' | '\u{200D}' => {
+            // Joiners matter in emoji, Indic and Arabic; between CJK or
+            // Latin letters they are extraction noise.
+            let plain = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    matches!(
+                        classify(c),
+                        CharClass::Han | CharClass::Kana | CharClass::Letter | CharClass::Hangul
+                    ) && (c.is_ascii() || !matches!(classify(c), CharClass::Letter))
+                })
+            };
+            (plain(prev) && plain(next)).then(|| (String::new(), Rule::ZeroWidth))
+        }
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            one(" ", Rule::SpaceVariant)
+        }
+        '\u{FB00}'..='\u{FB06}' => {
+            let spelled: String = decompose_compatible_string(c);
+            Some((spelled, Rule::Ligature))
+        }
+        '\u{22EF}' => {
+            let cjk_side = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    c == '\u{22EF}'
+                        || matches!(
+                            classify(c),
+                            CharClass::Han | CharClass::Kana | CharClass::WidePunct
+                        )
+                })
+            };
+            (cjk_side(prev) || cjk_side(next)).then(|| ("…".to_string(), Rule::Ellipsis))
+        }
+        c if is_radical_like(c) => {
+            let cjk_side = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    is_radical_like(c)
+                        || matches!(
+                            classify(c),
+                            CharClass::Han | CharClass::Kana | CharClass::WidePunct
+                        )
+                })
+            };
+            if !(cjk_side(prev) || cjk_side(next)) {
+                return None;
+            }
+            let unified = unified_ideograph(c)?;
+            Some((unified.to_string(), Rule::Radical))
+        }
+        c if c.is_control() && c != '\t' => one("", Rule::ControlChar),
+        _ => None,
+    }
+}
+
+fn decompose_compatible_string(c: char) -> String {
+    let mut s = String::new();
+    decompose_compatible(c, |d| s.push(d));
+    s
+}
+
+/// Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs: code
+/// points that PDF fonts map glyphs to instead of the unified ideograph.
+fn is_radical_like(c: char) -> bool {
+    matches!(c, '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
+}
+
+/// The unified ideograph a radical or compatibility ideograph stands for,
+/// from its Unicode (compatibility) decomposition.
+fn unified_ideograph(c: char) -> Option<char> {
+    let mut decomposed = None;
+    let mut count = 0;
+    decompose_compatible(c, |d| {
+        decomposed = Some(d);
+        count += 1;
+    });
+    match decomposed {
+        Some(d) if count == 1 && d != c && classify(d) == CharClass::Han => Some(d),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize_line(s, 0, &mut EditLog::default()).into_owned()
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let mut log = EditLog::default();
+        assert!(matches!(
+            normalize_line("鄂尔多斯，Ordos 2019。", 0, &mut log),
+            Cow::Borrowed(_)
+        ));
+        assert!(log.is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_go() {
+        assert_eq!(norm("习\u{200B}近平"), "习近平");
+        assert_eq!(norm("infor\u{AD}mation"), "information");
+        assert_eq!(norm("a\u{7}b\u{FEFF}c"), "abc");
+        assert_eq!(norm("a\tb"), "a\tb");
+    }
+
+    #[test]
+    fn joiners_stay_where_a_script_needs_them() {
+        assert_eq!(norm("👩\u{200D}💻"), "👩\u{200D}💻");
+        assert_eq!(norm("中\u{200D}文"), "中文");
+    }
+
+    #[test]
+    fn space_variants_become_ascii_but_ideographic_space_stays() {
+        assert_eq!(norm("10\u{A0}km\u{2009}h"), "10 km h");
+        assert_eq!(norm("\u{3000}\u{3000}段落"), "\u{3000}\u{3000}段落");
+    }
+
+    #[test]
+    fn ligatures_are_spelled_out() {
+        assert_eq!(norm("ﬁnd ﬂow eﬀort oﬃce"), "find flow effort office");
+    }
+
+    #[test]
+    fn midline_ellipsis_only_next_to_cjk_or_another() {
+        assert_eq!(norm("企业⋯⋯鄂尔多斯"), "企业……鄂尔多斯");
+        assert_eq!(norm("a + ⋯ + z"), "a + ⋯ + z");
+    }
+
+    #[test]
+    fn radicals_only_inside_cjk_text() {
+        assert_eq!(norm("その⼀部は⼈"), "その一部は人");
+        assert_eq!(norm("radical ⼀ one"), "radical ⼀ one");
+    }
+
+    #[test]
+    fn width_and_punctuation_are_the_writers() {
+        for s in ["第１章", "态,当", "差分(遠隔)", "ＡＢＣ", "“引号”"] {
+            assert_eq!(norm(s), s);
+        }
+    }
+
+    #[test]
+    fn edits_carry_input_offsets() {
+        let mut log = EditLog::default();
+        normalize_line("ab\u{AD}c", 10, &mut log);
+        let edits = log.into_sorted();
+        assert_eq!(edits[0].range, 12..14);
+    }
+}

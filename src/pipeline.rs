@@ -1,0 +1,82 @@
+//! Runs the stages in order: lines → dedupe → furniture → spacing →
+//! segment → join. Nothing else happens here.
+
+use crate::dedupe::dedupe_lines;
+use crate::edit::{EditLog, Rule};
+use crate::furniture::remove_furniture;
+use crate::join::{join_block, Evidence};
+use crate::line::{split_lines, Line};
+use crate::segment::segment;
+use crate::spacing::close_letter_spacing;
+use crate::{Block, Config, Repaired};
+
+/// Repairs decoded text with `config`. `O(n)`; never panics.
+pub fn run(input: &str, config: &Config) -> Repaired {
+    let mut log = EditLog::default();
+    let mut lines = split_lines(input, &mut log);
+    if config.dedupe {
+        dedupe_lines(&mut lines, &mut log);
+    }
+    if config.furniture {
+        remove_furniture(&mut lines, &mut log);
+    }
+    if config.letter_spacing {
+        close_spacing(&mut lines, &mut log);
+    }
+    let spans = segment(&lines);
+    let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
+    let mut blocks: Vec<Block> = Vec::with_capacity(spans.len());
+    let mut previous_end: Option<usize> = None;
+    for span in spans {
+        let members: Vec<&Line> = span.lines.iter().map(|&i| &lines[i]).collect();
+        let (Some(first), Some(last)) = (members.first(), members.last()) else {
+            continue;
+        };
+        let range = first.content.start..last.content.end;
+        if let Some(end) = previous_end {
+            if input.get(end..range.start) != Some("\n\n") {
+                log.push(end..range.start, "\n\n", Rule::BlockBreak);
+            }
+        }
+        previous_end = Some(range.end);
+        let text = join_block(&members, &evidence, config.dehyphenate, &mut log);
+        if text.is_empty() {
+            continue;
+        }
+        blocks.push(Block {
+            kind: span.kind,
+            text,
+            range,
+        });
+    }
+    let text = render_plain(&blocks);
+    Repaired {
+        text,
+        blocks,
+        edits: log.into_sorted(),
+        decode: None,
+    }
+}
+
+fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
+    for line in lines.iter_mut().filter(|l| !l.removed && !l.is_blank()) {
+        if let Some(text) = close_letter_spacing(&line.text) {
+            log.push(line.content.clone(), text.clone(), Rule::LetterSpacing);
+            line.set_text(text);
+        }
+    }
+}
+
+/// The default text format: one block per line, a blank line between
+/// blocks, a final newline (nothing at all for empty input).
+pub(crate) fn render_plain(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&block.text);
+        out.push('\n');
+    }
+    out
+}

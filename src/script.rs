@@ -1,0 +1,233 @@
+//! Character classes: which script a character belongs to and what role it
+//! plays at a line boundary.
+//!
+//! Every class comes from Unicode data (`unicode-script` for scripts,
+//! `unicode-width` for East Asian width, the standard library for general
+//! categories); nothing here is a hand-typed code point range except the
+//! short lists of punctuation whose *role* (sentence end, opening bracket)
+//! Unicode does not record.
+
+use unicode_script::{Script, UnicodeScript};
+use unicode_width::UnicodeWidthChar;
+
+/// The class of a character as far as joining and spacing rules care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharClass {
+    /// Han ideographs, including radicals and compatibility ideographs.
+    Han,
+    /// Hiragana and Katakana (and the prolonged sound mark).
+    Kana,
+    /// Korean Hangul syllables and jamo.
+    Hangul,
+    /// Letters of alphabetic scripts written with spaces between words
+    /// (Latin, Greek, Cyrillic, ...).
+    Letter,
+    /// Decimal digits of any width.
+    Digit,
+    /// Punctuation and symbols that are full-width (East Asian Wide or
+    /// Fullwidth): `，。「」（）`.
+    WidePunct,
+    /// Any other punctuation or symbol.
+    Punct,
+    /// White space.
+    Space,
+    /// Anything else (controls, unassigned, other scripts' marks).
+    Other,
+}
+
+/// Classifies one character. `O(log n)` in the size of the Unicode tables.
+pub fn classify(c: char) -> CharClass {
+    if c.is_whitespace() {
+        return CharClass::Space;
+    }
+    if c.is_ascii() {
+        return if c.is_ascii_alphabetic() {
+            CharClass::Letter
+        } else if c.is_ascii_digit() {
+            CharClass::Digit
+        } else if c.is_ascii_punctuation() {
+            CharClass::Punct
+        } else {
+            CharClass::Other
+        };
+    }
+    match c.script() {
+        Script::Han => return CharClass::Han,
+        Script::Hiragana | Script::Katakana => return CharClass::Kana,
+        Script::Hangul => return CharClass::Hangul,
+        _ => {}
+    }
+    if c == 'ー' || c == '々' || c == '〆' {
+        return CharClass::Kana;
+    }
+    if c.is_numeric() {
+        return CharClass::Digit;
+    }
+    if c.is_alphabetic() {
+        return if is_wide(c) {
+            CharClass::Other
+        } else {
+            CharClass::Letter
+        };
+    }
+    if is_wide(c) {
+        CharClass::WidePunct
+    } else if c.is_control() {
+        CharClass::Other
+    } else {
+        CharClass::Punct
+    }
+}
+
+/// True when the character is East Asian Wide or Fullwidth.
+pub fn is_wide(c: char) -> bool {
+    c.width() == Some(2)
+}
+
+/// True for ideographs and kana: the scripts written without spaces
+/// between words. Hangul is not included: Korean separates words with
+/// spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(classify(c), CharClass::Han | CharClass::Kana)
+}
+
+/// True for characters whose neighbours need no space across a line break:
+/// CJK ideographs, kana and full-width punctuation.
+pub fn is_spaceless(c: char) -> bool {
+    matches!(
+        classify(c),
+        CharClass::Han | CharClass::Kana | CharClass::WidePunct
+    )
+}
+
+/// True for letters, digits, ideographs, kana and Hangul.
+pub fn is_word_char(c: char) -> bool {
+    matches!(
+        classify(c),
+        CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter | CharClass::Digit
+    )
+}
+
+/// Punctuation that ends a sentence, in CJK and Latin text.
+pub fn is_sentence_final(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '．' | '！' | '？' | '!' | '?' | '.' | '…' | '｡' | '‼' | '⁇' | '⁈' | '⁉'
+    )
+}
+
+/// Closing quotes and brackets that may follow a sentence-final mark
+/// (`。”`, `.)`, `！」`).
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | '"'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '〕'
+            | '］'
+            | '｝'
+            | '»'
+            | '›'
+    )
+}
+
+/// Opening quotes and brackets (`“`, `「`, `（`, `(`).
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘'
+            | '('
+            | '['
+            | '{'
+            | '（'
+            | '「'
+            | '『'
+            | '【'
+            | '《'
+            | '〈'
+            | '〔'
+            | '［'
+            | '｛'
+            | '«'
+            | '‹'
+    )
+}
+
+/// True when `text` ends a sentence: its last character, after any closing
+/// quotes or brackets, is sentence-final punctuation.
+///
+/// ```
+/// use textmend::script::ends_sentence;
+/// assert!(ends_sentence("如是说。"));
+/// assert!(ends_sentence("he said.)"));
+/// assert!(ends_sentence("落实。”"));
+/// assert!(!ends_sentence("聆听"));
+/// ```
+pub fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| !is_closing(c) && !c.is_whitespace())
+        .is_some_and(is_sentence_final)
+}
+
+/// Display width of `text` in terminal columns, counting ambiguous-width
+/// characters (curly quotes, `…`) as wide when the text holds CJK, as CJK
+/// fonts draw them.
+pub fn display_width(text: &str) -> usize {
+    let cjk = text.chars().any(is_cjk);
+    text.chars()
+        .map(|c| {
+            if cjk {
+                unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0)
+            } else {
+                c.width().unwrap_or(0)
+            }
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_come_from_unicode_data() {
+        assert_eq!(classify('习'), CharClass::Han);
+        assert_eq!(classify('⼀'), CharClass::Han);
+        assert_eq!(classify('サ'), CharClass::Kana);
+        assert_eq!(classify('ー'), CharClass::Kana);
+        assert_eq!(classify('한'), CharClass::Hangul);
+        assert_eq!(classify('é'), CharClass::Letter);
+        assert_eq!(classify('Ж'), CharClass::Letter);
+        assert_eq!(classify('７'), CharClass::Digit);
+        assert_eq!(classify('，'), CharClass::WidePunct);
+        assert_eq!(classify('“'), CharClass::Punct);
+        assert_eq!(classify('\u{3000}'), CharClass::Space);
+    }
+
+    #[test]
+    fn sentence_ends_look_through_closing_marks() {
+        assert!(ends_sentence("做到一体学习。”"));
+        assert!(ends_sentence("Done!"));
+        assert!(!ends_sentence("必"));
+        assert!(!ends_sentence("（党组）"));
+        assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn width_counts_cjk_as_two_columns() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("鄂尔多斯"), 8);
+        assert_eq!(display_width("“实”"), 6);
+    }
+}

@@ -1,0 +1,345 @@
+//! Block boundaries and kinds: which lines form one paragraph, heading or
+//! list item.
+//!
+//! ```text
+//! 率先垂范 先学先改            率先垂范 先学先改          (heading)
+//! 下好先手棋                   下好先手棋                 (heading)
+//! 从机关到基层，从城市到农村，从  →  从机关到基层，…学深悟透。  (paragraph)
+//! 高校到企业……                 …
+//! ```
+//!
+//! A line starts a new block when:
+//! - it or the line before it is a heading (drawn in fake bold, a numbered
+//!   heading such as `第一章` or `1.2 Title`, or a short line without
+//!   sentence punctuation standing at the start of a block);
+//! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
+//! - it is indented deeper than the line before it (a first-line indent);
+//! - the line before it ends a sentence and does not reach the column's
+//!   width (a paragraph's short last line);
+//! - a blank line or page break precedes it and the text before the break
+//!   is not a sentence cut off in the middle.
+//!
+//! A blank line or page break is a column or page break, not a paragraph
+//! end, when the text before it has no sentence-final punctuation, its
+//! last line fills the column, and its block has more than one line.
+//!
+//! The column width is measured locally (the second widest of the
+//! neighbouring body lines), so pages that change width as a newspaper
+//! does are read right. `O(n)` in the number of lines.
+
+use crate::line::Line;
+use crate::script::{ends_sentence, is_closing};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// How many body lines on each side measure the local column width.
+const WIDTH_WINDOW: usize = 8;
+/// A line at most this share of the column is short enough to be a heading.
+const HEADING_SHARE: f64 = 0.7;
+
+/// The kind of a block of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// A heading, title or subtitle line.
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// An item of a bulleted or numbered list, with its marker.
+    ListItem,
+}
+
+/// The lines that make up one block, as indices into the line list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockSpan {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Indices of the block's lines, in order.
+    pub lines: Vec<usize>,
+}
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            [•·●○■□◆◇▪▫▶►‣⁃∙◦\-–*+]\s
+          | \d{1,3}[.)．）]\s
+          | \d{1,3}、
+          | [(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[)）]
+          | [一二三四五六七八九十]{1,3}、
+          | [①-⑳㉑-㉟㊱-㊿⑴-⒇⒈-⒛]
+          | [a-zA-Z][.)]\s
+        )",
+    )
+    .expect("list marker pattern is valid")
+});
+
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            第[一二三四五六七八九十百零〇\d]{1,4}[章节節篇部编編卷]
+          | \d{1,2}(?:\.\d{1,2}){1,4}\.?\s+\S
+          | (?:Chapter|CHAPTER|Section|Part|Appendix)\s+[\dIVXA-Z]
+        )",
+    )
+    .expect("numbered heading pattern is valid")
+});
+
+/// True when `text` starts with a list marker.
+///
+/// ```
+/// use textmend::segment::is_list_item;
+/// assert!(is_list_item("1. First"));
+/// assert!(is_list_item("（一）总体要求"));
+/// assert!(is_list_item("• USB"));
+/// assert!(!is_list_item("——鄂尔多斯市"));
+/// assert!(!is_list_item("2019 was a year"));
+/// ```
+pub fn is_list_item(text: &str) -> bool {
+    LIST_MARKER.is_match(text)
+}
+
+/// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
+pub fn is_numbered_heading(text: &str) -> bool {
+    NUMBERED_HEADING.is_match(text) && !ends_sentence(text) && text.chars().count() <= 40
+}
+
+/// What the segmenter knows about one visible line.
+struct Visible<'a> {
+    index: usize,
+    line: &'a Line,
+    /// A blank line, removed furniture or a page break comes before it.
+    gap_before: bool,
+    /// The local column width in columns.
+    column: usize,
+}
+
+/// Groups the visible lines into blocks.
+///
+/// Removed and blank lines belong to no block. Every visible line belongs
+/// to exactly one block, in input order.
+pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
+    let visible = visible_lines(lines);
+    let mut blocks: Vec<BlockSpan> = Vec::new();
+    for (v, cur) in visible.iter().enumerate() {
+        let starts_block = match v.checked_sub(1).map(|p| &visible[p]) {
+            None => true,
+            Some(prev) => {
+                let block = blocks.last().expect("a previous line has a block");
+                breaks_between(prev, cur, block)
+            }
+        };
+        if starts_block {
+            blocks.push(BlockSpan {
+                kind: initial_kind(cur),
+                lines: vec![cur.index],
+            });
+        } else if let Some(block) = blocks.last_mut() {
+            block.lines.push(cur.index);
+        }
+    }
+    // A one-line block that is short and unpunctuated is a heading.
+    for block in &mut blocks {
+        if block.kind == BlockKind::Paragraph && block.lines.len() == 1 {
+            let line = &lines[block.lines[0]];
+            if !line.ends_sentence() && !ends_with_colon(&line.text) && line.width > 0 {
+                let v = visible.iter().find(|v| v.index == block.lines[0]);
+                if v.is_some_and(|v| is_short(v)) {
+                    block.kind = BlockKind::Heading;
+                }
+            }
+        }
+    }
+    blocks
+}
+
+fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
+    let mut visible = Vec::new();
+    let mut gap = false;
+    let mut last_page = None;
+    for (index, line) in lines.iter().enumerate() {
+        if line.removed || line.is_blank() {
+            gap = true;
+            continue;
+        }
+        let page_break = last_page.is_some_and(|p| p != line.page);
+        visible.push(Visible {
+            index,
+            line,
+            gap_before: gap || page_break,
+            column: 0,
+        });
+        gap = false;
+        last_page = Some(line.page);
+    }
+    // Lines between two gaps form a run; a heading ends a region.
+    let mut run = Vec::with_capacity(visible.len());
+    let mut region = Vec::with_capacity(visible.len());
+    let (mut r, mut g) = (0usize, 0usize);
+    let mut in_heading = false;
+    for v in &visible {
+        if v.gap_before {
+            r += 1;
+        }
+        if v.line.fake_bold {
+            r += 1;
+            if !in_heading {
+                g += 1;
+            }
+        }
+        in_heading = v.line.fake_bold;
+        run.push(r);
+        region.push(g);
+    }
+    for i in 0..visible.len() {
+        let lo = i.saturating_sub(WIDTH_WINDOW);
+        let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
+        let near = |same: &dyn Fn(usize) -> bool| {
+            let (mut first, mut second, mut count) = (0, 0, 0);
+            for j in lo..hi {
+                if j == i || visible[j].line.fake_bold || !same(j) {
+                    continue;
+                }
+                count += 1;
+                let w = visible[j].line.extent();
+                if w > first {
+                    second = first;
+                    first = w;
+                } else if w > second {
+                    second = w;
+                }
+            }
+            (first, second, count)
+        };
+        let (mut first, mut second, count) = near(&|j| run[j] == run[i]);
+        if count < 3 {
+            (first, second, _) = near(&|j| region[j] == region[i]);
+        }
+        let own = visible[i].line.extent();
+        visible[i].column = if second > 0 { second } else { first.max(own) };
+    }
+    visible
+}
+
+fn initial_kind(v: &Visible<'_>) -> BlockKind {
+    if v.line.fake_bold || is_numbered_heading(&v.line.text) {
+        BlockKind::Heading
+    } else if is_list_item(&v.line.text) {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// Does the line reach the column's width (allowing for a first-line
+/// indent and ragged punctuation)?
+fn is_full(v: &Visible<'_>) -> bool {
+    let column = v.column as f64;
+    let slack = (column * 0.12).max(4.0);
+    v.line.extent() as f64 + slack >= column
+}
+
+fn is_short(v: &Visible<'_>) -> bool {
+    (v.line.extent() as f64) <= v.column as f64 * HEADING_SHARE
+}
+
+fn ends_with_colon(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| !is_closing(c))
+        .is_some_and(|c| matches!(c, ':' | '：'))
+}
+
+fn is_heading_line(v: &Visible<'_>) -> bool {
+    v.line.fake_bold || is_numbered_heading(&v.line.text)
+}
+
+fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
+    let (a, b) = (prev.line, cur.line);
+    if is_heading_line(prev) || is_heading_line(cur) {
+        // A heading the column wrapped continues on the next heading line.
+        let wrapped = a.fake_bold && b.fake_bold && !cur.gap_before && is_full(prev);
+        return !wrapped;
+    }
+    if is_list_item(&b.text) {
+        return true;
+    }
+    if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
+        return true;
+    }
+    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
+    if cur.gap_before {
+        let cut_mid_sentence =
+            !a_ends && is_full(prev) && block.lines.len() >= 2 && block.kind != BlockKind::Heading;
+        return !cut_mid_sentence;
+    }
+    if a_ends && !is_full(prev) {
+        return true;
+    }
+    // A short unpunctuated line that stands alone at the start of a block
+    // is a heading; a very short one inside a block ends it.
+    if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
+        return true;
+    }
+    !a_ends && (a.extent() as f64) < prev.column as f64 * 0.5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::EditLog;
+    use crate::line::split_lines;
+
+    fn blocks(input: &str) -> Vec<Vec<String>> {
+        let lines = split_lines(input, &mut EditLog::default());
+        segment(&lines)
+            .into_iter()
+            .map(|b| b.lines.iter().map(|&i| lines[i].text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn blank_line_mid_sentence_is_a_column_break() {
+        let input = "全旗各级党员干部走进红色教\n育培训基地，通过重温誓词、聆听\n\n“红色故事”、讲好党课等多种形\n式，体悟初心使命。";
+        assert_eq!(blocks(input).len(), 1);
+    }
+
+    #[test]
+    fn blank_line_after_a_sentence_ends_the_paragraph() {
+        let input = "鄂尔多斯市委书记牛俊雁如\n是说。\n\n9 月 23 日，鄂尔多斯市委\n举办了读书班。";
+        assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn short_last_line_with_a_full_stop_ends_the_paragraph() {
+        let input = "第一段的第一行文字很长很长很长\n第一段结束。\n第二段的第一行文字很长很长很长\n第二段结束。";
+        assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn indentation_starts_a_paragraph() {
+        let input = "　　第一段的第一行文字很长很长\n文字很长很长很长很长很长很长，\n　　第二段的第一行文字很长很长\n文字。";
+        assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn list_items_are_blocks() {
+        let input = "Steps to follow:\n1. Open the file\n2. Save the file";
+        assert_eq!(blocks(input).len(), 3);
+    }
+
+    #[test]
+    fn a_short_unpunctuated_first_line_is_a_heading() {
+        let input = "aptitude 的交互式使用\n要使用交互式的软件包管理，你可以像下面那样以交互模式启动它，\n这将更新档案库信息的本地副本。";
+        let b = blocks(input);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0], ["aptitude 的交互式使用"]);
+    }
+
+    #[test]
+    fn numbered_headings_are_detected() {
+        assert!(is_numbered_heading("第一章 总则"));
+        assert!(is_numbered_heading("1.4.5 The pager"));
+        assert!(!is_numbered_heading("1.5 million people live there."));
+    }
+}
