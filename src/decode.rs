@@ -51,7 +51,10 @@ pub struct DecodeReport {
 /// assert_eq!(text, "不忘初心，牢记使命。主题教育在基层开展。");
 /// assert_eq!(report.source, "detected");
 /// ```
-pub fn decode<'a>(bytes: &'a [u8], forced: Option<&'static Encoding>) -> (Cow<'a, str>, DecodeReport) {
+pub fn decode<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> (Cow<'a, str>, DecodeReport) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, invalid) = decode_counting(&bytes[bom_len..], encoding);
         return (text, report(encoding, "bom", true, invalid));
@@ -149,9 +152,18 @@ mod tests {
     #[test]
     fn legacy_encodings_are_detected() {
         for (encoding, text) in [
-            (encoding_rs::BIG5, "鄂爾多斯市開展主題教育綜述，這是一次全面系統的思想洗禮。"),
-            (encoding_rs::SHIFT_JIS, "その一部はサーバに接続されています。日本語の文章です。"),
-            (encoding_rs::EUC_KR, "한국어 문장은 띄어 씁니다. 이것은 시험입니다."),
+            (
+                encoding_rs::BIG5,
+                "鄂爾多斯市開展主題教育綜述，這是一次全面系統的思想洗禮。",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "その一部はサーバに接続されています。日本語の文章です。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "한국어 문장은 띄어 씁니다. 이것은 시험입니다.",
+            ),
         ] {
             let (bytes, _, _) = encoding.encode(text);
             let (decoded, _) = decode(&bytes, None);

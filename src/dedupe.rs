@@ -247,10 +247,22 @@ mod tests {
 
     #[test]
     fn whole_line_doubled_or_tripled() {
-        assert_eq!(fixed("不忘初心行致远不忘初心行致远").as_deref(), Some("不忘初心行致远"));
-        assert_eq!(fixed("下好先手棋下好先手棋下好先手棋").as_deref(), Some("下好先手棋"));
-        assert_eq!(fixed("Annual ReportAnnual Report").as_deref(), Some("Annual Report"));
-        assert_eq!(fixed("Annual Report Annual Report").as_deref(), Some("Annual Report"));
+        assert_eq!(
+            fixed("不忘初心行致远不忘初心行致远").as_deref(),
+            Some("不忘初心行致远")
+        );
+        assert_eq!(
+            fixed("下好先手棋下好先手棋下好先手棋").as_deref(),
+            Some("下好先手棋")
+        );
+        assert_eq!(
+            fixed("Annual ReportAnnual Report").as_deref(),
+            Some("Annual Report")
+        );
+        assert_eq!(
+            fixed("Annual Report Annual Report").as_deref(),
+            Some("Annual Report")
+        );
     }
 
     #[test]
@@ -268,7 +280,10 @@ mod tests {
     #[test]
     fn interleaved_glyphs() {
         assert_eq!(fixed("不不忘忘初初心心").as_deref(), Some("不忘初心"));
-        assert_eq!(fixed("不不不忘忘忘初初初心心心").as_deref(), Some("不忘初心"));
+        assert_eq!(
+            fixed("不不不忘忘忘初初初心心心").as_deref(),
+            Some("不忘初心")
+        );
     }
 
     #[test]

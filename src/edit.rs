@@ -113,7 +113,9 @@ impl Rule {
             }
             Rule::PageNumber => "a line that is only a page number is removed",
             Rule::RunningHeader => "a line repeated at the top or bottom of pages is removed",
-            Rule::LineJoin => "lines of one paragraph are joined, with a space only between words of spaced scripts",
+            Rule::LineJoin => {
+                "lines of one paragraph are joined, with a space only between words of spaced scripts"
+            }
             Rule::Dehyphenate => "a word hyphenated at a line end is joined again",
             Rule::BlockBreak => "blocks are separated by exactly one blank line",
             Rule::Whitespace => "leading, trailing and repeated spaces are removed",

@@ -48,7 +48,8 @@ static DECORATED_PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,4}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$").expect("bare number pattern is valid")
+    Regex::new(r"^(?:\d{1,4}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})$")
+        .expect("bare number pattern is valid")
 });
 
 /// True when `text` is only a page number in one of its decorated forms.
@@ -135,20 +136,18 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             furniture_shapes.push(key);
         }
     }
-    if furniture_shapes.is_empty() {
-        return;
-    }
     let first = lines.iter().position(|l| !l.is_blank());
     let last = lines.iter().rposition(|l| !l.is_blank());
     for i in 0..lines.len() {
-        if !is_header_candidate(&lines[i]) || !furniture_shapes.contains(&shape(&lines[i].text)) {
+        if !is_header_candidate(&lines[i]) || lines[i].fake_bold {
             continue;
         }
-        let placed = edges.contains(&i)
-            || Some(i) == first
-            || Some(i) == last
-            || next_to_page_number(lines, i) && stands_alone(lines, i);
-        if placed {
+        let recurring = furniture_shapes.contains(&shape(&lines[i].text))
+            && (edges.contains(&i)
+                || Some(i) == first
+                || Some(i) == last
+                || next_to_page_number(lines, i) && stands_alone(lines, i));
+        if recurring || beyond_page_number(lines, i) {
             lines[i].removed = true;
             log.push(lines[i].range.clone(), "", Rule::RunningHeader);
         }
@@ -216,10 +215,34 @@ fn next_to_page_number(lines: &[Line], i: usize) -> bool {
     near(&mut (i + 1..lines.len())) || near(&mut (0..i).rev())
 }
 
+/// Is line `i` a running title printed once: just above a page number with
+/// the page's edge or a blank line above it, or just below one at the very
+/// end of a page?
+fn beyond_page_number(lines: &[Line], i: usize) -> bool {
+    let skip = |j: &usize| {
+        let l = &lines[*j];
+        !(l.is_blank() || l.removed && !is_page_number_line(l))
+    };
+    let before = (0..i).rev().find(skip);
+    let after = (i + 1..lines.len()).find(skip);
+    let is_number =
+        |j: Option<usize>| j.is_some_and(|j| lines[j].removed && is_page_number_line(&lines[j]));
+    let page_edge = |j: Option<usize>| j.is_none_or(|j| lines[j].page != lines[i].page);
+    let blank_between = lines[before.map_or(0, |b| b + 1)..i]
+        .iter()
+        .any(Line::is_blank);
+    let paged = lines.last().is_some_and(|l| l.page > 0);
+    is_number(after) && (page_edge(before) || blank_between)
+        || is_number(before) && paged && page_edge(after)
+}
+
 /// Is line `i` set off from its neighbours (blank, removed or no line on
 /// both sides), as a running title is, rather than part of a paragraph?
 fn stands_alone(lines: &[Line], i: usize) -> bool {
-    let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(|l| l.is_blank() || l.removed);
+    let apart = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_none_or(|l| l.is_blank() || l.removed)
+    };
     apart(i.checked_sub(1)) && apart(Some(i + 1))
 }
 
@@ -245,34 +268,66 @@ mod tests {
 
     #[test]
     fn decorated_page_numbers_go() {
-        assert_eq!(kept("正文第一行\n- 3 -\n正文第二行"), ["正文第一行", "正文第二行"]);
-        assert_eq!(kept("text\nPage 3 of 9\nmore"), ["text", "more"]);
+        assert_eq!(
+            kept("前文。\n正文第一行\n- 3 -\n正文第二行"),
+            ["前文。", "正文第一行", "正文第二行"]
+        );
+        assert_eq!(
+            kept("Some text.\nPage 3 of 9\nmore"),
+            ["Some text.", "more"]
+        );
         assert_eq!(kept("文字一\n第 3 版\n文字二"), ["文字一", "文字二"]);
     }
 
     #[test]
     fn numbers_in_the_text_stay() {
-        assert_eq!(kept("Steps:\n12.\n2019\nend"), ["Steps:", "12.", "2019", "end"]);
+        assert_eq!(
+            kept("Steps:\n12.\n2019\nend"),
+            ["Steps:", "12.", "2019", "end"]
+        );
     }
 
     #[test]
     fn bare_numbers_at_page_edges_go() {
         assert_eq!(
-            kept("Body one\n12\n\u{c}Body two\n13\n\u{c}Body three"),
-            ["Body one", "Body two", "Body three"]
+            kept("Body one.\n12\n\u{c}Body two.\n13\n\u{c}Body three."),
+            ["Body one.", "Body two.", "Body three."]
         );
     }
 
     #[test]
     fn running_headers_go_but_a_line_seen_once_stays() {
         let input = "Annual Report\nfirst page text\n\u{c}Annual Report\nsecond page text\n\u{c}Closing words";
-        assert_eq!(kept(input), ["first page text", "second page text", "Closing words"]);
-        assert_eq!(kept("Annual Report\nonly page text"), ["Annual Report", "only page text"]);
+        assert_eq!(
+            kept(input),
+            ["first page text", "second page text", "Closing words"]
+        );
+        assert_eq!(
+            kept("Annual Report\nonly page text"),
+            ["Annual Report", "only page text"]
+        );
+    }
+
+    #[test]
+    fn a_title_outside_its_page_number_goes_even_once() {
+        assert_eq!(
+            kept("Debian Reference\nPage 1\nThe shell prompt\nThe shell prompt\nBody text here."),
+            ["The shell prompt", "The shell prompt", "Body text here."]
+        );
+        assert_eq!(
+            kept("end of text.\n\nAnnual Report\n\n12 / 40\n\nSection"),
+            ["end of text.", "Section"]
+        );
+        assert_eq!(
+            kept("Intro line\nHeading\n- 3 -\nbody"),
+            ["Intro line", "Heading", "body"]
+        );
     }
 
     #[test]
     fn header_next_to_a_page_number_goes_when_it_recurs() {
-        let input = "Debian Reference\n\nintro\nbody text\n\nDebian Reference\n\n184 / 233\n\nmore text";
-        assert_eq!(kept(input), ["intro", "body text", "more text"]);
+        let input =
+            "Debian Reference\n\nintro\nbody text.\n\nDebian Reference\n\n184 / 233\n\nmore text.";
+        assert_eq!(kept(input), ["intro", "body text.", "more text."]);
     }
 }

@@ -28,7 +28,7 @@
 
 use crate::edit::{EditLog, Rule};
 use crate::line::Line;
-use crate::script::{classify, is_cjk, is_closing, is_opening, is_spaceless, CharClass};
+use crate::script::{CharClass, classify, is_cjk, is_closing, is_opening, is_spaceless};
 use std::collections::HashSet;
 
 /// Words that commonly start a hyphenated compound: when a line ends with
@@ -177,7 +177,11 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
     if is_spaceless(last) || is_spaceless(first) {
         let latin_word = |c: char| c.is_ascii_alphabetic();
         let mixed = cjk(lc) && latin_word(first) || latin_word(last) && cjk(fc);
-        return Separator::Text(if mixed && evidence.spaces_cjk_latin { " " } else { "" });
+        return Separator::Text(if mixed && evidence.spaces_cjk_latin {
+            " "
+        } else {
+            ""
+        });
     }
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
         return Separator::Text("");
@@ -257,12 +261,18 @@ mod tests {
 
     #[test]
     fn latin_joins_with_one_space() {
-        assert_eq!(join("the graphical\nlogin screen"), "the graphical login screen");
+        assert_eq!(
+            join("the graphical\nlogin screen"),
+            "the graphical login screen"
+        );
     }
 
     #[test]
     fn hangul_joins_with_a_space() {
-        assert_eq!(join("한국어 문장은\n띄어 씁니다"), "한국어 문장은 띄어 씁니다");
+        assert_eq!(
+            join("한국어 문장은\n띄어 씁니다"),
+            "한국어 문장은 띄어 씁니다"
+        );
     }
 
     #[test]
@@ -279,27 +289,54 @@ mod tests {
             join("the long-term plan and a long-\nterm view"),
             "the long-term plan and a long-term view"
         );
-        assert_eq!(join("in-place edits and in-\nplace"), "in-place edits and in-place");
-        assert_eq!(join("a database and a data-\nbase"), "a database and a database");
+        assert_eq!(
+            join("in-place edits and in-\nplace"),
+            "in-place edits and in-place"
+        );
+        assert_eq!(
+            join("a database and a data-\nbase"),
+            "a database and a database"
+        );
     }
 
     #[test]
     fn dash_slash_and_urls_join_tight() {
         assert_eq!(join("and/\nor"), "and/or");
-        assert_eq!(join("see https://example.org/very/\nlong/path"), "see https://example.org/very/long/path");
-        assert_eq!(join("mail user@exam\nple.org now"), "mail user@example.org now");
+        assert_eq!(
+            join("see https://example.org/very/\nlong/path"),
+            "see https://example.org/very/long/path"
+        );
+        assert_eq!(
+            join("mail user@exam\nple.org now"),
+            "mail user@example.org now"
+        );
     }
 
     #[test]
     fn symbols_in_cjk_text_join_tight() {
-        assert_eq!(join("在全面承接自治区“1+\n12”专项整改"), "在全面承接自治区“1+12”专项整改");
-        assert_eq!(join("配置放在 “~\n/.aptitude/config”。"), "配置放在 “~/.aptitude/config”。");
-        assert_eq!(join("使用 apt rdepends\npackage 命令"), "使用 apt rdepends package 命令");
+        assert_eq!(
+            join("在全面承接自治区“1+\n12”专项整改"),
+            "在全面承接自治区“1+12”专项整改"
+        );
+        assert_eq!(
+            join("配置放在 “~\n/.aptitude/config”。"),
+            "配置放在 “~/.aptitude/config”。"
+        );
+        assert_eq!(
+            join("使用 apt rdepends\npackage 命令"),
+            "使用 apt rdepends package 命令"
+        );
     }
 
     #[test]
     fn cjk_latin_spacing_follows_the_document() {
-        assert_eq!(join("使用 apt 命令来替代\naptitude 命令。"), "使用 apt 命令来替代 aptitude 命令。");
-        assert_eq!(join("使用apt命令来替代\naptitude命令。"), "使用apt命令来替代aptitude命令。");
+        assert_eq!(
+            join("使用 apt 命令来替代\naptitude 命令。"),
+            "使用 apt 命令来替代 aptitude 命令。"
+        );
+        assert_eq!(
+            join("使用apt命令来替代\naptitude命令。"),
+            "使用apt命令来替代aptitude命令。"
+        );
     }
 }

@@ -116,7 +116,9 @@ pub struct Repaired {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum Error {
     /// An encoding label that the WHATWG Encoding Standard does not know.
-    #[error("unknown encoding label '{0}' (try utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, utf-16le, windows-1252)")]
+    #[error(
+        "unknown encoding label '{0}' (try utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, utf-16le, windows-1252)"
+    )]
     UnknownEncoding(String),
     /// A configuration that could not be read.
     #[error("invalid configuration: {0}")]
@@ -148,7 +150,11 @@ pub fn repair_with(text: &str, config: &Config) -> Repaired {
 /// assert_eq!(repaired.decode.unwrap().encoding, "GBK");
 /// assert!(textmend::repair_bytes(b"x", &textmend::Config::default(), Some("klingon")).is_err());
 /// ```
-pub fn repair_bytes(bytes: &[u8], config: &Config, encoding: Option<&str>) -> Result<Repaired, Error> {
+pub fn repair_bytes(
+    bytes: &[u8],
+    config: &Config,
+    encoding: Option<&str>,
+) -> Result<Repaired, Error> {
     let forced = match encoding {
         Some(label) => Some(
             encoding_rs::Encoding::for_label(label.trim().as_bytes())

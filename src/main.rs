@@ -7,7 +7,7 @@ use clap::Parser;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use textmend::{render::render, Config, Format};
+use textmend::{Config, Format, render::render};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -114,7 +114,10 @@ fn run(cli: &Cli) -> Result<(), String> {
                     report.source,
                     if report.confident { "" } else { ", not sure" },
                     if report.invalid_sequences > 0 {
-                        format!(", {} invalid byte sequences replaced by U+FFFD", report.invalid_sequences)
+                        format!(
+                            ", {} invalid byte sequences replaced by U+FFFD",
+                            report.invalid_sequences
+                        )
                     } else {
                         String::new()
                     }
@@ -135,7 +138,8 @@ fn run(cli: &Cli) -> Result<(), String> {
 fn config(cli: &Cli) -> Result<Config, String> {
     let mut config = match &cli.config {
         Some(path) => {
-            let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let json =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => Config::default(),

@@ -21,7 +21,7 @@
 //! and never drops a character that is not listed in a table here.
 
 use crate::edit::{EditLog, Rule};
-use crate::script::{classify, CharClass};
+use crate::script::{CharClass, classify};
 use std::borrow::Cow;
 use unicode_normalization::char::decompose_compatible;
 
@@ -75,7 +75,8 @@ fn needs_attention(c: char) -> bool {
 
 /// Full-width punctuation that no rule touches (fast path for CJK text).
 fn is_plain_cjk_punct(c: char) -> bool {
-    ('\u{3001}'..='\u{303F}').contains(&c) && c != '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c)
+    ('\u{3001}'..='\u{303F}').contains(&c) && c != '\u{3000}'
+        || ('\u{FF01}'..='\u{FF5E}').contains(&c)
 }
 
 /// The replacement for `c` given its neighbours, or `None` to keep it.

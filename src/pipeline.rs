@@ -4,8 +4,8 @@
 use crate::dedupe::dedupe_lines;
 use crate::edit::{EditLog, Rule};
 use crate::furniture::remove_furniture;
-use crate::join::{join_block, Evidence};
-use crate::line::{split_lines, Line};
+use crate::join::{Evidence, join_block};
+use crate::line::{Line, split_lines};
 use crate::segment::segment;
 use crate::spacing::close_letter_spacing;
 use crate::{Block, Config, Repaired};

@@ -6,8 +6,8 @@
 //! json      {"blocks":[{"kind":"heading","text":"不忘初心…","range":{…}}, …],"edits":[…]}
 //! ```
 
-use crate::segment::BlockKind;
 use crate::Repaired;
+use crate::segment::BlockKind;
 use serde::Serialize;
 
 /// An output format.
@@ -65,7 +65,10 @@ fn markdown(repaired: &Repaired) -> String {
             BlockKind::ListItem => {
                 let text = block.text.as_str();
                 let bullet = text
-                    .strip_prefix(['•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '▶', '►', '‣', '⁃', '∙', '◦', '-', '–', '*', '+'])
+                    .strip_prefix([
+                        '•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '▶', '►', '‣', '⁃', '∙', '◦',
+                        '-', '–', '*', '+',
+                    ])
                     .map(str::trim_start);
                 out.push_str("- ");
                 out.push_str(bullet.unwrap_or(text));
@@ -104,12 +107,13 @@ fn json(repaired: &Repaired) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{repair_with, Config};
+    use crate::{Config, repair_with};
 
     #[test]
     fn json_carries_kinds_ranges_and_edits() {
         let repaired = repair_with("Annual ReportAnnual Report\nBody.\n", &Config::default());
-        let value: serde_json::Value = serde_json::from_str(&render(&repaired, Format::Json)).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&render(&repaired, Format::Json)).unwrap();
         assert_eq!(value["blocks"][0]["kind"], "heading");
         assert_eq!(value["blocks"][0]["range"]["start"], 0);
         assert_eq!(value["edits"][0]["rule"], "fake-bold-line");
@@ -117,7 +121,10 @@ mod tests {
 
     #[test]
     fn markdown_escapes_paragraphs_that_look_like_markup() {
-        let repaired = repair_with("#hashtag is a word that starts this long sentence.\n", &Config::default());
+        let repaired = repair_with(
+            "#hashtag is a word that starts this long sentence.\n",
+            &Config::default(),
+        );
         assert!(render(&repaired, Format::Markdown).starts_with("\\#hashtag"));
     }
 

@@ -13,7 +13,7 @@
 //!
 //! `O(n)` in the line.
 
-use crate::script::{classify, CharClass};
+use crate::script::{CharClass, classify};
 
 /// The fewest single-character tokens that make a letter-spaced run.
 const MIN_RUN: usize = 4;
@@ -37,15 +37,17 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
     let single = |t: &str| {
         let mut chars = t.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) => matches!(
-                classify(c),
-                CharClass::Han
-                    | CharClass::Kana
-                    | CharClass::WidePunct
-                    | CharClass::Letter
-                    | CharClass::Digit
-            ) || crate::script::is_opening(c)
-                || crate::script::is_closing(c),
+            (Some(c), None) => {
+                matches!(
+                    classify(c),
+                    CharClass::Han
+                        | CharClass::Kana
+                        | CharClass::WidePunct
+                        | CharClass::Letter
+                        | CharClass::Digit
+                ) || crate::script::is_opening(c)
+                    || crate::script::is_closing(c)
+            }
             _ => false,
         }
     };
@@ -84,7 +86,10 @@ mod tests {
 
     #[test]
     fn ocr_spaced_runs_close_up() {
-        assert_eq!(close_letter_spacing("鄂 尔 多 斯 市 委").as_deref(), Some("鄂尔多斯市委"));
+        assert_eq!(
+            close_letter_spacing("鄂 尔 多 斯 市 委").as_deref(),
+            Some("鄂尔多斯市委")
+        );
         assert_eq!(
             close_letter_spacing("「 X サ ー バ 接 続 」").as_deref(),
             Some("「Xサーバ接続」")
@@ -101,7 +106,13 @@ mod tests {
 
     #[test]
     fn deliberate_spaces_stay() {
-        for s in ["率先垂范 先学先改", "9 月 23 日", "한 번 더 해 봐", "a b c d e", "第 1 章"] {
+        for s in [
+            "率先垂范 先学先改",
+            "9 月 23 日",
+            "한 번 더 해 봐",
+            "a b c d e",
+            "第 1 章",
+        ] {
             assert_eq!(close_letter_spacing(s), None, "{s}");
         }
     }

@@ -5,7 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use textmend::{repair_with, Config};
+use textmend::{Config, repair_with};
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -32,7 +32,12 @@ fn diff(expected: &str, actual: &str) -> String {
     for i in 0..e.len().max(a.len()) {
         let (x, y) = (e.get(i), a.get(i));
         if x != y {
-            out.push_str(&format!("line {}:\n  - expected: {:?}\n  + actual:   {:?}\n", i + 1, x, y));
+            out.push_str(&format!(
+                "line {}:\n  - expected: {:?}\n  + actual:   {:?}\n",
+                i + 1,
+                x,
+                y
+            ));
         }
     }
     if out.is_empty() && expected != actual {
@@ -63,5 +68,10 @@ fn fixtures_repair_to_their_expected_text() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
