@@ -276,7 +276,7 @@ mod tests {
             kept("Some text.\nPage 3 of 9\nmore"),
             ["Some text.", "more"]
         );
-        assert_eq!(kept("文字一\n第 3 版\n文字二"), ["文字一", "文字二"]);
+        assert_eq!(kept("文字一。\n第 3 版\n文字二"), ["文字一。", "文字二"]);
     }
 
     #[test]
