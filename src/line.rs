@@ -1,7 +1,8 @@
 //! Lines and their features: the unit every layout stage reasons about.
 //!
 //! [`split_lines`] cuts the decoded text at `\n`, `\r\n`, `\r`, U+2028,
-//! U+2029 and form feed (a page break), repairs each line's characters with
+//! U+2029 and form feed (a page break), puts each page's lines in reading
+//! order ([`columns`](crate::columns)), repairs each line's characters with
 //! [`normalize_line`](crate::normalize::normalize_line), and records what a
 //! later stage needs: where the line's text sits in the input, how far it
 //! is indented, how wide it is, and whether a page break precedes it.
@@ -9,6 +10,7 @@
 //! `O(n)` in the input; never drops a character (blank lines are kept as
 //! blank [`Line`]s so the layout stages can see them).
 
+use crate::columns::{Piece, reading_order};
 use crate::edit::{EditLog, Rule};
 use crate::normalize::normalize_line;
 use crate::script::{display_width, ends_sentence};
@@ -85,11 +87,23 @@ impl Line {
 /// ```
 pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
     let mut lines = Vec::new();
+    let mut page_rows: Vec<Piece> = Vec::new();
+    let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line>, log: &mut EditLog| {
+        for piece in reading_order(input, std::mem::take(rows)) {
+            lines.push(make_line(input, piece, log));
+        }
+    };
     let mut page = 0;
     let mut page_break = false;
     let mut start = 0;
     let bytes = input.as_bytes();
     let mut iter = input.char_indices().peekable();
+    let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
+        range,
+        col: 0,
+        page,
+        page_break_before,
+    };
     while let Some((at, c)) = iter.next() {
         let terminator_len = match c {
             '\n' => 1,
@@ -113,30 +127,32 @@ pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
         if c == '\u{c}' {
             // A form feed both ends the line before it and starts a page.
             if at > start {
-                lines.push(make_line(input, start..at, page, page_break, log));
+                page_rows.push(row(start..at, page, page_break));
             }
+            flush(&mut page_rows, &mut lines, log);
             page += 1;
             page_break = true;
             start = at + 1;
             continue;
         }
-        lines.push(make_line(input, start..at, page, page_break, log));
+        page_rows.push(row(start..at, page, page_break));
         page_break = false;
         start = at + terminator_len;
     }
     if start < input.len() {
-        lines.push(make_line(input, start..input.len(), page, page_break, log));
+        page_rows.push(row(start..input.len(), page, page_break));
     }
+    flush(&mut page_rows, &mut lines, log);
     lines
 }
 
-fn make_line(
-    input: &str,
-    range: Range<usize>,
-    page: usize,
-    page_break_before: bool,
-    log: &mut EditLog,
-) -> Line {
+fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
+    let Piece {
+        range,
+        page,
+        page_break_before,
+        ..
+    } = piece;
     let raw = &input[range.clone()];
     let mut indent = 0;
     let mut lead = 0;

@@ -32,9 +32,19 @@ pub fn run(input: &str, config: &Config) -> Repaired {
         let (Some(first), Some(last)) = (members.first(), members.last()) else {
             continue;
         };
-        let range = first.content.start..last.content.end;
+        // Columns read in order may put a block's lines out of input order.
+        let range = members
+            .iter()
+            .map(|l| l.content.start)
+            .min()
+            .unwrap_or(first.content.start)
+            ..members
+                .iter()
+                .map(|l| l.content.end)
+                .max()
+                .unwrap_or(last.content.end);
         if let Some(end) = previous_end {
-            if input.get(end..range.start) != Some("\n\n") {
+            if end <= range.start && input.get(end..range.start) != Some("\n\n") {
                 log.push(end..range.start, "\n\n", Rule::BlockBreak);
             }
         }

@@ -262,7 +262,13 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return !wrapped;
     }
     if is_list_item(&b.text) {
-        return true;
+        // `1) 指令` after a full line cut mid-sentence is that sentence's
+        // continuation, not a numbered item; a bullet is always an item.
+        let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
+        let mid_sentence = !ends_sentence(&a.text) && !ends_with_colon(&a.text) && is_full(prev);
+        let continues =
+            numbered && mid_sentence && !cur.gap_before && block.kind != BlockKind::ListItem;
+        return !continues;
     }
     if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
         return true;

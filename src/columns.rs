@@ -1,0 +1,409 @@
+//! Multi-column plain text: columns that `pdftotext -layout` or an OCR
+//! engine set side by side on one line, separated by a gutter of spaces,
+//! are split and read in order (left column top to bottom, then the next).
+//!
+//! ```text
+//! If you installed a GUI       done through proper     If you installed a GUI
+//! environment during the       setting of file per-    environment during the
+//! installation.                missions.           →   installation.
+//!                                                      done through proper
+//!                                                      setting of file per-
+//!                                                      missions.
+//! ```
+//!
+//! A gutter is a character column where, on many lines of a page, a run
+//! of two or more spaces ends and text begins, and which almost no line
+//! crosses with text. A line that does cross it (a title set across the
+//! columns) ends the column region: the columns read so far are written
+//! out, then that line. Three columns are found by looking for a gutter
+//! again inside each column.
+//!
+//! Refused: a single column with occasional wide spaces (too few lines
+//! share the same gutter), indentation (a gutter must stand at least
+//! [`MIN_COLUMN_WIDTH`] characters from the line start).
+//!
+//! Positions are counted in characters, as `pdftotext -layout` places
+//! them. `O(n)` per page for each of at most three passes.
+
+use crate::script::display_width;
+use std::ops::Range;
+
+/// The narrowest column, in characters, left of a gutter.
+pub const MIN_COLUMN_WIDTH: usize = 8;
+/// How far (in characters) the starts of one column may wander.
+const TOLERANCE: usize = 3;
+/// The fewest lines that must share a gutter.
+const MIN_SUPPORT: usize = 4;
+/// The share of a page's text lines that must share a gutter.
+const MIN_SUPPORT_SHARE: f64 = 0.1;
+/// How many times a region is split again (three columns need two).
+const MAX_DEPTH: usize = 3;
+
+/// A piece of one input line: the whole line, or one column's part of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte range in the input (may include leading spaces, as
+    /// indentation inside the column).
+    pub range: Range<usize>,
+    /// Character column of the piece's first character in its line.
+    pub col: usize,
+    /// Zero-based page number.
+    pub page: usize,
+    /// True when a form feed precedes the piece's line.
+    pub page_break_before: bool,
+}
+
+/// A run of text inside a piece, between gutters of two or more spaces.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    start_col: usize,
+    end_col: usize,
+    start_byte: usize,
+    end_byte: usize,
+}
+
+/// Reorders the lines of one page into reading order, splitting columns.
+/// Lines of a page with no gutter come back unchanged.
+pub fn reading_order(input: &str, page: Vec<Piece>) -> Vec<Piece> {
+    split_region(input, page, 0)
+}
+
+fn segments(input: &str, piece: &Piece) -> Vec<Segment> {
+    let text = &input[piece.range.clone()];
+    let mut out: Vec<Segment> = Vec::new();
+    let mut spaces = 0usize;
+    let mut current: Option<Segment> = None;
+    for (col, (at, c)) in text.char_indices().enumerate() {
+        let col = piece.col + col;
+        let byte = piece.range.start + at;
+        if c == ' ' {
+            spaces += 1;
+            if spaces >= 2 {
+                if let Some(seg) = current.take() {
+                    out.push(seg);
+                }
+            }
+            continue;
+        }
+        match current.as_mut() {
+            Some(seg) => {
+                seg.end_col = col + 1;
+                seg.end_byte = byte + c.len_utf8();
+            }
+            None => {
+                current = Some(Segment {
+                    start_col: col,
+                    end_col: col + 1,
+                    start_byte: byte,
+                    end_byte: byte + c.len_utf8(),
+                })
+            }
+        }
+        spaces = 0;
+    }
+    out.extend(current);
+    out
+}
+
+/// The gutter position best supported by the region's lines, if any.
+fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
+    let text_lines = all.iter().filter(|s| !s.is_empty()).count();
+    if text_lines < MIN_SUPPORT {
+        return None;
+    }
+    let width = all
+        .iter()
+        .filter_map(|s| s.last().map(|l| l.end_col))
+        .max()
+        .unwrap_or(0);
+    let mut starts = vec![0usize; width + 1];
+    for segs in all {
+        for seg in segs {
+            if seg.start_col >= region_col + MIN_COLUMN_WIDTH {
+                starts[seg.start_col] += 1;
+            }
+        }
+    }
+    let support = |p: usize| -> usize {
+        starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
+            .iter()
+            .sum()
+    };
+    let crossing = |p: usize| -> usize {
+        all.iter()
+            .filter(|segs| {
+                segs.iter()
+                    .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
+            })
+            .count()
+    };
+    let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
+    let mut best: Option<(usize, usize)> = None;
+    for p in region_col + MIN_COLUMN_WIDTH..=width {
+        if starts[p] == 0 {
+            continue;
+        }
+        let s = support(p);
+        if s >= needed && best.is_none_or(|(_, b)| s > b) {
+            best = Some((p, s));
+        }
+    }
+    let (p, s) = best?;
+    // The gutter's left edge: the earliest start in its window.
+    let left = (p.saturating_sub(TOLERANCE)..=p)
+        .find(|&q| starts[q] > 0)
+        .unwrap_or(p);
+    (crossing(left) * 5 <= s).then_some(left)
+}
+
+fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
+    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT {
+        return rows;
+    }
+    let region_col = rows.iter().map(|r| r.col).min().unwrap_or(0);
+    let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
+    let Some(gutter) = find_gutter(&all, region_col) else {
+        return rows;
+    };
+    let typical = typical_widths(input, &rows, &all, gutter);
+    let interleaved = is_interleaved(&all, gutter);
+    let mut out = Vec::with_capacity(rows.len() * 2);
+    let mut left: Vec<Piece> = Vec::new();
+    let mut right: Vec<Piece> = Vec::new();
+    let flush = |out: &mut Vec<Piece>, left: &mut Vec<Piece>, right: &mut Vec<Piece>| {
+        out.extend(split_region(input, std::mem::take(left), depth + 1));
+        out.extend(split_region(input, std::mem::take(right), depth + 1));
+    };
+    for (row, segs) in rows.into_iter().zip(all) {
+        if segs.is_empty() {
+            left.push(row.clone());
+            right.push(row);
+            continue;
+        }
+        let crosses = segs
+            .iter()
+            .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
+        if crosses {
+            if let Some((l, r)) = split_collapsed(input, &row, gutter, typical) {
+                left.push(l);
+                right.push(r);
+            } else {
+                flush(&mut out, &mut left, &mut right);
+                out.push(row);
+            }
+            continue;
+        }
+        let at_gutter = segs
+            .iter()
+            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
+        let split = at_gutter.or_else(|| segs.iter().position(|s| s.start_col >= gutter));
+        let blank = |row: &Piece| Piece {
+            range: row.range.start..row.range.start,
+            ..row.clone()
+        };
+        match split {
+            Some(0) => {
+                if !interleaved {
+                    left.push(blank(&row));
+                }
+                right.push(piece_from(&row, segs[0], gutter))
+            }
+            Some(k) => {
+                left.push(Piece {
+                    range: row.range.start..segs[k - 1].end_byte,
+                    ..row.clone()
+                });
+                right.push(piece_from(&row, segs[k], gutter));
+            }
+            None => {
+                if !interleaved {
+                    right.push(blank(&row));
+                }
+                left.push(row)
+            }
+        }
+    }
+    flush(&mut out, &mut left, &mut right);
+    out
+}
+
+/// The display widths that left- and right-column text reach on a full
+/// row: the upper quartile of the widths on each side of the gutter.
+fn typical_widths(
+    input: &str,
+    rows: &[Piece],
+    all: &[Vec<Segment>],
+    gutter: usize,
+) -> (usize, usize) {
+    let (mut lefts, mut rights) = (Vec::new(), Vec::new());
+    for (row, segs) in rows.iter().zip(all) {
+        if let Some(end) = segs.iter().take_while(|s| s.end_col <= gutter).last() {
+            lefts.push(display_width(input[row.range.start..end.end_byte].trim()));
+        }
+        if let Some(start) = segs.iter().find(|s| s.start_col + TOLERANCE >= gutter) {
+            rights.push(display_width(input[start.start_byte..row.range.end].trim()));
+        }
+    }
+    let quartile = |mut v: Vec<usize>| {
+        v.sort_unstable();
+        v.get(v.len() * 3 / 4).copied().unwrap_or(0)
+    };
+    (quartile(lefts), quartile(rights))
+}
+
+/// Are the columns' baselines offset, so that most rows hold text of one
+/// column only? Then a row empty on one side is no paragraph gap.
+fn is_interleaved(all: &[Vec<Segment>], gutter: usize) -> bool {
+    let (mut one_sided, mut text_rows) = (0, 0);
+    for segs in all.iter().filter(|s| !s.is_empty()) {
+        text_rows += 1;
+        let left = segs.iter().any(|s| s.start_col + TOLERANCE < gutter);
+        let right = segs.iter().any(|s| s.end_col > gutter + TOLERANCE);
+        if left != right {
+            one_sided += 1;
+        }
+    }
+    one_sided * 2 > text_rows
+}
+
+/// A row whose gutter the extractor collapsed to one space
+/// (`…的確認。 請謹慎使用…`): split it at the single space that leaves the
+/// left part as wide as a full left-column row, if there is one.
+fn split_collapsed(
+    input: &str,
+    row: &Piece,
+    gutter: usize,
+    (typical_left, typical_right): (usize, usize),
+) -> Option<(Piece, Piece)> {
+    const SLACK: usize = 4;
+    let text = &input[row.range.clone()];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let col = row.col + i;
+        if c != ' ' || col + 1 > gutter + TOLERANCE || col + 14 < gutter {
+            continue;
+        }
+        let neighbours =
+            i > 0 && chars[i - 1].1 != ' ' && chars.get(i + 1).is_some_and(|n| n.1 != ' ');
+        if !neighbours {
+            continue;
+        }
+        let left_off = display_width(text[..at].trim()).abs_diff(typical_left);
+        let right_off = display_width(text[at..].trim()).abs_diff(typical_right);
+        let off = left_off + right_off;
+        if left_off <= SLACK && right_off <= 2 * SLACK && best.is_none_or(|(_, b)| off < b) {
+            best = Some((at, off));
+        }
+    }
+    let (at, _) = best?;
+    let split = row.range.start + at;
+    let left = Piece {
+        range: row.range.start..split,
+        ..row.clone()
+    };
+    let right = Piece {
+        range: split + 1..row.range.end,
+        col: gutter,
+        ..row.clone()
+    };
+    Some((left, right))
+}
+
+/// The piece of `row` from the gutter (or the segment, if it starts
+/// left of the gutter) to the line end.
+fn piece_from(row: &Piece, seg: Segment, gutter: usize) -> Piece {
+    // Keep the spaces between the gutter and the text as indentation.
+    let indent = seg.start_col.saturating_sub(gutter);
+    Piece {
+        range: seg.start_byte - indent..row.range.end,
+        col: seg.start_col - indent,
+        page: row.page,
+        page_break_before: row.page_break_before,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(input: &str) -> Vec<String> {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for line in input.split('\n') {
+            pieces.push(Piece {
+                range: start..start + line.len(),
+                col: 0,
+                page: 0,
+                page_break_before: false,
+            });
+            start += line.len() + 1;
+        }
+        reading_order(input, pieces)
+            .into_iter()
+            .map(|p| input[p.range].trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn two_columns_are_read_one_after_the_other() {
+        let input = "\
+left one           right one
+left two           right two
+left three         right three
+left four          right four";
+        assert_eq!(
+            order(input),
+            [
+                "left one",
+                "left two",
+                "left three",
+                "left four",
+                "right one",
+                "right two",
+                "right three",
+                "right four"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_across_the_columns_ends_the_region() {
+        let input = "\
+aaaa aaaa          bbbb bbbb
+aaaa aaaa          bbbb bbbb
+aaaa aaaa          bbbb bbbb
+aaaa aaaa          bbbb bbbb
+A TITLE THAT RUNS ACROSS BOTH COLUMNS
+cccc cccc          dddd dddd";
+        let got = order(input);
+        assert_eq!(got[4], "bbbb bbbb");
+        assert_eq!(got[8], "A TITLE THAT RUNS ACROSS BOTH COLUMNS");
+        assert_eq!(got[9], "cccc cccc");
+    }
+
+    #[test]
+    fn one_column_with_a_few_wide_spaces_is_not_split() {
+        let input = "\
+This is an ordinary paragraph of text that runs
+across the page.  Someone typed two spaces after
+a full stop here and there.  That is no gutter at
+all, and the lines must stay as they are written.";
+        assert_eq!(order(input), input.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn cjk_columns_count_characters() {
+        let input = "\
+替換表達式                     從文字檔案的表格中提
+請特別注意這些括號正規表達
+式的格式，以及這些被匹配的             下面有一個文字檔案
+文本如何被替換到不同的文本             裡面含有 2004 年以前
+處理工具中的。                   Debian 專案的領導者";
+        let got = order(input);
+        assert_eq!(got[0], "替換表達式");
+        assert_eq!(got[4], "處理工具中的。");
+        assert_eq!(got[5], "從文字檔案的表格中提");
+    }
+}
