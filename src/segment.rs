@@ -196,12 +196,12 @@ fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
         let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
         let near = |same: &dyn Fn(usize) -> bool| {
             let (mut first, mut second, mut count) = (0, 0, 0);
-            for j in lo..hi {
-                if j == i || visible[j].line.fake_bold || !same(j) {
+            for (j, v) in visible.iter().enumerate().take(hi).skip(lo) {
+                if j == i || v.line.fake_bold || !same(j) {
                     continue;
                 }
                 count += 1;
-                let w = visible[j].line.extent();
+                let w = v.line.extent();
                 if w > first {
                     second = first;
                     first = w;
