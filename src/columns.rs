@@ -140,7 +140,12 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
     let mut best: Option<(usize, usize)> = None;
     let first_col = region_col + MIN_COLUMN_WIDTH;
-    for (p, _) in starts.iter().enumerate().skip(first_col).filter(|(_, n)| **n > 0) {
+    for (p, _) in starts
+        .iter()
+        .enumerate()
+        .skip(first_col)
+        .filter(|(_, n)| **n > 0)
+    {
         let s = support(p);
         if s >= needed && best.is_none_or(|(_, b)| s > b) {
             best = Some((p, s));

@@ -36,6 +36,7 @@ pub mod join;
 pub mod line;
 pub mod normalize;
 mod pipeline;
+pub mod preformatted;
 pub mod render;
 pub mod script;
 pub mod segment;

@@ -38,6 +38,12 @@ pub struct Line {
     pub fake_bold: bool,
     /// True when the line was removed (page furniture, a repeated copy).
     pub removed: bool,
+    /// True when the line is code, a table cell or another line that keeps
+    /// its line break and characters exactly as written.
+    pub preformatted: bool,
+    /// True when the line is a cell of a table or an item of an unmarked
+    /// list: a block of its own, never joined to its neighbours.
+    pub stands_alone: bool,
 }
 
 impl Line {
@@ -185,6 +191,8 @@ fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
         page_break_before,
         fake_bold: false,
         removed: false,
+        preformatted: false,
+        stands_alone: false,
     }
 }
 

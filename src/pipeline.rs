@@ -6,7 +6,8 @@ use crate::edit::{EditLog, Rule};
 use crate::furniture::remove_furniture;
 use crate::join::{Evidence, join_block};
 use crate::line::{Line, split_lines};
-use crate::segment::segment;
+use crate::preformatted::mark_preformatted;
+use crate::segment::{BlockKind, segment};
 use crate::spacing::close_letter_spacing;
 use crate::{Block, Config, Repaired};
 
@@ -20,6 +21,7 @@ pub fn run(input: &str, config: &Config) -> Repaired {
     if config.furniture {
         remove_furniture(&mut lines, &mut log);
     }
+    mark_preformatted(&mut lines);
     if config.letter_spacing {
         close_spacing(&mut lines, &mut log);
     }
@@ -49,7 +51,11 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             }
         }
         previous_end = Some(range.end);
-        let text = join_block(&members, &evidence, config.dehyphenate, &mut log);
+        let text = if span.kind == BlockKind::Preformatted {
+            keep_lines(input, &members)
+        } else {
+            join_block(&members, &evidence, config.dehyphenate, &mut log)
+        };
         if text.is_empty() {
             continue;
         }
@@ -69,12 +75,31 @@ pub fn run(input: &str, config: &Config) -> Repaired {
 }
 
 fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
-    for line in lines.iter_mut().filter(|l| !l.removed && !l.is_blank()) {
+    for line in lines
+        .iter_mut()
+        .filter(|l| !l.removed && !l.is_blank() && !l.preformatted)
+    {
         if let Some(text) = close_letter_spacing(&line.text) {
             log.push(line.content.clone(), text.clone(), Rule::LetterSpacing);
             line.set_text(text);
         }
     }
+}
+
+/// A preformatted block: its lines as written in the input (trailing
+/// white space dropped), indented relative to the least indented line.
+fn keep_lines(input: &str, lines: &[&Line]) -> String {
+    let base = lines.iter().map(|l| l.indent).min().unwrap_or(0);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let raw = &input[line.content.clone()];
+        out.extend(std::iter::repeat_n(' ', line.indent - base));
+        out.push_str(raw);
+    }
+    out
 }
 
 /// The default text format: one block per line, a blank line between

@@ -73,6 +73,11 @@ fn markdown(repaired: &Repaired) -> String {
                 out.push_str("- ");
                 out.push_str(bullet.unwrap_or(text));
             }
+            BlockKind::Preformatted => {
+                out.push_str("```\n");
+                out.push_str(&block.text);
+                out.push_str("\n```");
+            }
             BlockKind::Paragraph => {
                 if block.text.starts_with(['#', '>', '-', '*', '+']) {
                     out.push('\\');

@@ -48,6 +48,8 @@ pub enum BlockKind {
     Paragraph,
     /// An item of a bulleted or numbered list, with its marker.
     ListItem,
+    /// Code, a table or other lines that keep their line breaks.
+    Preformatted,
 }
 
 /// The lines that make up one block, as indices into the line list.
@@ -142,7 +144,11 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
     for block in &mut blocks {
         if block.kind == BlockKind::Paragraph && block.lines.len() == 1 {
             let line = &lines[block.lines[0]];
-            if !line.ends_sentence() && !ends_with_colon(&line.text) && line.width > 0 {
+            if !line.stands_alone
+                && !line.ends_sentence()
+                && !ends_with_colon(&line.text)
+                && line.width > 0
+            {
                 let v = visible.iter().find(|v| v.index == block.lines[0]);
                 if v.is_some_and(|v| is_short(v)) {
                     block.kind = BlockKind::Heading;
@@ -222,7 +228,9 @@ fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
 }
 
 fn initial_kind(v: &Visible<'_>) -> BlockKind {
-    if v.line.fake_bold || is_numbered_heading(&v.line.text) {
+    if v.line.preformatted {
+        BlockKind::Preformatted
+    } else if v.line.fake_bold || is_numbered_heading(&v.line.text) {
         BlockKind::Heading
     } else if is_list_item(&v.line.text) {
         BlockKind::ListItem
@@ -256,6 +264,12 @@ fn is_heading_line(v: &Visible<'_>) -> bool {
 
 fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
     let (a, b) = (prev.line, cur.line);
+    if a.preformatted || b.preformatted {
+        return !(a.preformatted && b.preformatted) || cur.gap_before;
+    }
+    if a.stands_alone || b.stands_alone {
+        return true;
+    }
     if is_heading_line(prev) || is_heading_line(cur) {
         // A heading the column wrapped continues on the next heading line.
         let wrapped = a.fake_bold && b.fake_bold && !cur.gap_before && is_full(prev);

@@ -1,0 +1,267 @@
+//! Lines that are not prose: code and command listings, table cells,
+//! contents entries, verse. They keep their lines exactly as written.
+//!
+//! ```text
+//! For timestamps, ls prints localized     For timestamps, ls prints localized strings.
+//! strings.                                
+//! $ LANG=C ls -l foo                  →   $ LANG=C ls -l foo
+//! -rw-rw-r-- 1 penguin 0 Oct 16 foo       -rw-rw-r-- 1 penguin 0 Oct 16 foo
+//! ```
+//!
+//! The signals, each decided from the text alone:
+//! - **prompt**: a line that starts with a shell or REPL prompt (`$ `,
+//!   `# `, `>>> `) is a command;
+//! - **code**: a line that ends with `{`, `}`, `;` or `\`, or starts with
+//!   `}`, `#!`, `//` or `/*`, is source code;
+//! - **dot leaders**: a line that ends in a run of leader dots and a page
+//!   number (`Introduction . . . . 12`, `3、风险提示 ……… 8`) is a contents
+//!   entry;
+//! - **aligned columns**: a line with two or more gaps of several spaces
+//!   inside it is a table row as `pdftotext -layout` sets one;
+//! - **short run**: three or more consecutive lines that all stop well
+//!   short of the document's line width, mostly without sentence
+//!   punctuation, are table cells, a listing or verse — including a line
+//!   that is only a number among them (a cell, not a page number);
+//! - **neighbour**: a short line that touches a preformatted line (no blank
+//!   line between) and does not end a sentence belongs to the same listing.
+//!
+//! Refused (left as prose): a run of short lines that continues a sentence
+//! cut off on a full-width line before it (a justified line that the
+//! extractor broke word by word), list items with bullets (blocks of their
+//! own), and short runs in narrow columns, where every line is short.
+//!
+//! `O(n)` in the number of lines.
+
+use crate::line::Line;
+use crate::script::ends_sentence;
+use crate::segment::is_list_item;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line shorter than this share of the document's line width is short.
+const SHORT_SHARE: f64 = 0.8;
+/// Lines of a prose column reach at least this share of its widest line.
+const PROSE_WIDTH_SHARE: f64 = 0.75;
+/// The fewest short lines in a row that make a listing or table.
+const MIN_RUN: usize = 3;
+/// Below this document line width (columns), short runs prove nothing.
+const MIN_DOCUMENT_WIDTH: usize = 40;
+
+static PROMPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\$|#|>>>|%)\s+[\w./~\-]").expect("prompt pattern is valid"));
+
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[{}]$|\s\\$|^[^;]*[=(][^;]*;$|^\}|^#!|^//|^/\*)")
+        .expect("code pattern is valid")
+});
+
+static DOT_LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:\.\s?){4,}|…{2,}|(?:·\s?){3,}|(?:_\s?){4,})\s*[\dIVXivx]{1,4}$")
+        .expect("dot leader pattern is valid")
+});
+
+static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\S {3,}\S.*\S {3,}\S").expect("aligned columns pattern is valid")
+});
+
+/// Which signal, if any, makes one line preformatted on its own.
+///
+/// ```
+/// use textmend::preformatted::is_code_line;
+/// assert!(is_code_line("$ LANG=C ls -l foo"));
+/// assert!(is_code_line("int main(void) {"));
+/// assert!(is_code_line("Introduction . . . . . . 12"));
+/// assert!(is_code_line("3、风险提示 ……… 8"));
+/// assert!(!is_code_line("The shell prompt under GUI"));
+/// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
+/// ```
+pub fn is_code_line(text: &str) -> bool {
+    PROMPT.is_match(text) || CODE.is_match(text) || DOT_LEADER.is_match(text)
+}
+
+/// Marks the lines that are preformatted (`line.preformatted`: code,
+/// commands, contents entries, layout tables) and the short lines of
+/// tables and unmarked lists (`line.stands_alone`: each a block of its own).
+pub fn mark_preformatted(lines: &mut [Line]) {
+    let visible: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].removed && !lines[i].is_blank())
+        .collect();
+    if visible.is_empty() {
+        return;
+    }
+    let width = document_width(lines, &visible);
+    let short = |l: &Line| (l.extent() as f64) < width as f64 * SHORT_SHARE;
+    // A gap (blank line or page break) separates v-1 and v.
+    let gap_before: Vec<bool> = visible
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| {
+            v == 0
+                || (visible[v - 1] + 1..i).any(|j| lines[j].is_blank())
+                || lines[visible[v - 1]].page != lines[i].page
+        })
+        .collect();
+
+    let mut pre = vec![false; visible.len()];
+    for (v, &i) in visible.iter().enumerate() {
+        let line = &lines[i];
+        pre[v] = !line.fake_bold && (is_code_line(&line.text) || ALIGNED.is_match(&line.text));
+    }
+
+    // Short runs.
+    let mut alone = vec![false; visible.len()];
+    if width >= MIN_DOCUMENT_WIDTH {
+        let candidate = |l: &Line| short(l) && !l.fake_bold && !is_list_item(&l.text);
+        let mut v = 0;
+        while v < visible.len() {
+            if !candidate(&lines[visible[v]]) {
+                v += 1;
+                continue;
+            }
+            let start = v;
+            let mut end = v + 1;
+            while end < visible.len() && !gap_before[end] && candidate(&lines[visible[end]]) {
+                end += 1;
+            }
+            let run = &visible[start..end];
+            let unpunctuated = run
+                .iter()
+                .filter(|&&i| !ends_sentence(&lines[i].text))
+                .count();
+            let continues_sentence = start > 0 && !gap_before[start] && {
+                let before = &lines[visible[start - 1]];
+                !short(before) && !ends_sentence(&before.text)
+            };
+            if run.len() >= MIN_RUN
+                && unpunctuated * 3 >= run.len() * 2
+                && !continues_sentence
+                && !reads_as_prose(lines, run)
+            {
+                alone[start..end].iter_mut().for_each(|p| *p = true);
+            }
+            v = end;
+        }
+    }
+
+    // Neighbours: short unpunctuated lines touching a listing join it.
+    for forward in [true, false] {
+        let order: Vec<usize> = if forward {
+            (1..visible.len()).collect()
+        } else {
+            (0..visible.len().saturating_sub(1)).rev().collect()
+        };
+        for v in order {
+            let (other, touching) = if forward {
+                (v - 1, !gap_before[v])
+            } else {
+                (v + 1, !gap_before[v + 1])
+            };
+            let line = &lines[visible[v]];
+            if pre[other]
+                && touching
+                && !pre[v]
+                && short(line)
+                && !line.fake_bold
+                && !ends_sentence(&line.text)
+            {
+                pre[v] = true;
+            }
+        }
+    }
+
+    for (v, &i) in visible.iter().enumerate() {
+        lines[i].preformatted = pre[v];
+        lines[i].stands_alone = alone[v] && !pre[v];
+    }
+}
+
+/// Does a run of short lines read as a narrow column of prose, most of
+/// its lines (but the last) nearly as wide as the widest, as the lines of
+/// a justified or ragged column are and a table's cells are not?
+fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
+    let widest = run.iter().map(|&i| lines[i].extent()).max().unwrap_or(0);
+    let body = &run[..run.len() - 1];
+    let full = body
+        .iter()
+        .filter(|&&i| lines[i].extent() as f64 >= widest as f64 * PROSE_WIDTH_SHARE)
+        .count();
+    full * 3 >= body.len() * 2
+}
+
+/// The document's line width: the 90th percentile of visible line extents.
+fn document_width(lines: &[Line], visible: &[usize]) -> usize {
+    let mut widths: Vec<usize> = visible.iter().map(|&i| lines[i].extent()).collect();
+    widths.sort_unstable();
+    widths[(widths.len() * 9 / 10).min(widths.len() - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::EditLog;
+    use crate::line::split_lines;
+
+    /// Each line with whether it keeps its line (preformatted or alone).
+    fn marked(input: &str) -> Vec<(String, bool)> {
+        let mut lines = split_lines(input, &mut EditLog::default());
+        mark_preformatted(&mut lines);
+        lines
+            .into_iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| (l.text, l.preformatted || l.stands_alone))
+            .collect()
+    }
+
+    const PROSE: &str = "The hardware devices are just another kind of file on the system, and a user may need to join a group.";
+
+    #[test]
+    fn a_shell_session_is_preformatted() {
+        let input = format!(
+            "{PROSE}\n$ LANG=C ls -l foo\n-rw-rw-r-- 1 penguin penguin 0 Oct 16 21:35 foo\n{PROSE}"
+        );
+        let m = marked(&input);
+        assert!(!m[0].1 && m[1].1 && m[2].1 && !m[3].1);
+    }
+
+    #[test]
+    fn table_cells_one_per_line_are_preformatted() {
+        let input = format!("{PROSE}\ngroup\ndialout\ndip\n42\ncdrom\n\n{PROSE}");
+        let m = marked(&input);
+        assert!(m[1..6].iter().all(|(_, p)| *p), "{m:?}");
+        assert!(!m[0].1 && !m[6].1);
+    }
+
+    #[test]
+    fn words_broken_out_of_a_justified_sentence_stay_prose() {
+        let input = format!(
+            "Alternatively, you may dynamically add the users to their groups during the authentication process by\nadding\nthe\nline\nto the file. {PROSE}"
+        );
+        assert!(marked(&input).iter().all(|(_, p)| !p));
+    }
+
+    #[test]
+    fn narrow_columns_are_not_tables() {
+        let input = "第一行文字\n第二行文字\n第三行文字\n第四行文字";
+        assert!(marked(input).iter().all(|(_, p)| !p));
+    }
+
+    #[test]
+    fn a_narrow_column_of_prose_is_not_a_table() {
+        let input = format!(
+            "{PROSE}\nNever share the root password with\nothers and keep it in a safe\nplace at all times, as\nthe manual says.\n{PROSE}"
+        );
+        assert!(marked(&input).iter().all(|(_, p)| !p));
+    }
+
+    #[test]
+    fn a_line_ending_in_a_semicolon_is_not_code_by_itself() {
+        assert!(!is_code_line("--compare-versions 7.0 gt 7.~pre1 ;"));
+        assert!(is_code_line("x = f(y);"));
+    }
+
+    #[test]
+    fn contents_lines_are_preformatted() {
+        let m = marked("Introduction . . . . . . . 1\nGetting started . . . . . 7");
+        assert!(m.iter().all(|(_, p)| *p));
+    }
+}
