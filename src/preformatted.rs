@@ -177,8 +177,20 @@ pub fn mark_preformatted(lines: &mut [Line]) {
 
 /// Does a run of short lines read as a narrow column of prose, most of
 /// its lines (but the last) nearly as wide as the widest, as the lines of
-/// a justified or ragged column are and a table's cells are not?
+/// a justified or ragged column are and a table's cells are not, and (in
+/// scripts with case) most lines after the first continuing in lower case?
 fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for &i in &run[1..] {
+        match lines[i].first_char() {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    if upper > lower {
+        return false;
+    }
     let widest = run.iter().map(|&i| lines[i].extent()).max().unwrap_or(0);
     let body = &run[..run.len() - 1];
     let full = body
