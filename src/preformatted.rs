@@ -33,7 +33,7 @@
 //! `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::ends_sentence;
+use crate::script::{ends_sentence, is_cjk};
 use crate::segment::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -42,6 +42,8 @@ use std::sync::LazyLock;
 const SHORT_SHARE: f64 = 0.8;
 /// Lines of a prose column reach at least this share of its widest line.
 const PROSE_WIDTH_SHARE: f64 = 0.75;
+/// Lines of a justified column reach at least this share of its widest.
+const JUSTIFIED_WIDTH_SHARE: f64 = 0.9;
 /// The fewest short lines in a row that make a listing or table.
 const MIN_RUN: usize = 3;
 /// Below this document line width (columns), short runs prove nothing.
@@ -191,11 +193,23 @@ fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
     if upper > lower {
         return false;
     }
+    // Chinese and Japanese are set justified, so only a column of nearly
+    // equal lines reads as prose there; spaced scripts wrap raggedly.
+    let cjk_lines = run
+        .iter()
+        .filter(|&&i| lines[i].text.chars().take(8).any(is_cjk))
+        .count();
+    let justified = cjk_lines * 2 >= run.len();
+    let share = if justified {
+        JUSTIFIED_WIDTH_SHARE
+    } else {
+        PROSE_WIDTH_SHARE
+    };
     let widest = run.iter().map(|&i| lines[i].extent()).max().unwrap_or(0);
     let body = &run[..run.len() - 1];
     let full = body
         .iter()
-        .filter(|&&i| lines[i].extent() as f64 >= widest as f64 * PROSE_WIDTH_SHARE)
+        .filter(|&&i| lines[i].extent() as f64 >= widest as f64 * share)
         .count();
     full * 3 >= body.len() * 2
 }
