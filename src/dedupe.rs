@@ -231,7 +231,7 @@ fn repeated_run(lines: &[Line], start: usize) -> usize {
     let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
     match run {
         2 if letters >= 4 && heading_like => 2,
-        3 if letters >= 3 => 3,
+        3 if letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH => 3,
         _ => 1,
     }
 }
@@ -340,5 +340,11 @@ mod tests {
     #[test]
     fn short_cells_stay() {
         assert_eq!(dedupe("0\n0\nyes\nyes").len(), 4);
+        assert_eq!(dedupe("是\n是\n是").len(), 3);
+    }
+
+    #[test]
+    fn a_two_character_heading_drawn_three_times_collapses() {
+        assert_eq!(dedupe("管理\n管理\n管理\n正文。").len(), 2);
     }
 }

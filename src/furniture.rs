@@ -92,12 +92,27 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     let page_count = lines.last().map_or(0, |l| l.page + 1);
 
     // Page numbers.
-    for (i, line) in lines.iter_mut().enumerate() {
+    let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let document_edge = |lines: &[Line], i: usize| match text_lines.iter().position(|&j| j == i) {
+        // Under a running title at the top of the document.
+        Some(1)
+            if is_header_candidate(&lines[text_lines[0]]) && !lines[text_lines[0]].fake_bold =>
+        {
+            true
+        }
+        // The last line, after a finished sentence.
+        Some(k) if k + 1 == text_lines.len() && k > 0 => lines[text_lines[k - 1]].ends_sentence(),
+        _ => false,
+    };
+    for i in 0..lines.len() {
+        let edge = document_edge(lines, i);
+        let line = &mut lines[i];
         if line.removed || line.is_blank() {
             continue;
         }
         let decorated = is_page_number(&line.text);
-        let bare = BARE_NUMBER.is_match(&line.text) && edges.contains(&i) && page_count > 1;
+        let bare =
+            BARE_NUMBER.is_match(&line.text) && (edges.contains(&i) && page_count > 1 || edge);
         if decorated || bare {
             line.removed = true;
             log.push(line.range.clone(), "", Rule::PageNumber);
@@ -292,6 +307,22 @@ mod tests {
         assert_eq!(
             kept("Body one.\n12\n\u{c}Body two.\n13\n\u{c}Body three."),
             ["Body one.", "Body two.", "Body three."]
+        );
+    }
+
+    #[test]
+    fn a_bare_number_under_the_title_at_the_top_goes() {
+        assert_eq!(
+            kept("Debian リファレンス\n1\nリモートデスクトップ\n本文。"),
+            ["リモートデスクトップ", "本文。"]
+        );
+        assert_eq!(
+            kept("Chapter text ends here.\n\n12"),
+            ["Chapter text ends here."]
+        );
+        assert_eq!(
+            kept("1\nIntroduction\nThe text."),
+            ["1", "Introduction", "The text."]
         );
     }
 

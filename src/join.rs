@@ -168,6 +168,9 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
     if last == '-' {
         return hyphen(before, after, evidence);
     }
+    if crate::segment::is_section_number(before) {
+        return Separator::Text(" ");
+    }
     if matches!(last, '—' | '–' | '/' | '～') || breaks_url(before) {
         return Separator::Text("");
     }

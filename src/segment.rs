@@ -87,6 +87,24 @@ static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numbered heading pattern is valid")
 });
 
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z](?:\.\d{1,3}){1,4})\.?$")
+        .expect("section number pattern is valid")
+});
+
+/// True when `text` is only a section number (`1.4.5`, `A.2`), which DBLaTeX
+/// and other typesetters set on a line of its own before the title.
+///
+/// ```
+/// use textmend::segment::is_section_number;
+/// assert!(is_section_number("1.4.5"));
+/// assert!(!is_section_number("2019"));
+/// assert!(!is_section_number("11.9 万人"));
+/// ```
+pub fn is_section_number(text: &str) -> bool {
+    SECTION_NUMBER.is_match(text)
+}
+
 /// True when `text` starts with a list marker.
 ///
 /// ```
@@ -270,7 +288,17 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if a.stands_alone || b.stands_alone {
         return true;
     }
-    if is_heading_line(prev) || is_heading_line(cur) {
+    if is_section_number(&a.text) && block.lines.len() == 1 {
+        // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
+        return b.ends_sentence() || is_short(prev) && !is_short(cur) && !is_heading_line(cur);
+    }
+    let numbered_continuation = is_numbered_heading(&b.text)
+        && !b.fake_bold
+        && !cur.gap_before
+        && !ends_sentence(&a.text)
+        && !ends_with_colon(&a.text)
+        && is_full(prev);
+    if is_heading_line(prev) || is_heading_line(cur) && !numbered_continuation {
         // A heading the column wrapped continues on the next heading line.
         let wrapped = a.fake_bold && b.fake_bold && !cur.gap_before && is_full(prev);
         return !wrapped;
