@@ -269,6 +269,14 @@ fn is_short(v: &Visible<'_>) -> bool {
     (v.line.extent() as f64) <= v.column as f64 * HEADING_SHARE
 }
 
+/// Punctuation that attaches to the text before it, so a line that starts
+/// with it continues the previous line (`，同样称为…`, `) and more`).
+fn starts_with_continuation(text: &str) -> bool {
+    text.starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', ',', ';', ')', ']', '}',
+    ])
+}
+
 fn ends_with_colon(text: &str) -> bool {
     text.chars()
         .rev()
@@ -287,6 +295,10 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     }
     if a.stands_alone || b.stands_alone {
         return true;
+    }
+    if starts_with_continuation(&b.text) && !is_heading_line(prev) {
+        // No block starts with a comma or a closing bracket.
+        return false;
     }
     if is_section_number(&a.text) && block.lines.len() == 1 {
         // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
@@ -316,6 +328,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return true;
     }
     let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
+    if block.kind == BlockKind::ListItem && a_ends {
+        return true;
+    }
     if cur.gap_before {
         let cut_mid_sentence =
             !a_ends && is_full(prev) && block.lines.len() >= 2 && block.kind != BlockKind::Heading;
