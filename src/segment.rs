@@ -265,6 +265,12 @@ fn is_full(v: &Visible<'_>) -> bool {
     v.line.extent() as f64 + slack >= column
 }
 
+/// Is the line far wider than its column, a whole paragraph or item that
+/// the extractor wrote on one line?
+fn is_overfull(v: &Visible<'_>) -> bool {
+    v.line.extent() as f64 > v.column as f64 * 1.25 + 4.0
+}
+
 fn is_short(v: &Visible<'_>) -> bool {
     (v.line.extent() as f64) <= v.column as f64 * HEADING_SHARE
 }
@@ -273,7 +279,8 @@ fn is_short(v: &Visible<'_>) -> bool {
 /// with it continues the previous line (`，同样称为…`, `) and more`).
 fn starts_with_continuation(text: &str) -> bool {
     text.starts_with([
-        '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', ',', ';', ')', ']', '}',
+        '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', ',', ';',
+        ')', ']', '}',
     ])
 }
 
@@ -336,7 +343,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
             !a_ends && is_full(prev) && block.lines.len() >= 2 && block.kind != BlockKind::Heading;
         return !cut_mid_sentence;
     }
-    if a_ends && !is_full(prev) {
+    if a_ends && (!is_full(prev) || is_overfull(prev)) {
         return true;
     }
     // A short unpunctuated line that stands alone at the start of a block

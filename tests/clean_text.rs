@@ -27,5 +27,10 @@ fn corpus_ground_truth_comes_out_unchanged() {
         }
     }
     assert!(checked > 0, "no .gold.txt files in {}", dir.display());
-    assert!(changed.is_empty(), "{} of {checked} clean texts changed:\n{}", changed.len(), changed.join("\n"));
+    assert!(
+        changed.is_empty(),
+        "{} of {checked} clean texts changed:\n{}",
+        changed.len(),
+        changed.join("\n")
+    );
 }
