@@ -29,6 +29,8 @@ use crate::script::{display_width, ends_sentence, is_word_char};
 const MIN_UNIT_WIDTH: usize = 6;
 /// The narrowest repeated unit, in columns, for a tripled line.
 const MIN_TRIPLED_UNIT_WIDTH: usize = 4;
+/// The narrowest sum of units, in columns, for segment-wise doubling.
+const MIN_SEGMENTS_WIDTH: usize = 8;
 /// The widest line two copies of which still count as a fake-bold heading.
 const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 
@@ -115,6 +117,10 @@ fn distinct_chars(s: &str) -> usize {
 }
 
 /// Every space-separated segment is itself `uu` (or `uuu`).
+///
+/// Reduplicated words (`研究研究 讨论讨论`) have the same shape, so a line
+/// whose every unit is a two-character Chinese or Japanese word is left
+/// alone, and the units must add up to [`MIN_SEGMENTS_WIDTH`] columns.
 fn repeated_segments(text: &str) -> Option<String> {
     let segments: Vec<&str> = text.split(' ').filter(|s| !s.is_empty()).collect();
     if segments.len() < 2 {
@@ -122,10 +128,10 @@ fn repeated_segments(text: &str) -> Option<String> {
     }
     for k in [3usize, 2] {
         let mut units = Vec::with_capacity(segments.len());
-        let mut widest = 0;
+        let mut total = 0;
         for seg in &segments {
             let chars: Vec<char> = seg.chars().collect();
-            if chars.len() % k != 0 || chars.len() < 2 * k {
+            if chars.len() % k != 0 || chars.len() < k {
                 break;
             }
             let unit = chars.len() / k;
@@ -133,13 +139,13 @@ fn repeated_segments(text: &str) -> Option<String> {
                 break;
             }
             let unit_text: String = chars[..unit].iter().collect();
-            if ends_sentence(&unit_text) {
-                break;
-            }
-            widest = widest.max(display_width(&unit_text));
+            total += display_width(&unit_text);
             units.push(unit_text);
         }
-        if units.len() == segments.len() && widest >= MIN_UNIT_WIDTH {
+        let reduplicated_words = units
+            .iter()
+            .all(|u| u.chars().count() <= 2 && u.chars().all(crate::script::is_cjk));
+        if units.len() == segments.len() && total >= MIN_SEGMENTS_WIDTH && !reduplicated_words {
             return Some(units.join(" "));
         }
     }
@@ -275,6 +281,24 @@ mod tests {
             fixed("不忘初心行致远不忘初心行致远 牢记使命勇担当牢记使命勇担当").as_deref(),
             Some("不忘初心行致远 牢记使命勇担当")
         );
+    }
+
+    #[test]
+    fn segments_with_short_or_punctuated_units() {
+        assert_eq!(
+            fixed("WANWAN TCPTCP 优化优化").as_deref(),
+            Some("WAN TCP 优化")
+        );
+        assert_eq!(
+            fixed("XX サーバ接続サーバ接続").as_deref(),
+            Some("X サーバ接続")
+        );
+        assert_eq!(
+            fixed("A.2.A.2.A.2. CopyrightCopyrightCopyright historyhistoryhistory").as_deref(),
+            Some("A.2. Copyright history")
+        );
+        assert_eq!(fixed("일반일반 정보정보").as_deref(), Some("일반 정보"));
+        assert_eq!(fixed("研究研究 讨论讨论"), None);
     }
 
     #[test]
