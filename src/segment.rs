@@ -14,8 +14,9 @@
 //!   sentence punctuation standing at the start of a block);
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
 //! - it is indented deeper than the line before it (a first-line indent);
-//! - the line before it ends a sentence and does not reach the column's
-//!   width (a paragraph's short last line);
+//! - the line before it ends a sentence and the first word of this line
+//!   would have fitted on it (so the column width did not end that line:
+//!   a paragraph's last line);
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle.
 //!
@@ -28,7 +29,7 @@
 //! does are read right. `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::{ends_sentence, is_closing};
+use crate::script::{display_width, ends_sentence, is_closing};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -343,15 +344,36 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
             !a_ends && is_full(prev) && block.lines.len() >= 2 && block.kind != BlockKind::Heading;
         return !cut_mid_sentence;
     }
-    if a_ends && (!is_full(prev) || is_overfull(prev)) {
+    let room = next_word_fits(prev, cur);
+    if a_ends && (room || is_overfull(prev)) {
         return true;
     }
     // A short unpunctuated line that stands alone at the start of a block
-    // is a heading; a very short one inside a block ends it.
+    // is a heading, unless the column wrapped it (the next word did not
+    // fit); a very short one inside a block ends it.
     if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
-        return true;
+        return room;
     }
-    !a_ends && (a.extent() as f64) < prev.column as f64 * 0.5
+    !a_ends && (a.extent() as f64) < prev.column as f64 * 0.5 && room
+}
+
+/// Would the first word of `cur` have fitted at the end of `prev`? If so,
+/// the line was not ended by the column width but on purpose (a
+/// paragraph's last line, a heading). CJK wraps between any two
+/// characters, so there the first character is the word.
+fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    const TOLERANCE: usize = 2;
+    let first_word: String = match cur.line.first_char() {
+        Some(c) if crate::script::is_spaceless(c) => c.to_string(),
+        _ => cur.line.text.split(' ').next().unwrap_or("").to_string(),
+    };
+    let spaced = !prev
+        .line
+        .last_char()
+        .is_some_and(crate::script::is_spaceless)
+        && !first_word.starts_with(crate::script::is_spaceless);
+    let needed = prev.line.extent() + usize::from(spaced) + display_width(&first_word) + TOLERANCE;
+    needed <= prev.column
 }
 
 #[cfg(test)]
