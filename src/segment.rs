@@ -362,7 +362,6 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
 /// paragraph's last line, a heading). CJK wraps between any two
 /// characters, so there the first character is the word.
 fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    const TOLERANCE: usize = 2;
     let first_word: String = match cur.line.first_char() {
         Some(c) if crate::script::is_spaceless(c) => c.to_string(),
         _ => cur.line.text.split(' ').next().unwrap_or("").to_string(),
@@ -372,7 +371,7 @@ fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
         .last_char()
         .is_some_and(crate::script::is_spaceless)
         && !first_word.starts_with(crate::script::is_spaceless);
-    let needed = prev.line.extent() + usize::from(spaced) + display_width(&first_word) + TOLERANCE;
+    let needed = prev.line.extent() + usize::from(spaced) + display_width(&first_word);
     needed <= prev.column
 }
 
