@@ -193,8 +193,13 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
         // CJK lines break between any two characters, so a space at the
         // break is there only where words of a spaced script meet.
         let word = |c: char| c.is_alphanumeric();
-        let spaced_after = matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last);
-        let spaced = (word(last) || spaced_after) && (word(first) || is_opening(first));
+        // A straight quote after an odd number of them opens a quotation.
+        let opens = matches!(last, '"' | '\'') && before.matches(last).count() % 2 == 1;
+        let spaced_after =
+            matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last) && !opens;
+        let starts_token =
+            word(first) || is_opening(first) || matches!(first, '-' | '$' | '#' | '@');
+        let spaced = (word(last) || spaced_after) && starts_token;
         return Separator::Text(if spaced { " " } else { "" });
     }
     Separator::Text(" ")
