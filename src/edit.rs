@@ -50,11 +50,17 @@ pub enum Rule {
     Radical,
     /// CJK text with a space after every character closed up.
     LetterSpacing,
+    /// ASCII punctuation between CJK made full-width (opt-in policy).
+    PunctWidth,
+    /// Full-width letters and digits folded to ASCII (opt-in policy).
+    FoldWidth,
+    /// Spaces between CJK and Latin removed or added (opt-in policy).
+    CjkSpacing,
 }
 
 impl Rule {
     /// Every rule, in the order the pipeline applies them.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 22] = [
         Rule::LineEnding,
         Rule::ControlChar,
         Rule::ZeroWidth,
@@ -74,6 +80,9 @@ impl Rule {
         Rule::LineJoin,
         Rule::Dehyphenate,
         Rule::BlockBreak,
+        Rule::PunctWidth,
+        Rule::FoldWidth,
+        Rule::CjkSpacing,
     ];
 
     /// The rule's name as shown by `--explain` and in JSON (`fake-bold-line`).
@@ -98,6 +107,9 @@ impl Rule {
             Rule::SpaceVariant => "space-variant",
             Rule::Radical => "radical",
             Rule::LetterSpacing => "letter-spacing",
+            Rule::PunctWidth => "punct-width",
+            Rule::FoldWidth => "fold-width",
+            Rule::CjkSpacing => "cjk-spacing",
         }
     }
 
@@ -127,6 +139,13 @@ impl Rule {
             Rule::SpaceVariant => "no-break and typographic spaces become an ASCII space",
             Rule::Radical => "radical look-alikes inside CJK text become the unified ideograph",
             Rule::LetterSpacing => "CJK text with a space after every character is closed up",
+            Rule::PunctWidth => {
+                "ASCII punctuation between CJK characters becomes full-width (asked for)"
+            }
+            Rule::FoldWidth => "full-width letters and digits become ASCII (asked for)",
+            Rule::CjkSpacing => {
+                "spaces between CJK and Latin text are removed or added (asked for)"
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod join;
 pub mod line;
 pub mod normalize;
 mod pipeline;
+pub mod policy;
 pub mod preformatted;
 pub mod render;
 pub mod script;
@@ -63,6 +64,14 @@ pub struct Config {
     pub letter_spacing: bool,
     /// Re-join words hyphenated at a line end.
     pub dehyphenate: bool,
+    /// Punctuation width between CJK characters (a writer's choice: kept
+    /// unless asked).
+    pub cjk_punct: policy::CjkPunct,
+    /// Fold full-width letters and digits to ASCII (off: `第１章` is often
+    /// written on purpose).
+    pub fold_width: bool,
+    /// Spaces between CJK and Latin letters or digits (kept unless asked).
+    pub cjk_spacing: policy::CjkSpacing,
 }
 
 impl Default for Config {
@@ -72,6 +81,9 @@ impl Default for Config {
             furniture: true,
             letter_spacing: true,
             dehyphenate: true,
+            cjk_punct: policy::CjkPunct::Keep,
+            fold_width: false,
+            cjk_spacing: policy::CjkSpacing::Keep,
         }
     }
 }

@@ -73,6 +73,20 @@ struct Cli {
     #[arg(long)]
     no_dehyphenate: bool,
 
+    /// Make ASCII punctuation between CJK characters full-width: `full`
+    /// turns `态,当` into `态，当`; `keep` (the default) leaves it.
+    #[arg(long, value_name = "POLICY", default_value = "keep", value_parser = ["keep", "full"])]
+    cjk_punct: String,
+
+    /// Fold full-width letters and digits to ASCII (`ＡＢＣ１２３` → `ABC123`).
+    #[arg(long)]
+    fold_width: bool,
+
+    /// Spaces between CJK and Latin letters or digits: `keep` (the
+    /// default), `remove` (`使用 apt` → `使用apt`) or `add`.
+    #[arg(long, value_name = "POLICY", default_value = "keep", value_parser = ["keep", "remove", "add"])]
+    cjk_spacing: String,
+
     /// Say on standard error how each input was decoded.
     #[arg(short, long)]
     verbose: bool,
@@ -148,6 +162,15 @@ fn config(cli: &Cli) -> Result<Config, String> {
     config.furniture &= !cli.no_furniture;
     config.letter_spacing &= !cli.no_letter_spacing;
     config.dehyphenate &= !cli.no_dehyphenate;
+    config.fold_width |= cli.fold_width;
+    if cli.cjk_punct == "full" {
+        config.cjk_punct = textmend::policy::CjkPunct::Full;
+    }
+    match cli.cjk_spacing.as_str() {
+        "remove" => config.cjk_spacing = textmend::policy::CjkSpacing::Remove,
+        "add" => config.cjk_spacing = textmend::policy::CjkSpacing::Add,
+        _ => {}
+    }
     Ok(config)
 }
 

@@ -6,6 +6,7 @@ use crate::edit::{EditLog, Rule};
 use crate::furniture::remove_furniture;
 use crate::join::{Evidence, join_block};
 use crate::line::{Line, split_lines};
+use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment};
 use crate::spacing::close_letter_spacing;
@@ -54,7 +55,8 @@ pub fn run(input: &str, config: &Config) -> Repaired {
         let text = if span.kind == BlockKind::Preformatted {
             keep_lines(input, &members)
         } else {
-            join_block(&members, &evidence, config.dehyphenate, &mut log)
+            let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
+            apply_policies(joined, config, range.clone(), &mut log)
         };
         if text.is_empty() {
             continue;
@@ -72,6 +74,44 @@ pub fn run(input: &str, config: &Config) -> Repaired {
         edits: log.into_sorted(),
         decode: None,
     }
+}
+
+/// The opt-in style policies, on a prose block's text.
+fn apply_policies(
+    mut text: String,
+    config: &Config,
+    range: std::ops::Range<usize>,
+    log: &mut EditLog,
+) -> String {
+    let mut apply = |text: &mut String, enabled: bool, rule: Rule, f: &dyn Fn(&str) -> String| {
+        if enabled {
+            let changed = f(text);
+            if changed != *text {
+                log.push(range.clone(), changed.clone(), rule);
+                *text = changed;
+            }
+        }
+    };
+    apply(
+        &mut text,
+        config.fold_width,
+        Rule::FoldWidth,
+        &policy::fold_width,
+    );
+    apply(
+        &mut text,
+        config.cjk_punct == CjkPunct::Full,
+        Rule::PunctWidth,
+        &policy::full_width_punct,
+    );
+    let spacing = config.cjk_spacing;
+    apply(
+        &mut text,
+        spacing != CjkSpacing::Keep,
+        Rule::CjkSpacing,
+        &|t| policy::cjk_spacing(t, spacing),
+    );
+    text
 }
 
 fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
