@@ -35,6 +35,15 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
     }
     let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
     let single = |t: &str| {
+        // One character, or one CJK character with punctuation attached
+        // (`す。`, `项，`, `「X`).
+        let core: String = t
+            .chars()
+            .filter(|&c| classify(c) != CharClass::WidePunct)
+            .collect();
+        if core.chars().count() == 1 && core.chars().all(crate::script::is_cjk) {
+            return true;
+        }
         let mut chars = t.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => {
@@ -101,6 +110,14 @@ mod tests {
         assert_eq!(
             close_letter_spacing("标题 鄂 尔 多 斯 市 之后").as_deref(),
             Some("标题 鄂尔多斯市 之后")
+        );
+    }
+
+    #[test]
+    fn punctuation_attached_to_a_spaced_character() {
+        assert_eq!(
+            close_letter_spacing("使 わ れ ま す。 そ の 逆 に、").as_deref(),
+            Some("使われます。その逆に、")
         );
     }
 
