@@ -93,16 +93,16 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
 
     // Page numbers.
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
-    let document_edge = |lines: &[Line], i: usize| match text_lines.iter().position(|&j| j == i) {
+    let document_edge = |lines: &[Line], i: usize| {
+        let (first, second, last) = (text_lines.first(), text_lines.get(1), text_lines.last());
         // Under a running title at the top of the document.
-        Some(1)
-            if is_header_candidate(&lines[text_lines[0]]) && !lines[text_lines[0]].fake_bold =>
-        {
-            true
-        }
+        let under_title = second == Some(&i)
+            && first.is_some_and(|&f| is_header_candidate(&lines[f]) && !lines[f].fake_bold);
         // The last line, after a finished sentence.
-        Some(k) if k + 1 == text_lines.len() && k > 0 => lines[text_lines[k - 1]].ends_sentence(),
-        _ => false,
+        let closing = last == Some(&i)
+            && text_lines.len() > 1
+            && lines[text_lines[text_lines.len() - 2]].ends_sentence();
+        under_title || closing
     };
     for i in 0..lines.len() {
         let edge = document_edge(lines, i);

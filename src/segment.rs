@@ -168,7 +168,10 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
                 && !ends_with_colon(&line.text)
                 && line.width > 0
             {
-                let v = visible.iter().find(|v| v.index == block.lines[0]);
+                let v = visible
+                    .binary_search_by_key(&block.lines[0], |v| v.index)
+                    .ok()
+                    .map(|k| &visible[k]);
                 if v.is_some_and(|v| is_short(v)) {
                     block.kind = BlockKind::Heading;
                 }
