@@ -60,8 +60,12 @@ impl Evidence {
             let text = &line.text;
             // A word at the line end may be cut; count only inner words.
             let trimmed = text.trim_end_matches(|c: char| c == '-' || c.is_alphabetic());
-            for token in trimmed.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-                if token.is_empty() || !token.chars().any(|c| c.is_alphabetic()) {
+            let latin = |c: char| classify(c) == CharClass::Letter;
+            if !text.chars().any(latin) {
+                continue;
+            }
+            for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
+                if token.is_empty() || !token.chars().any(latin) {
                     continue;
                 }
                 let lower = token.to_lowercase();

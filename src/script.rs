@@ -7,6 +7,7 @@
 //! short lists of punctuation whose *role* (sentence end, opening bracket)
 //! Unicode does not record.
 
+use std::sync::LazyLock;
 use unicode_script::{Script, UnicodeScript};
 use unicode_width::UnicodeWidthChar;
 
@@ -35,8 +36,29 @@ pub enum CharClass {
     Other,
 }
 
-/// Classifies one character. `O(log n)` in the size of the Unicode tables.
+/// Classes of the Basic Multilingual Plane, computed once from the Unicode
+/// tables by [`classify_slow`] (64 KiB), so that the hot path is one load.
+static BMP_CLASSES: LazyLock<Box<[CharClass]>> = LazyLock::new(|| {
+    (0u32..0x10000)
+        .map(|u| char::from_u32(u).map_or(CharClass::Other, classify_slow))
+        .collect()
+});
+
+/// Classifies one character: `O(1)` for the Basic Multilingual Plane
+/// (a table built once from the Unicode data), `O(log n)` beyond it.
+#[inline]
 pub fn classify(c: char) -> CharClass {
+    if c.is_ascii() {
+        return classify_slow(c);
+    }
+    match BMP_CLASSES.get(c as usize) {
+        Some(&class) => class,
+        None => classify_slow(c),
+    }
+}
+
+/// Classifies one character straight from the Unicode tables.
+fn classify_slow(c: char) -> CharClass {
     if c.is_whitespace() {
         return CharClass::Space;
     }
@@ -213,6 +235,16 @@ mod tests {
         assert_eq!(classify('，'), CharClass::WidePunct);
         assert_eq!(classify('“'), CharClass::Punct);
         assert_eq!(classify('\u{3000}'), CharClass::Space);
+    }
+
+    #[test]
+    fn the_table_agrees_with_the_unicode_data() {
+        for u in (0u32..0x10000).step_by(7) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(classify(c), classify_slow(c), "U+{u:04X}");
+            }
+        }
+        assert_eq!(classify('𠀀'), CharClass::Han);
     }
 
     #[test]
