@@ -64,7 +64,16 @@ static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_page_number("2019"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
-    DECORATED_PAGE_NUMBER.is_match(text.trim())
+    let text = text.trim();
+    // Every form is short and holds a digit; most lines are neither.
+    text.len() <= 24
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && DECORATED_PAGE_NUMBER.is_match(text)
+}
+
+/// True when `text` is a bare page number (`12`, `iv`).
+fn is_bare_number(text: &str) -> bool {
+    text.len() <= 6 && BARE_NUMBER.is_match(text)
 }
 
 /// The line with every run of digits replaced by `#`, so that headers with
@@ -111,8 +120,7 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             continue;
         }
         let decorated = is_page_number(&line.text);
-        let bare =
-            BARE_NUMBER.is_match(&line.text) && (edges.contains(&i) && page_count > 1 || edge);
+        let bare = is_bare_number(&line.text) && (edges.contains(&i) && page_count > 1 || edge);
         if decorated || bare {
             line.removed = true;
             log.push(line.range.clone(), "", Rule::PageNumber);
@@ -173,7 +181,13 @@ fn is_header_candidate(line: &Line) -> bool {
     !line.removed
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
-        && line.text.chars().any(|c| c.is_alphabetic())
+        && line.text.chars().any(|c| {
+            use crate::script::{CharClass, classify};
+            matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter
+            )
+        })
         && !line.ends_sentence()
 }
 
@@ -262,7 +276,7 @@ fn stands_alone(lines: &[Line], i: usize) -> bool {
 }
 
 fn is_page_number_line(line: &Line) -> bool {
-    is_page_number(&line.text) || BARE_NUMBER.is_match(&line.text)
+    is_page_number(&line.text) || is_bare_number(&line.text)
 }
 
 #[cfg(test)]

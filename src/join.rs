@@ -245,7 +245,15 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
 /// Does the text end inside a URL or e-mail address (so the next line
 /// continues it without a space)?
 fn breaks_url(before: &str) -> bool {
-    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    // Only the last token matters; look at the tail, not the whole block.
+    let mut from = before.len().saturating_sub(512);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let token = before[from..]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let url = token.contains("://") || token.starts_with("www.");
     let mail = token.contains('@') && !token.ends_with('@');
     (url || mail) && !token.ends_with(['.', ',', ';', ')', '>', '"'])

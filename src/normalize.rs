@@ -67,10 +67,16 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
 
 /// Cheap pre-check: could this character be changed by some rule?
 fn needs_attention(c: char) -> bool {
-    !c.is_ascii() && !c.is_alphanumeric() && !is_plain_cjk_punct(c)
-        || (c.is_ascii_control() && c != '\t')
-        || is_radical_like(c)
-        || ('\u{FB00}'..='\u{FB06}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_control() && c != '\t';
+    }
+    if is_radical_like(c) || ('\u{FB00}'..='\u{FB06}').contains(&c) {
+        return true;
+    }
+    !matches!(
+        classify(c),
+        CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter | CharClass::Digit
+    ) && !is_plain_cjk_punct(c)
 }
 
 /// Full-width punctuation that no rule touches (fast path for CJK text).

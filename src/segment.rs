@@ -117,12 +117,26 @@ pub fn is_section_number(text: &str) -> bool {
 /// assert!(!is_list_item("2019 was a year"));
 /// ```
 pub fn is_list_item(text: &str) -> bool {
-    LIST_MARKER.is_match(text)
+    // Every marker starts with a symbol, a digit, a bracket, a numeral
+    // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
+    let mut chars = text.chars();
+    let plausible = match (chars.next(), chars.next()) {
+        (Some(c), _) if !c.is_alphabetic() => true,
+        (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
+        (Some(c), _) => "一二三四五六七八九十".contains(c),
+        _ => false,
+    };
+    plausible && LIST_MARKER.is_match(text)
 }
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
 pub fn is_numbered_heading(text: &str) -> bool {
-    NUMBERED_HEADING.is_match(text) && !ends_sentence(text) && text.chars().count() <= 40
+    let plausible =
+        text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '第' | 'C' | 'S' | 'P' | 'A'));
+    plausible
+        && text.chars().count() <= 40
+        && !ends_sentence(text)
+        && NUMBERED_HEADING.is_match(text)
 }
 
 /// What the segmenter knows about one visible line.
