@@ -25,7 +25,7 @@
 use crate::edit::{EditLog, Rule};
 use crate::line::Line;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How many lines at each end of a page may hold furniture.
@@ -129,43 +129,42 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
 
     // Running headers and footers: shapes that recur at page edges, or
     // recur anywhere and stand next to a page number that was removed.
-    let mut edge_pages: HashMap<String, Vec<usize>> = HashMap::new();
+    let keys: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| is_header_candidate(l).then(|| shape(&l.text)))
+        .collect();
+    let mut edge_pages: HashMap<&str, Vec<usize>> = HashMap::new();
     for &i in &edges {
-        let line = &lines[i];
-        if is_header_candidate(line) {
-            let pages = edge_pages.entry(shape(&line.text)).or_default();
-            if pages.last() != Some(&line.page) {
-                pages.push(line.page);
+        if let Some(key) = &keys[i] {
+            let pages = edge_pages.entry(key).or_default();
+            if pages.last() != Some(&lines[i].page) {
+                pages.push(lines[i].page);
             }
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines.iter() {
-        if is_header_candidate(line) {
-            *counts.entry(shape(&line.text)).or_default() += 1;
-        }
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *counts.entry(key).or_default() += 1;
     }
-    let mut furniture_shapes: Vec<String> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if !is_header_candidate(line) {
-            continue;
-        }
-        let key = shape(&line.text);
-        let on_edges = edges.contains(&i) && edge_pages.get(&key).is_some_and(|p| p.len() >= 2);
-        let by_number = counts.get(&key).copied().unwrap_or(0) >= 2
+    let mut furniture_shapes: HashSet<&str> = HashSet::new();
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key.as_deref() else { continue };
+        let on_edges = edges.contains(&i) && edge_pages.get(key).is_some_and(|p| p.len() >= 2);
+        let by_number = counts.get(key).copied().unwrap_or(0) >= 2
             && next_to_page_number(lines, i)
             && stands_alone(lines, i);
-        if (on_edges || by_number) && !furniture_shapes.contains(&key) {
-            furniture_shapes.push(key);
+        if on_edges || by_number {
+            furniture_shapes.insert(key);
         }
     }
     let first = lines.iter().position(|l| !l.is_blank());
     let last = lines.iter().rposition(|l| !l.is_blank());
-    for i in 0..lines.len() {
-        if !is_header_candidate(&lines[i]) || lines[i].fake_bold {
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key.as_deref() else { continue };
+        if lines[i].fake_bold {
             continue;
         }
-        let recurring = furniture_shapes.contains(&shape(&lines[i].text))
+        let recurring = furniture_shapes.contains(key)
             && (edges.contains(&i)
                 || Some(i) == first
                 || Some(i) == last

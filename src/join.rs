@@ -245,6 +245,9 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
 /// Does the text end inside a URL or e-mail address (so the next line
 /// continues it without a space)?
 fn breaks_url(before: &str) -> bool {
+    if !before.ends_with(|c: char| c.is_ascii_graphic()) {
+        return false;
+    }
     // Only the last token matters; look at the tail, not the whole block.
     let mut from = before.len().saturating_sub(512);
     while !before.is_char_boundary(from) {
