@@ -49,6 +49,13 @@ const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 /// assert_eq!(dedupe_line("高高兴兴"), None);
 /// ```
 pub fn dedupe_line(text: &str) -> Option<(String, Rule)> {
+    // Every shape repeats the first character: right after it (interleaved)
+    // or further on (a repeated line or segment). Most lines do neither.
+    let mut iter = text.chars();
+    let first = iter.next()?;
+    if !iter.as_str().contains(first) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     if chars.len() < 4 {
         return None;

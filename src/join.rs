@@ -58,12 +58,12 @@ impl Evidence {
         let (mut spaced, mut tight) = (0usize, 0usize);
         for line in lines {
             let text = &line.text;
-            // A word at the line end may be cut; count only inner words.
-            let trimmed = text.trim_end_matches(|c: char| c == '-' || c.is_alphabetic());
             let latin = |c: char| classify(c) == CharClass::Letter;
             if !text.chars().any(latin) {
                 continue;
             }
+            // A word at the line end may be cut; count only inner words.
+            let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
             for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
                 if token.is_empty() || !token.chars().any(latin) {
                     continue;

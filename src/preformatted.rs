@@ -78,7 +78,20 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
 /// ```
 pub fn is_code_line(text: &str) -> bool {
-    PROMPT.is_match(text) || CODE.is_match(text) || DOT_LEADER.is_match(text)
+    let (first, last) = match (text.chars().next(), text.chars().next_back()) {
+        (Some(f), Some(l)) => (f, l),
+        _ => return false,
+    };
+    matches!(first, '$' | '#' | '>' | '%') && PROMPT.is_match(text)
+        || (matches!(last, '{' | '}' | ';' | '\\') || matches!(first, '}' | '#' | '/'))
+            && CODE.is_match(text)
+        || (last.is_ascii_digit() || matches!(last, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
+            && DOT_LEADER.is_match(text)
+}
+
+/// A table row as `pdftotext -layout` sets one: two or more wide gaps.
+fn is_aligned_row(text: &str) -> bool {
+    text.contains("   ") && ALIGNED.is_match(text)
 }
 
 /// Marks the lines that are preformatted (`line.preformatted`: code,
@@ -107,7 +120,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     let mut pre = vec![false; visible.len()];
     for (v, &i) in visible.iter().enumerate() {
         let line = &lines[i];
-        pre[v] = !line.fake_bold && (is_code_line(&line.text) || ALIGNED.is_match(&line.text));
+        pre[v] = !line.fake_bold && (is_code_line(&line.text) || is_aligned_row(&line.text));
     }
 
     // Short runs.
