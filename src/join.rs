@@ -185,7 +185,12 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
         let latin_word = |c: char| c.is_ascii_alphabetic();
         // A word like `GOsa²` or `ext4` ends a Latin word, not a number.
         let ends_word = latin_word(last)
-            || digit(lc) && before.chars().rev().find(|c| !c.is_numeric()).is_some_and(latin_word);
+            || digit(lc)
+                && before
+                    .chars()
+                    .rev()
+                    .find(|c| !c.is_numeric())
+                    .is_some_and(latin_word);
         let mixed = cjk(lc) && latin_word(first) || ends_word && cjk(fc);
         return Separator::Text(if mixed && evidence.spaces_cjk_latin {
             " "

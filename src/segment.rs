@@ -337,7 +337,21 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         && is_full(prev);
     if is_heading_line(prev) || is_heading_line(cur) && !numbered_continuation {
         // A heading the column wrapped continues on the next heading line.
-        let wrapped = a.fake_bold && b.fake_bold && !cur.gap_before && is_full(prev);
+        // Its larger type makes its own lines the measure: in a spaced
+        // script, it was wrapped when the next word would not have fitted
+        // on the widest of its lines. (CJK headings are broken on purpose
+        // at phrase boundaries as often as not, so there only a full-width
+        // first line counts.)
+        let spaced = !a.text.chars().any(crate::script::is_cjk)
+            && !b.text.chars().any(crate::script::is_cjk);
+        let own_measure = Visible {
+            column: a.extent().max(b.extent()),
+            ..*prev
+        };
+        let wrapped = a.fake_bold
+            && b.fake_bold
+            && !cur.gap_before
+            && (is_full(prev) || spaced && !next_word_fits(&own_measure, cur));
         return !wrapped;
     }
     if is_list_item(&b.text) {
