@@ -209,14 +209,14 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
                 if !interleaved {
                     left.push(blank(&row));
                 }
-                right.push(piece_from(&row, segs[0], gutter))
+                right.push(piece_from(input, &row, segs[0], gutter))
             }
             Some(k) => {
                 left.push(Piece {
                     range: row.range.start..segs[k - 1].end_byte,
                     ..row.clone()
                 });
-                right.push(piece_from(&row, segs[k], gutter));
+                right.push(piece_from(input, &row, segs[k], gutter));
             }
             None => {
                 if !interleaved {
@@ -315,9 +315,17 @@ fn split_collapsed(
 
 /// The piece of `row` from the gutter (or the segment, if it starts
 /// left of the gutter) to the line end.
-fn piece_from(row: &Piece, seg: Segment, gutter: usize) -> Piece {
-    // Keep the spaces between the gutter and the text as indentation.
-    let indent = seg.start_col.saturating_sub(gutter);
+fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
+    // Keep the spaces between the gutter and the text as indentation (only
+    // spaces: never reach back into the left column's text).
+    let wanted = seg.start_col.saturating_sub(gutter);
+    let before = &input[row.range.start..seg.start_byte];
+    let indent = before
+        .bytes()
+        .rev()
+        .take(wanted)
+        .take_while(|&b| b == b' ')
+        .count();
     Piece {
         range: seg.start_byte - indent..row.range.end,
         col: seg.start_col - indent,
@@ -394,6 +402,21 @@ across the page.  Someone typed two spaces after
 a full stop here and there.  That is no gutter at
 all, and the lines must stay as they are written.";
         assert_eq!(order(input), input.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn column_pieces_never_overlap_or_split_a_character() {
+        for input in [
+            "aaaaaaaa  a  a\naaaaaaaaaa一  a\na一aaaaaa  a\na",
+            "一一一一一一一一a  ....2\na\na一aaaa  一  一\n一aaa一a  a",
+        ] {
+            let got: String = order(input).concat();
+            let mut want: Vec<char> = input.chars().filter(|c| !c.is_whitespace()).collect();
+            let mut have: Vec<char> = got.chars().filter(|c| !c.is_whitespace()).collect();
+            want.sort_unstable();
+            have.sort_unstable();
+            assert_eq!(have, want, "{input:?}");
+        }
     }
 
     #[test]

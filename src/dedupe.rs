@@ -49,6 +49,19 @@ const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 /// assert_eq!(dedupe_line("高高兴兴"), None);
 /// ```
 pub fn dedupe_line(text: &str) -> Option<(String, Rule)> {
+    // Runs of spaces are one space in the output; judge the line as it
+    // will read, so that a second pass finds nothing new.
+    let collapsed;
+    let text = if text.contains("  ") || text.contains('\t') {
+        collapsed = text
+            .split([' ', '\t'])
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        collapsed.as_str()
+    } else {
+        text
+    };
     // Every shape repeats the first character: right after it (interleaved)
     // or further on (a repeated line or segment). Most lines do neither.
     let mut iter = text.chars();
@@ -306,6 +319,14 @@ mod tests {
         );
         assert_eq!(fixed("일반일반 정보정보").as_deref(), Some("일반 정보"));
         assert_eq!(fixed("研究研究 讨论讨论"), None);
+    }
+
+    #[test]
+    fn wide_spaces_between_copies_count_as_one() {
+        assert_eq!(
+            fixed("不忘初心行致远    不忘初心行致远").as_deref(),
+            Some("不忘初心行致远")
+        );
     }
 
     #[test]

@@ -71,9 +71,12 @@ pub fn is_page_number(text: &str) -> bool {
         && DECORATED_PAGE_NUMBER.is_match(text)
 }
 
-/// True when `text` is a bare page number (`12`, `iv`).
+/// True when `text` is a bare page number (`12`, `iv`; a single letter
+/// such as `I` or `l` is a word more often than a page number).
 fn is_bare_number(text: &str) -> bool {
-    text.len() <= 6 && BARE_NUMBER.is_match(text)
+    (1..=6).contains(&text.len())
+        && (text.bytes().all(|b| b.is_ascii_digit())
+            || text.len() >= 2 && BARE_NUMBER.is_match(text))
 }
 
 /// The line with every run of digits replaced by `#`, so that headers with
@@ -120,7 +123,11 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             continue;
         }
         let decorated = is_page_number(&line.text);
-        let bare = is_bare_number(&line.text) && (edges.contains(&i) && page_count > 1 || edge);
+        let digits = !line.text.is_empty()
+            && line.text.len() <= 4
+            && line.text.bytes().all(|b| b.is_ascii_digit());
+        let bare =
+            is_bare_number(&line.text) && edges.contains(&i) && page_count > 1 || digits && edge;
         if decorated || bare {
             line.removed = true;
             log.push(line.range.clone(), "", Rule::PageNumber);

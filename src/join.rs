@@ -116,12 +116,22 @@ pub fn join_block(
             continue;
         }
         let prev = lines[i - 1];
-        let gap = prev.content.end..line.content.start;
+        // Columns read in order may put the next line before this one in
+        // the input; then the join is an insertion where the line starts.
+        let gap = if prev.content.end <= line.content.start {
+            prev.content.end..line.content.start
+        } else {
+            line.content.start..line.content.start
+        };
         let cjk_context = prev.text.chars().any(is_cjk) || text.chars().any(is_cjk);
         match separator(&out, &text, evidence, cjk_context) {
             Separator::Dehyphenate if dehyphenate => {
                 out.pop();
-                log.push(gap.start.saturating_sub(1)..gap.end, "", Rule::Dehyphenate);
+                let hyphen = prev.content.end.saturating_sub(1)..prev.content.end;
+                log.push(hyphen, "", Rule::Dehyphenate);
+                if !gap.is_empty() {
+                    log.push(gap, "", Rule::LineJoin);
+                }
             }
             Separator::Dehyphenate => log.push(gap, "", Rule::LineJoin),
             Separator::Text(sep) => {

@@ -51,8 +51,16 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
             i += 1;
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        // Neighbours as they will be once invisible characters are gone.
+        let prev = chars[..i]
+            .iter()
+            .rev()
+            .map(|&(_, c)| c)
+            .find(|&c| !is_invisible(c));
+        let next = chars[i + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .find(|&c| !is_invisible(c));
         match fix(c, prev, next) {
             Some((replacement, rule)) => {
                 out.push_str(&replacement);
@@ -63,6 +71,11 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
         i += 1;
     }
     Cow::Owned(out)
+}
+
+/// Characters that the rules below always remove.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
 }
 
 /// Cheap pre-check: could this character be changed by some rule?
@@ -224,6 +237,11 @@ mod tests {
     fn radicals_only_inside_cjk_text() {
         assert_eq!(norm("その⼀部は⼈"), "その一部は人");
         assert_eq!(norm("radical ⼀ one"), "radical ⼀ one");
+    }
+
+    #[test]
+    fn neighbours_are_judged_without_invisible_characters() {
+        assert_eq!(norm("⼀\u{0}一"), "一一");
     }
 
     #[test]

@@ -321,7 +321,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if a.stands_alone || b.stands_alone {
         return true;
     }
-    if starts_with_continuation(&b.text) && !is_heading_line(prev) {
+    if starts_with_continuation(&b.text) {
         // No block starts with a comma or a closing bracket.
         return false;
     }
