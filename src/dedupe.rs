@@ -49,6 +49,17 @@ const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 /// assert_eq!(dedupe_line("高高兴兴"), None);
 /// ```
 pub fn dedupe_line(text: &str) -> Option<(String, Rule)> {
+    // A heading drawn twice and then doubled again (`AA AA`) halves until
+    // nothing repeats; each round at least halves the line.
+    let (mut text, rule) = dedupe_once(text)?;
+    while let Some((less, _)) = dedupe_once(&text) {
+        text = less;
+    }
+    Some((text, rule))
+}
+
+/// One round of [`dedupe_line`].
+fn dedupe_once(text: &str) -> Option<(String, Rule)> {
     // Runs of spaces are one space in the output; judge the line as it
     // will read, so that a second pass finds nothing new.
     let collapsed;
@@ -150,6 +161,10 @@ fn repeated_segments(text: &str) -> Option<String> {
         let mut units = Vec::with_capacity(segments.len());
         let mut total = 0;
         for seg in &segments {
+            // `1.1.` is a section number, not `1.` drawn twice.
+            if crate::segment::is_section_number(seg) {
+                break;
+            }
             let chars: Vec<char> = seg.chars().collect();
             if chars.len() % k != 0 || chars.len() < k {
                 break;
@@ -242,7 +257,8 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// heading (1 when there is no such run).
 fn repeated_run(lines: &[Line], start: usize) -> usize {
     let first = &lines[start];
-    if first.is_blank() || first.removed {
+    // Listings repeat lines on purpose (`}`, a contents entry per part).
+    if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
         return 1;
     }
     let mut run = 1;

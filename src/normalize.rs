@@ -23,6 +23,7 @@
 use crate::edit::{EditLog, Rule};
 use crate::script::{CharClass, classify};
 use std::borrow::Cow;
+use std::ops::Range;
 use unicode_normalization::char::decompose_compatible;
 
 /// Repairs the characters of one line that starts at byte `offset` of the
@@ -37,6 +38,49 @@ use unicode_normalization::char::decompose_compatible;
 /// assert_eq!(normalize_line("第１章", 0, &mut log), "第１章");
 /// ```
 pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Cow<'a, str> {
+    normalize(
+        line,
+        log,
+        &|at, len| offset + at..offset + at + len,
+        Scope::Alone,
+    )
+}
+
+/// Repairs the characters whose repair depends on their neighbours (a
+/// radical inside CJK text, `⋯` next to CJK, a joiner between letters), on
+/// a block's joined text, so that a line break never hides a neighbour.
+/// Edits are logged with the block's input `range`.
+///
+/// ```
+/// use textmend::edit::EditLog;
+/// use textmend::normalize::normalize_in_context;
+/// let mut log = EditLog::default();
+/// assert_eq!(normalize_in_context("その⼀部は", 0..15, &mut log), "その一部は");
+/// assert_eq!(normalize_in_context("radical ⼀ one", 0..16, &mut log), "radical ⼀ one");
+/// ```
+pub fn normalize_in_context<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    log: &mut EditLog,
+) -> Cow<'a, str> {
+    normalize(text, log, &|_, _| range.clone(), Scope::InContext)
+}
+
+/// Which fixes a pass applies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Fixes that need no neighbours (applied per line).
+    Alone,
+    /// Fixes that look at the neighbours (applied per block).
+    InContext,
+}
+
+fn normalize<'a>(
+    line: &'a str,
+    log: &mut EditLog,
+    range_of: &dyn Fn(usize, usize) -> Range<usize>,
+    scope: Scope,
+) -> Cow<'a, str> {
     if !line.chars().any(needs_attention) {
         return Cow::Borrowed(line);
     }
@@ -45,7 +89,7 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let range = offset + at..offset + at + c.len_utf8();
+        let range = range_of(at, c.len_utf8());
         if !needs_attention(c) {
             out.push(c);
             i += 1;
@@ -61,7 +105,11 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
             .iter()
             .map(|&(_, c)| c)
             .find(|&c| !is_invisible(c));
-        match fix(c, prev, next) {
+        let fixed = match scope {
+            Scope::Alone => fix_alone(c),
+            Scope::InContext => fix_in_context(c, prev, next),
+        };
+        match fixed {
             Some((replacement, rule)) => {
                 out.push_str(&replacement);
                 log.push(range, replacement, rule);
@@ -98,12 +146,32 @@ fn is_plain_cjk_punct(c: char) -> bool {
         || ('\u{FF01}'..='\u{FF5E}').contains(&c)
 }
 
-/// The replacement for `c` given its neighbours, or `None` to keep it.
-fn fix(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)> {
+/// The replacement for `c` that needs no neighbours, or `None`.
+fn fix_alone(c: char) -> Option<(String, Rule)> {
     let one = |s: &str, rule| Some((s.to_string(), rule));
     match c {
         '\u{AD}' => one("", Rule::SoftHyphen),
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => one("", Rule::ZeroWidth),
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            one(" ", Rule::SpaceVariant)
+        }
+        '\u{FB00}'..='\u{FB06}' => Some((decompose_compatible_string(c), Rule::Ligature)),
+        c if c.is_control() && c != '\t' => one("", Rule::ControlChar),
+        _ => None,
+    }
+}
+
+/// The replacement for `c` given its neighbours, or `None` to keep it.
+fn fix_in_context(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)> {
+    let cjk_side = |c: Option<char>| {
+        c.is_some_and(|c| {
+            matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::WidePunct
+            )
+        })
+    };
+    match c {
         '\u{200C}' | '\u{200D}' => {
             // Joiners matter in emoji, Indic and Arabic; between CJK or
             // Latin letters they are extraction noise.
@@ -111,48 +179,23 @@ fn fix(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)
                 c.is_some_and(|c| {
                     matches!(
                         classify(c),
-                        CharClass::Han | CharClass::Kana | CharClass::Letter | CharClass::Hangul
-                    ) && (c.is_ascii() || !matches!(classify(c), CharClass::Letter))
+                        CharClass::Han | CharClass::Kana | CharClass::Hangul
+                    ) || c.is_ascii_alphabetic()
                 })
             };
             (plain(prev) && plain(next)).then(|| (String::new(), Rule::ZeroWidth))
         }
-        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
-            one(" ", Rule::SpaceVariant)
-        }
-        '\u{FB00}'..='\u{FB06}' => {
-            let spelled: String = decompose_compatible_string(c);
-            Some((spelled, Rule::Ligature))
-        }
         '\u{22EF}' => {
-            let cjk_side = |c: Option<char>| {
-                c.is_some_and(|c| {
-                    c == '\u{22EF}'
-                        || matches!(
-                            classify(c),
-                            CharClass::Han | CharClass::Kana | CharClass::WidePunct
-                        )
-                })
-            };
-            (cjk_side(prev) || cjk_side(next)).then(|| ("…".to_string(), Rule::Ellipsis))
+            let around = |c: Option<char>| c == Some('\u{22EF}') || cjk_side(c);
+            (around(prev) || around(next)).then(|| ("…".to_string(), Rule::Ellipsis))
         }
         c if is_radical_like(c) => {
-            let cjk_side = |c: Option<char>| {
-                c.is_some_and(|c| {
-                    is_radical_like(c)
-                        || matches!(
-                            classify(c),
-                            CharClass::Han | CharClass::Kana | CharClass::WidePunct
-                        )
-                })
-            };
-            if !(cjk_side(prev) || cjk_side(next)) {
+            let around = |c: Option<char>| c.is_some_and(is_radical_like) || cjk_side(c);
+            if !(around(prev) || around(next)) {
                 return None;
             }
-            let unified = unified_ideograph(c)?;
-            Some((unified.to_string(), Rule::Radical))
+            Some((unified_ideograph(c)?.to_string(), Rule::Radical))
         }
-        c if c.is_control() && c != '\t' => one("", Rule::ControlChar),
         _ => None,
     }
 }
@@ -188,8 +231,11 @@ fn unified_ideograph(c: char) -> Option<char> {
 mod tests {
     use super::*;
 
+    /// Both passes, as the pipeline applies them to a one-line block.
     fn norm(s: &str) -> String {
-        normalize_line(s, 0, &mut EditLog::default()).into_owned()
+        let mut log = EditLog::default();
+        let alone = normalize_line(s, 0, &mut log).into_owned();
+        normalize_in_context(&alone, 0..s.len(), &mut log).into_owned()
     }
 
     #[test]

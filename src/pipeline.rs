@@ -6,6 +6,7 @@ use crate::edit::{EditLog, Rule};
 use crate::furniture::remove_furniture;
 use crate::join::{Evidence, join_block};
 use crate::line::{Line, split_lines};
+use crate::normalize::normalize_in_context;
 use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment};
@@ -56,6 +57,7 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             keep_lines(input, &members)
         } else {
             let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
+            let joined = normalize_in_context(&joined, range.clone(), &mut log).into_owned();
             apply_policies(joined, config, range.clone(), &mut log)
         };
         if text.is_empty() {

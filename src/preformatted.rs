@@ -33,7 +33,7 @@
 //! `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::{ends_sentence, is_cjk};
+use crate::script::{CharClass, classify, ends_sentence, is_cjk};
 use crate::segment::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -44,6 +44,8 @@ const SHORT_SHARE: f64 = 0.8;
 const PROSE_WIDTH_SHARE: f64 = 0.75;
 /// Lines of a justified column reach at least this share of its widest.
 const JUSTIFIED_WIDTH_SHARE: f64 = 0.9;
+/// The widest line, in columns, that joins a listing it touches.
+const MAX_LISTING_NEIGHBOUR_WIDTH: usize = 72;
 /// The fewest short lines in a row that make a listing or table.
 const MIN_RUN: usize = 3;
 /// Below this document line width (columns), short runs prove nothing.
@@ -89,6 +91,12 @@ pub fn is_code_line(text: &str) -> bool {
             && DOT_LEADER.is_match(text)
 }
 
+/// True when one line alone shows it is not prose: code, a command, a
+/// contents entry or a table row set with wide gaps.
+pub fn looks_preformatted(text: &str) -> bool {
+    is_code_line(text) || is_aligned_row(text)
+}
+
 /// A table row as `pdftotext -layout` sets one: two or more wide gaps.
 fn is_aligned_row(text: &str) -> bool {
     text.contains("   ") && ALIGNED.is_match(text)
@@ -120,7 +128,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     let mut pre = vec![false; visible.len()];
     for (v, &i) in visible.iter().enumerate() {
         let line = &lines[i];
-        pre[v] = !line.fake_bold && (is_code_line(&line.text) || is_aligned_row(&line.text));
+        pre[v] = !line.fake_bold && looks_preformatted(&line.text);
     }
 
     // Short runs.
@@ -172,13 +180,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                 (v + 1, !gap_before[v + 1])
             };
             let line = &lines[visible[v]];
-            if pre[other]
-                && touching
-                && !pre[v]
-                && short(line)
-                && !line.fake_bold
-                && !ends_sentence(&line.text)
-            {
+            if pre[other] && touching && !pre[v] && is_listing_neighbour(line) {
                 pre[v] = true;
             }
         }
@@ -225,6 +227,22 @@ fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
         .filter(|&&i| lines[i].extent() as f64 >= widest as f64 * share)
         .count();
     full * 3 >= body.len() * 2
+}
+
+/// Could this line belong to a listing it touches: short (in absolute
+/// terms, so that the decision does not move when the text around it is
+/// reflowed), not a sentence, no heading, and written in a script that
+/// code and command output use?
+fn is_listing_neighbour(line: &Line) -> bool {
+    line.width <= MAX_LISTING_NEIGHBOUR_WIDTH
+        && !line.fake_bold
+        && !ends_sentence(&line.text)
+        && !line.text.chars().any(|c| {
+            matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::Hangul
+            )
+        })
 }
 
 /// The document's line width: the 90th percentile of visible line extents.

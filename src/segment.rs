@@ -145,6 +145,8 @@ struct Visible<'a> {
     line: &'a Line,
     /// A blank line, removed furniture or a page break comes before it.
     gap_before: bool,
+    /// A blank line comes before it (furniture and page breaks aside).
+    blank_before: bool,
     /// The local column width in columns.
     column: usize,
 }
@@ -198,10 +200,12 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
 fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
     let mut visible = Vec::new();
     let mut gap = false;
+    let mut blank = false;
     let mut last_page = None;
     for (index, line) in lines.iter().enumerate() {
         if line.removed || line.is_blank() {
             gap = true;
+            blank |= line.is_blank() && !line.removed;
             continue;
         }
         let page_break = last_page.is_some_and(|p| p != line.page);
@@ -209,9 +213,11 @@ fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
             index,
             line,
             gap_before: gap || page_break,
+            blank_before: blank,
             column: 0,
         });
         gap = false;
+        blank = false;
         last_page = Some(line.page);
     }
     // Lines between two gaps form a run; a heading ends a region.
@@ -316,12 +322,13 @@ fn is_heading_line(v: &Visible<'_>) -> bool {
 fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
     let (a, b) = (prev.line, cur.line);
     if a.preformatted || b.preformatted {
-        return !(a.preformatted && b.preformatted) || cur.gap_before;
+        // A listing continues across page furniture and page breaks.
+        return !(a.preformatted && b.preformatted) || cur.blank_before;
     }
     if a.stands_alone || b.stands_alone {
         return true;
     }
-    if starts_with_continuation(&b.text) {
+    if starts_with_continuation(&b.text) && !cur.gap_before {
         // No block starts with a comma or a closing bracket.
         return false;
     }
