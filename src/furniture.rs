@@ -106,15 +106,10 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     // Page numbers.
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let document_edge = |lines: &[Line], i: usize| {
-        let (first, second, last) = (text_lines.first(), text_lines.get(1), text_lines.last());
-        // Under a running title at the top of the document.
-        let under_title = second == Some(&i)
-            && first.is_some_and(|&f| is_header_candidate(&lines[f]) && !lines[f].fake_bold);
         // The last line, after a finished sentence.
-        let closing = last == Some(&i)
+        text_lines.last() == Some(&i)
             && text_lines.len() > 1
-            && lines[text_lines[text_lines.len() - 2]].ends_sentence();
-        under_title || closing
+            && lines[text_lines[text_lines.len() - 2]].ends_sentence()
     };
     for i in 0..lines.len() {
         let edge = document_edge(lines, i);
@@ -331,10 +326,11 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_number_under_the_title_at_the_top_goes() {
+    fn a_bare_number_closing_the_document_goes() {
+        // Under a title at the top, a bare number may be a chapter number.
         assert_eq!(
             kept("Debian リファレンス\n1\nリモートデスクトップ\n本文。"),
-            ["リモートデスクトップ", "本文。"]
+            ["Debian リファレンス", "1", "リモートデスクトップ", "本文。"]
         );
         assert_eq!(
             kept("Chapter text ends here.\n\n12"),

@@ -325,16 +325,19 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         // A listing continues across page furniture and page breaks.
         return !(a.preformatted && b.preformatted) || cur.blank_before;
     }
+    if is_section_number(&a.text) && block.lines.len() == 1 {
+        // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
+        let title = b.first_char().is_some_and(crate::script::is_word_char);
+        return !title
+            || b.ends_sentence()
+            || is_short(prev) && !is_short(cur) && !is_heading_line(cur);
+    }
     if a.stands_alone || b.stands_alone {
         return true;
     }
     if starts_with_continuation(&b.text) && !cur.gap_before {
         // No block starts with a comma or a closing bracket.
         return false;
-    }
-    if is_section_number(&a.text) && block.lines.len() == 1 {
-        // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
-        return b.ends_sentence() || is_short(prev) && !is_short(cur) && !is_heading_line(cur);
     }
     let numbered_continuation = is_numbered_heading(&b.text)
         && !b.fake_bold
