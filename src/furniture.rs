@@ -161,6 +161,7 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     }
     let first = lines.iter().position(|l| !l.is_blank());
     let last = lines.iter().rposition(|l| !l.is_blank());
+    let body_width = body_width(lines);
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key.as_deref() else { continue };
         if lines[i].fake_bold {
@@ -171,11 +172,22 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
                 || Some(i) == first
                 || Some(i) == last
                 || next_to_page_number(lines, i) && stands_alone(lines, i));
-        if recurring || beyond_page_number(lines, i) {
+        if recurring || beyond_page_number(lines, i, body_width) {
             lines[i].removed = true;
             log.push(lines[i].range.clone(), "", Rule::RunningHeader);
         }
     }
+}
+
+/// The width body lines reach: the 90th percentile of the text lines.
+fn body_width(lines: &[Line]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.removed && !l.is_blank())
+        .map(|l| l.width)
+        .collect();
+    widths.sort_unstable();
+    widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
 }
 
 fn is_header_candidate(line: &Line) -> bool {
@@ -245,10 +257,13 @@ fn next_to_page_number(lines: &[Line], i: usize) -> bool {
     near(&mut (i + 1..lines.len())) || near(&mut (0..i).rev())
 }
 
-/// Is line `i` a running title printed once: just above a page number with
-/// the page's edge or a blank line above it, or just below one at the very
-/// end of a page?
-fn beyond_page_number(lines: &[Line], i: usize) -> bool {
+/// Is line `i` a running title printed once: narrower than the body text,
+/// just above a page number with the page's edge or a blank line above it,
+/// or just below one at the very end of a page?
+fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
+    if lines[i].width * 4 > body_width * 3 {
+        return false;
+    }
     let skip = |j: &usize| {
         let l = &lines[*j];
         !(l.is_blank() || l.removed && !is_page_number_line(l))
@@ -358,12 +373,23 @@ mod tests {
     #[test]
     fn a_title_outside_its_page_number_goes_even_once() {
         assert_eq!(
-            kept("Debian Reference\nPage 1\nThe shell prompt\nThe shell prompt\nBody text here."),
-            ["The shell prompt", "The shell prompt", "Body text here."]
+            kept(
+                "Debian Reference\nPage 1\nThe shell prompt\nThe shell prompt\nBody text here, as wide as the lines of a page are."
+            ),
+            [
+                "The shell prompt",
+                "The shell prompt",
+                "Body text here, as wide as the lines of a page are."
+            ]
         );
         assert_eq!(
-            kept("end of text.\n\nAnnual Report\n\n12 / 40\n\nSection"),
-            ["end of text.", "Section"]
+            kept(
+                "The end of the text on this page, as wide as a line.\n\nAnnual Report\n\n12 / 40\n\nSection"
+            ),
+            [
+                "The end of the text on this page, as wide as a line.",
+                "Section"
+            ]
         );
         assert_eq!(
             kept("Intro line\nHeading\n- 3 -\nbody"),

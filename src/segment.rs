@@ -299,6 +299,18 @@ fn is_short(v: &Visible<'_>) -> bool {
     (v.line.extent() as f64) <= v.column as f64 * HEADING_SHARE
 }
 
+/// Does the line end where no sentence, heading or paragraph can: after
+/// a comma, an enumeration comma, a word broken by a hyphen, a dash or a
+/// slash?
+fn ends_mid_clause(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some(',' | '，' | '、' | '—' | '–' | '/'), _) => true,
+        (Some('-'), Some(c)) => c.is_alphabetic(),
+        _ => false,
+    }
+}
+
 /// Punctuation that attaches to the text before it, so a line that starts
 /// with it continues the previous line (`，同样称为…`, `) and more`).
 fn starts_with_continuation(text: &str) -> bool {
@@ -388,6 +400,10 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     let room = next_word_fits(prev, cur);
     if a_ends && (room || is_overfull(prev)) {
         return true;
+    }
+    if ends_mid_clause(&a.text) {
+        // A comma, a hyphen, a dash or a slash at the end: the text goes on.
+        return false;
     }
     // A short unpunctuated line that stands alone at the start of a block
     // is a heading, unless the column wrapped it (the next word did not
