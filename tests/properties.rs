@@ -208,6 +208,7 @@ fn flags() -> impl Strategy<Value = Config> {
             furniture,
             letter_spacing,
             dehyphenate,
+            ..Config::default()
         },
     )
 }
@@ -329,10 +330,7 @@ fn run(text: &str, config: &Config) -> Result<Repaired, TestCaseError> {
 proptest! {
     #![proptest_config(config())]
 
-    // Minimal input (any config): "aaaaaaaa  a  a\naaaaaaaaaa一  a\na一aaaaaa  a\na"
-    // panics at src/columns.rs:72 "start byte index .. is not a char boundary".
     #[test]
-    #[ignore = "known bug: column split slices inside a multibyte char"]
     fn never_panics_on_any_config(text in input(), config in flags()) {
         let _ = repair_with(&text, &config);
     }
@@ -355,41 +353,57 @@ proptest! {
         check_contract(&run(&text, &config)?)?;
     }
 
-    // Minimal inputs, each with its first and second output:
-    // "⼀\0一" → "⼀一\n" → "一一\n" (radical decided before the control char goes)
-    // "不忘初心  不忘初心" → "不忘初心 不忘初心\n" → "不忘初心\n"
-    // "不忘初心不忘初心\n，" → "不忘初心\n\n，\n" → "不忘初心，\n"
-    // "一a\na\n l" → "一a a\n\nl\n" → "" (a header and a page number "l"
-    // are all there is; "a\n\nl\n" alone also comes out empty)
     #[test]
-    #[ignore = "known bug: repair is not idempotent"]
     fn repair_is_idempotent(text in input()) {
         let once = run(&text, &Config::default())?.text;
         let twice = run(&once, &Config::default())?.text;
         prop_assert_eq!(twice, once);
     }
 
-    // Minimal input (any config): "一一一一一一一一a  ....2\na\na一aaaa  一  一\n一aaa一a  a"
-    // has 12 × 'a', its output 13: the preformatted line "a  ....2" is
-    // sliced from the input over an "a" the left column already holds.
     #[test]
-    #[ignore = "known bug: preformatted column piece duplicates text"]
     fn never_invents_text(text in input()) {
         check_no_invention(&text, &run(&text, &Config::default())?)?;
     }
 
     #[test]
-    #[ignore = "known bug: preformatted column piece duplicates text"]
     fn never_invents_text_on_any_config(text in extractor_text(), config in flags()) {
         check_no_invention(&text, &run(&text, &config)?)?;
     }
 
-    // Minimal input: "aaaaaa  a\naaaaaa  a  a\naaaaaa  a\naaa" logs a
-    // line-join edit with range 36..8 (start after end) after the column
-    // split reorders the lines.
     #[test]
-    #[ignore = "known bug: line-join edit range inverted after column reordering"]
     fn edits_and_blocks_point_into_the_input(text in input()) {
         check_ranges(&text, &run(&text, &Config::default())?)?;
+    }
+}
+
+/// Inputs these properties once failed on, kept as regression cases: each
+/// must pass every check, and come out the same when repaired again.
+#[test]
+fn inputs_the_properties_found() {
+    let inputs = [
+        "aaaaaaaa  a  a\naaaaaaaaaa一  a\na一aaaaaa  a\na",
+        "一一一一一一一一a  ....2\na\na一aaaa  一  一\n一aaa一a  a",
+        "aaaaaa  a\naaaaaa  a  a\naaaaaa  a\naaa",
+        "⼀\0一",
+        "不忘初心  不忘初心",
+        "不忘初心不忘初心\n，",
+        "一a\na\n l",
+        "““ 开展开展\n不忘初心\n，\n从机关到基层その⼀部はその⼀部は不忘初心不忘初心\n",
+        "从机关到基层从机关到基层 从机关到基层从机关到基层\n",
+        "不忘初心\n不忘初心\na\n• 列表项\n- 1 -\n$ ls -l foo\n不忘初心不忘初心牢记使命\n",
+        "不忘初心\u{c}不忘初心不忘初心\nIntroduction . . . . . 12\n- 1 -\nIntroduction . . . . . 12\nannualannualannual\n\u{c}",
+        "1.1.\n문단문단 thethe\nIntroduction . . . . . 12\n不忘初心不忘初心不忘初心牢记使命\n",
+        "不忘初心\nName      Value      Unit\n- 1 -\nName      Value      Unit\n• 列表项\n입니다. \n",
+        "不忘初心\u{c}牢记使命\n- 1 -\n- 1 -\n1\nreview aa-\n牢记使命牢记使命\n不忘初心 aa-\n",
+        "不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心\u{c}1.1.\n、\n⋯⋯⋯⋯\nannual\n",
+    ];
+    for input in inputs {
+        let config = Config::default();
+        let once = repair_with(input, &config);
+        check_contract(&once).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        check_no_invention(input, &once).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        check_ranges(input, &once).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        let twice = repair_with(&once.text, &config).text;
+        assert_eq!(twice, once.text, "not idempotent on {input:?}");
     }
 }

@@ -15,6 +15,17 @@ fuzz_target!(|data: &[u8]| {
         furniture: flags & 2 != 0,
         letter_spacing: flags & 4 != 0,
         dehyphenate: flags & 8 != 0,
+        cjk_punct: if flags & 16 != 0 {
+            textmend::policy::CjkPunct::Full
+        } else {
+            textmend::policy::CjkPunct::Keep
+        },
+        fold_width: flags & 32 != 0,
+        cjk_spacing: match flags >> 6 {
+            1 => textmend::policy::CjkSpacing::Remove,
+            2 => textmend::policy::CjkSpacing::Add,
+            _ => textmend::policy::CjkSpacing::Keep,
+        },
     };
     let _ = textmend::repair_bytes(bytes, &config, None);
 });
