@@ -158,7 +158,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
             if run.len() >= MIN_RUN
                 && unpunctuated * 3 >= run.len() * 2
                 && !continues_sentence
-                && !reads_as_prose(lines, run)
+                && !reads_as_prose(lines, run, width)
             {
                 alone[start..end].iter_mut().for_each(|p| *p = true);
             }
@@ -192,11 +192,12 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     }
 }
 
-/// Does a run of short lines read as a narrow column of prose, most of
+/// Does a run of short lines read as a column of prose: nearly as wide as
+/// the document's lines, most of
 /// its lines (but the last) nearly as wide as the widest, as the lines of
 /// a justified or ragged column are and a table's cells are not, and (in
 /// scripts with case) most lines after the first continuing in lower case?
-fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
+fn reads_as_prose(lines: &[Line], run: &[usize], document_width: usize) -> bool {
     let (mut upper, mut lower) = (0, 0);
     for &i in &run[1..] {
         match lines[i].first_char() {
@@ -221,6 +222,11 @@ fn reads_as_prose(lines: &[Line], run: &[usize]) -> bool {
         PROSE_WIDTH_SHARE
     };
     let widest = run.iter().map(|&i| lines[i].extent()).max().unwrap_or(0);
+    // A prose column is as wide as the document's text (or is the
+    // document's text, in a multi-column layout); a table's column is not.
+    if widest * 4 < document_width * 3 {
+        return false;
+    }
     let body = &run[..run.len() - 1];
     let full = body
         .iter()
