@@ -401,6 +401,11 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if a_ends && (room || is_overfull(prev)) {
         return true;
     }
+    // What a colon announces (a listing, a list, a quotation) starts anew,
+    // unless the sentence simply goes on in lower case.
+    if ends_with_colon(&a.text) && !b.first_char().is_some_and(char::is_lowercase) {
+        return true;
+    }
     if ends_mid_clause(&a.text) {
         // A comma, a hyphen, a dash or a slash at the end: the text goes on.
         return false;
