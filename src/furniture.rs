@@ -106,10 +106,17 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     // Page numbers.
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
     let document_edge = |lines: &[Line], i: usize| {
+        // Right under a running title that opens the document, with no
+        // blank line between (a chapter number stands apart).
+        let under_title = text_lines
+            .first()
+            .is_some_and(|&f| f + 1 == i && is_header_candidate(&lines[f]) && !lines[f].fake_bold)
+            && text_lines.len() > 2;
         // The last line, after a finished sentence.
-        text_lines.last() == Some(&i)
+        let closing = text_lines.last() == Some(&i)
             && text_lines.len() > 1
-            && lines[text_lines[text_lines.len() - 2]].ends_sentence()
+            && lines[text_lines[text_lines.len() - 2]].ends_sentence();
+        under_title || closing
     };
     for i in 0..lines.len() {
         let edge = document_edge(lines, i);
@@ -342,9 +349,11 @@ mod tests {
 
     #[test]
     fn a_bare_number_closing_the_document_goes() {
-        // Under a title at the top, a bare number may be a chapter number.
+        let body = "リモートデスクトップの本文は、見出しよりずっと長い行で組まれています。";
+        assert_eq!(kept(&format!("Debian リファレンス\n1\n{body}")), [body]);
+        // Set apart from the title, a bare number may be a chapter number.
         assert_eq!(
-            kept("Debian リファレンス\n1\nリモートデスクトップ\n本文。"),
+            kept("Debian リファレンス\n\n1\n\nリモートデスクトップ\n本文。"),
             ["Debian リファレンス", "1", "リモートデスクトップ", "本文。"]
         );
         assert_eq!(
