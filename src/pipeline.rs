@@ -1,7 +1,7 @@
 //! Runs the stages in order: lines → dedupe → furniture → spacing →
 //! segment → join. Nothing else happens here.
 
-use crate::dedupe::dedupe_lines;
+use crate::dedupe::{dedupe_line, dedupe_lines};
 use crate::edit::{EditLog, Rule};
 use crate::furniture::remove_furniture;
 use crate::join::{Evidence, join_block};
@@ -57,7 +57,15 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             keep_lines(input, &members)
         } else {
             let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
-            let joined = normalize_in_context(&joined, range.clone(), &mut log).into_owned();
+            let mut joined = normalize_in_context(&joined, range.clone(), &mut log).into_owned();
+            // Lines that together repeat (a heading wrapped and drawn
+            // twice) show their duplication only once joined.
+            if config.dedupe && members.len() > 1 {
+                if let Some((once, rule)) = dedupe_line(&joined) {
+                    log.push(range.clone(), once.clone(), rule);
+                    joined = once;
+                }
+            }
             apply_policies(joined, config, range.clone(), &mut log)
         };
         if text.is_empty() {

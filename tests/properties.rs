@@ -407,3 +407,27 @@ fn inputs_the_properties_found() {
         assert_eq!(twice, once.text, "not idempotent on {input:?}");
     }
 }
+
+/// Inputs the fuzzers found (`tests/regressions/*.txt`, the bytes as the
+/// fuzzer wrote them): each must pass every check and be idempotent.
+#[test]
+fn inputs_the_fuzzers_found() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir)
+        .expect("tests/regressions exists")
+        .flatten()
+    {
+        let bytes = std::fs::read(entry.path()).expect("readable");
+        let config = Config::default();
+        let once = textmend::repair_bytes(&bytes, &config, None).expect("no label, no error");
+        let (input, _) = textmend::decode::decode(&bytes, None);
+        check_contract(&once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        check_no_invention(&input, &once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        check_ranges(&input, &once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        let twice = repair_with(&once.text, &config).text;
+        assert_eq!(twice, once.text, "not idempotent on {:?}", entry.path());
+        checked += 1;
+    }
+    assert!(checked > 0);
+}
