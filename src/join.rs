@@ -127,8 +127,15 @@ pub fn join_block(
         match separator(&out, &text, evidence, cjk_context) {
             Separator::Dehyphenate if dehyphenate => {
                 out.pop();
-                let hyphen = prev.content.end.saturating_sub(1)..prev.content.end;
-                log.push(hyphen, "", Rule::Dehyphenate);
+                if prev.text.len() == prev.content.len() {
+                    // The hyphen is the last byte of the line as written.
+                    log.push(prev.content.end - 1..prev.content.end, "", Rule::Dehyphenate);
+                } else {
+                    // Characters were repaired on this line: the whole line
+                    // stands for its text without the hyphen.
+                    let unhyphenated = &prev.text[..prev.text.len() - 1];
+                    log.push(prev.content.clone(), unhyphenated, Rule::Dehyphenate);
+                }
                 if !gap.is_empty() {
                     log.push(gap, "", Rule::LineJoin);
                 }
@@ -231,12 +238,15 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
     let left: String = before[..before.len() - 1]
         .chars()
         .rev()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|&c| classify(c) == CharClass::Letter)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    let right: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    let right: String = after
+        .chars()
+        .take_while(|&c| classify(c) == CharClass::Letter)
+        .collect();
     let before_left = before[..before.len() - 1 - left.len()].chars().next_back();
     let plain = !left.is_empty()
         && !right.is_empty()

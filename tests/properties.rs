@@ -14,10 +14,19 @@ use proptest::prelude::*;
 use std::collections::HashMap;
 use textmend::{BlockKind, Config, Repaired, repair, repair_with};
 
+/// 64 cases a property in `cargo test`; `TEXTMEND_PROPTEST_CASES=5000`
+/// for a longer hunt.
+fn cases() -> u32 {
+    std::env::var("TEXTMEND_PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64)
+}
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         failure_persistence: None,
-        ..ProptestConfig::with_cases(64)
+        ..ProptestConfig::with_cases(cases())
     }
 }
 
