@@ -241,41 +241,47 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
     }
     let mut i = 0;
     while i < lines.len() {
-        let run = repeated_run(lines, i);
-        if run > 1 {
-            for copy in &mut lines[i + 1..i + run] {
-                copy.removed = true;
-                log.push(copy.range.clone(), "", Rule::FakeBoldRepeatedLines);
+        let copies = repeated_copies(lines, i);
+        let next = copies.last().map_or(i + 1, |&last| last + 1);
+        if !copies.is_empty() {
+            for &copy in &copies {
+                lines[copy].removed = true;
+                log.push(lines[copy].range.clone(), "", Rule::FakeBoldRepeatedLines);
             }
             lines[i].fake_bold = true;
         }
-        i += run.max(1);
+        i = next;
     }
 }
 
-/// How many consecutive lines from `start` are copies of one fake-bold
-/// heading (1 when there is no such run).
-fn repeated_run(lines: &[Line], start: usize) -> usize {
+/// The lines after `start` that are further copies of it as a fake-bold
+/// heading (none when it is not one). A page number between two copies
+/// does not part them: furniture is removed later, and the copies would
+/// then stand together.
+fn repeated_copies(lines: &[Line], start: usize) -> Vec<usize> {
     let first = &lines[start];
     // Listings repeat lines on purpose (`}`, a contents entry per part).
     if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
-        return 1;
+        return Vec::new();
     }
-    let mut run = 1;
-    while start + run < lines.len()
-        && run < 4
-        && lines[start + run].text == first.text
-        && !lines[start + run].page_break_before
-    {
-        run += 1;
+    let mut copies = Vec::new();
+    let mut j = start + 1;
+    while j < lines.len() && copies.len() < 3 && !lines[j].page_break_before {
+        if lines[j].text == first.text {
+            copies.push(j);
+        } else if !crate::furniture::is_page_number(&lines[j].text) {
+            break;
+        }
+        j += 1;
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
     let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
-    match run {
-        2 if letters >= 4 && heading_like => 2,
-        3 if letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH => 3,
-        _ => 1,
-    }
+    let keep = match copies.len() + 1 {
+        2 => letters >= 4 && heading_like,
+        3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH,
+        _ => false,
+    };
+    if keep { copies } else { Vec::new() }
 }
 
 #[cfg(test)]

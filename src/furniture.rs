@@ -114,8 +114,11 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             && text_lines.len() > 2;
         // The last line, after a finished sentence.
         let closing = text_lines.last() == Some(&i)
-            && text_lines.len() > 1
-            && lines[text_lines[text_lines.len() - 2]].ends_sentence();
+            && text_lines[..text_lines.len() - 1]
+                .iter()
+                .rev()
+                .find(|&&j| !is_page_number(&lines[j].text))
+                .is_some_and(|&j| lines[j].ends_sentence());
         under_title || closing
     };
     for i in 0..lines.len() {
@@ -199,6 +202,7 @@ fn body_width(lines: &[Line]) -> usize {
 
 fn is_header_candidate(line: &Line) -> bool {
     !line.removed
+        && !crate::preformatted::looks_preformatted(&line.text)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
         && line.text.chars().any(|c| {

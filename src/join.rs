@@ -129,7 +129,11 @@ pub fn join_block(
                 out.pop();
                 if prev.text.len() == prev.content.len() {
                     // The hyphen is the last byte of the line as written.
-                    log.push(prev.content.end - 1..prev.content.end, "", Rule::Dehyphenate);
+                    log.push(
+                        prev.content.end - 1..prev.content.end,
+                        "",
+                        Rule::Dehyphenate,
+                    );
                 } else {
                     // Characters were repaired on this line: the whole line
                     // stands for its text without the hyphen.

@@ -59,7 +59,14 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
             let mut joined = normalize_in_context(&joined, range.clone(), &mut log).into_owned();
             // Lines that together repeat (a heading wrapped and drawn
-            // twice) show their duplication only once joined.
+            // twice), or are letter-spaced across the break, show it only
+            // once joined.
+            if config.letter_spacing && members.len() > 1 {
+                if let Some(closed) = close_letter_spacing(&joined) {
+                    log.push(range.clone(), closed.clone(), Rule::LetterSpacing);
+                    joined = closed;
+                }
+            }
             if config.dedupe && members.len() > 1 {
                 if let Some((once, rule)) = dedupe_line(&joined) {
                     log.push(range.clone(), once.clone(), rule);

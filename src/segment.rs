@@ -340,7 +340,6 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if is_section_number(&a.text) && block.lines.len() == 1 {
         // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
         let title = b.first_char().is_some_and(crate::script::is_word_char)
-            && !b.ends_sentence()
             && !b.preformatted
             && !is_list_item(&b.text);
         return !title;

@@ -405,6 +405,12 @@ fn inputs_the_properties_found() {
         "不忘初心\nName      Value      Unit\n- 1 -\nName      Value      Unit\n• 列表项\n입니다. \n",
         "不忘初心\u{c}牢记使命\n- 1 -\n- 1 -\n1\nreview aa-\n牢记使命牢记使命\n不忘初心 aa-\n",
         "不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心\u{c}1.1.\n、\n⋯⋯⋯⋯\nannual\n",
+        "一-\u{ad}\na",
+        "一 一 一\n， ，\n\n",
+        "state-of-the-art 입니다. その⼀部は\n\n1.1.\n一 一 一 一 一\n• 列表项\n不忘初心不忘初心\n",
+        "不忘初心\n1. First item\n- 1 -\n1. First item\n$ ls -l foo\n",
+        "the\n- 1 -\n$ ls -l foo\n1\n不忘初心\n不忘初心 aa-\n不忘初心\n",
+        "입니다.\n- 1 -\n1\n",
     ];
     for input in inputs {
         let config = Config::default();
