@@ -416,7 +416,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
         return room;
     }
-    !a_ends && (a.extent() as f64) < prev.column as f64 * 0.5 && room
+    !a_ends && is_short(prev) && room
 }
 
 /// Would the first word of `cur` have fitted at the end of `prev`? If so,
