@@ -3,7 +3,7 @@
 
 use crate::dedupe::{dedupe_line, dedupe_lines};
 use crate::edit::{EditLog, Rule};
-use crate::furniture::remove_furniture;
+use crate::furniture::{is_page_number, remove_furniture};
 use crate::join::{Evidence, join_block};
 use crate::line::{Line, split_lines};
 use crate::normalize::normalize_in_context;
@@ -75,7 +75,13 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             }
             apply_policies(joined, config, range.clone(), &mut log)
         };
-        if text.is_empty() {
+        // A page number broken over two lines shows only once joined.
+        let furniture =
+            config.furniture && span.kind != BlockKind::Preformatted && is_page_number(&text);
+        if furniture {
+            log.push(range.clone(), "", Rule::PageNumber);
+        }
+        if text.is_empty() || furniture {
             continue;
         }
         blocks.push(Block {
