@@ -104,6 +104,7 @@ pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
     let mut start = 0;
     let bytes = input.as_bytes();
     let mut iter = input.char_indices().peekable();
+    let mut last_row_blank = false;
     let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
         range,
         col: 0,
@@ -135,21 +136,48 @@ pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
             if at > start {
                 page_rows.push(row(start..at, page, page_break));
             }
+            last_row_blank = false;
             flush(&mut page_rows, &mut lines, log);
             page += 1;
             page_break = true;
             start = at + 1;
             continue;
         }
-        page_rows.push(row(start..at, page, page_break));
+        push_row(
+            &mut page_rows,
+            row(start..at, page, page_break),
+            input,
+            &mut last_row_blank,
+        );
         page_break = false;
         start = at + terminator_len;
     }
     if start < input.len() {
-        page_rows.push(row(start..input.len(), page, page_break));
+        push_row(
+            &mut page_rows,
+            row(start..input.len(), page, page_break),
+            input,
+            &mut last_row_blank,
+        );
     }
     flush(&mut page_rows, &mut lines, log);
     lines
+}
+
+/// Adds a row to the page, folding a run of blank rows into one: for the
+/// layout a run of blank lines is one gap, and ten million of them must not
+/// cost ten million lines. `last_row_blank` says whether the page's last
+/// row is blank, so that a growing run is never scanned again.
+fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut bool) {
+    let blank = input[row.range.clone()].trim().is_empty();
+    if blank && *last_row_blank {
+        if let Some(last) = rows.last_mut() {
+            last.range.end = row.range.end;
+            return;
+        }
+    }
+    *last_row_blank = blank;
+    rows.push(row);
 }
 
 fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
@@ -215,6 +243,14 @@ mod tests {
     #[test]
     fn blank_lines_are_kept() {
         assert_eq!(texts("a\n\n b \n"), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn a_run_of_blank_lines_is_one_line() {
+        let input = "a\n\n  \n\t\nb\n\n\n\u{c}\n\nc";
+        assert_eq!(texts(input), ["a", "", "b", "", "", "c"]);
+        let lines = split_lines(input, &mut EditLog::default());
+        assert_eq!(&input[lines[1].range.clone()], "\n  \n\t");
     }
 
     #[test]
