@@ -13,7 +13,7 @@
 use crate::columns::{Piece, reading_order};
 use crate::edit::{EditLog, Rule};
 use crate::normalize::normalize_line;
-use crate::script::{display_width, ends_sentence};
+use crate::script::{display_width, ends_sentence, is_spaceless};
 use std::ops::Range;
 
 /// One line of input with its features.
@@ -70,6 +70,21 @@ impl Line {
     /// Width including indentation.
     pub fn extent(&self) -> usize {
         self.width + self.indent
+    }
+
+    /// The width this line would reach with the first word of `next`
+    /// appended (with a space where the scripts need one). When that fits
+    /// in the column, the line was not ended by the column width but on
+    /// purpose. CJK wraps between any two characters, so there the first
+    /// character is the word.
+    pub fn extent_with_next_word(&self, next: &Line) -> usize {
+        let first_word = match next.first_char() {
+            Some(c) if is_spaceless(c) => &next.text[..c.len_utf8()],
+            _ => next.text.split(' ').next().unwrap_or(""),
+        };
+        let spaced =
+            !self.last_char().is_some_and(is_spaceless) && !first_word.starts_with(is_spaceless);
+        self.extent() + usize::from(spaced) + display_width(first_word)
     }
 
     /// Replaces the text (after dedupe or spacing), keeping width in step.

@@ -22,6 +22,10 @@
 //!   short of the document's line width, mostly without sentence
 //!   punctuation, are table cells, a listing or verse — including a line
 //!   that is only a number among them (a cell, not a page number);
+//! - **table column**: a stretch of lines with no sentence end in which
+//!   short lines keep breaking off although the next word would have fitted
+//!   is a table column written one cell per line, wrapped cells included
+//!   (ragged prose never leaves that much room);
 //! - **neighbour**: a short line that touches a preformatted line (no blank
 //!   line between) and does not end a sentence belongs to the same listing.
 //!
@@ -48,6 +52,14 @@ const JUSTIFIED_WIDTH_SHARE: f64 = 0.9;
 const MAX_LISTING_NEIGHBOUR_WIDTH: usize = 72;
 /// The fewest short lines in a row that make a listing or table.
 const MIN_RUN: usize = 3;
+/// The most full lines (a wrapped cell) between two short cells of a
+/// table column.
+const MAX_CELL_GAP: usize = 2;
+/// A cell breaks off where the next word would have fitted within this
+/// share of the document's line width: ragged prose never leaves that much.
+const ROOM_TO_SPARE: f64 = 0.9;
+/// The fewest short, broken-off lines that make a table column.
+const MIN_TABLE_BREAKS: usize = 3;
 /// Below this document line width (columns), short runs prove nothing.
 const MIN_DOCUMENT_WIDTH: usize = 40;
 
@@ -166,6 +178,10 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         }
     }
 
+    if width >= MIN_DOCUMENT_WIDTH {
+        mark_table_columns(lines, &visible, &gap_before, width, &mut alone);
+    }
+
     // Neighbours: short unpunctuated lines touching a listing join it.
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
@@ -189,6 +205,76 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     for (v, &i) in visible.iter().enumerate() {
         lines[i].preformatted = pre[v];
         lines[i].stands_alone = alone[v] && !pre[v];
+    }
+}
+
+/// Marks the lines of a table column that pdftotext or pdfminer wrote one
+/// cell per line, cells that wrap included: a stretch of lines with no
+/// sentence end in which short lines that break off with room for the next
+/// word keep recurring (at most [`MAX_CELL_GAP`] full lines apart), since prose only
+/// breaks a line short where a paragraph or a heading ends.
+fn mark_table_columns(
+    lines: &[Line],
+    visible: &[usize],
+    gap_before: &[bool],
+    width: usize,
+    alone: &mut [bool],
+) {
+    let short = |l: &Line| (l.extent() as f64) < width as f64 * SHORT_SHARE;
+    let eligible = |l: &Line| !l.fake_bold && !is_list_item(&l.text) && !ends_sentence(&l.text);
+    // A short line that breaks off although the next line follows it and
+    // its first word would have fitted with room to spare.
+    let breaks_off = |v: usize| {
+        let line = &lines[visible[v]];
+        v + 1 < visible.len()
+            && !gap_before[v + 1]
+            && short(line)
+            && eligible(line)
+            && (line.extent_with_next_word(&lines[visible[v + 1]]) as f64)
+                <= width as f64 * ROOM_TO_SPARE
+    };
+    let mut v = 0;
+    while v < visible.len() {
+        if !breaks_off(v) {
+            v += 1;
+            continue;
+        }
+        let start = v;
+        let mut last_break = v;
+        let mut breaks = 1;
+        let mut next = v + 1;
+        while next < visible.len()
+            && !gap_before[next]
+            && eligible(&lines[visible[next]])
+            && next - last_break <= MAX_CELL_GAP + 1
+        {
+            if breaks_off(next) {
+                last_break = next;
+                breaks += 1;
+            }
+            next += 1;
+        }
+        // The line after the last break is that cell's end (or the next
+        // cell); it belongs to the column when it is short too.
+        let mut end = last_break + 1;
+        if end < visible.len() && !gap_before[end] && short(&lines[visible[end]]) {
+            end += 1;
+        }
+        let span = end - start;
+        // Words that a justified line pushed out one by one continue the
+        // sentence cut off on the full line before them.
+        let continues_sentence = start > 0 && !gap_before[start] && {
+            let before = &lines[visible[start - 1]];
+            !short(before)
+                && !ends_sentence(&before.text)
+                && visible[start..=last_break]
+                    .iter()
+                    .all(|&i| !lines[i].text.contains(' '))
+        };
+        if breaks >= MIN_TABLE_BREAKS && breaks * 5 >= span * 2 && !continues_sentence {
+            alone[start..end].iter_mut().for_each(|a| *a = true);
+        }
+        v = last_break + 1;
     }
 }
 
@@ -316,6 +402,21 @@ mod tests {
             "Alternatively, you may dynamically add the users to their groups during the authentication process by\nadding\nthe\nline\nto the file. {PROSE}"
         );
         assert!(marked(&input).iter().all(|(_, p)| !p));
+    }
+
+    #[test]
+    fn a_table_column_with_wrapped_cells_keeps_its_lines() {
+        let input = format!(
+            "{PROSE}\ndescription\nps(1): report a snapshot of the current processes\ntop(1): display processes sorted by their use of the processor\niostat(1), mpstat(1): report statistics for the tasks and\ndevices\nkill(1): send a signal to a process\n\n{PROSE}"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(kept, [false, true, true, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn ragged_prose_is_not_a_table_column() {
+        let input = "When you store old reports for many\nyears, the space they take adds up\nquickly, and most of them are\nnever read again after the first\nmonth. Compressing them with a\ntool that your readers already\nhave keeps them usable without any\nnew software on their machines.";
+        assert!(marked(input).iter().all(|(_, p)| !p));
     }
 
     #[test]

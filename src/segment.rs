@@ -29,7 +29,7 @@
 //! does are read right. `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::{display_width, ends_sentence, is_closing};
+use crate::script::{ends_sentence, is_closing};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -424,17 +424,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
 /// paragraph's last line, a heading). CJK wraps between any two
 /// characters, so there the first character is the word.
 fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    let first_word: String = match cur.line.first_char() {
-        Some(c) if crate::script::is_spaceless(c) => c.to_string(),
-        _ => cur.line.text.split(' ').next().unwrap_or("").to_string(),
-    };
-    let spaced = !prev
-        .line
-        .last_char()
-        .is_some_and(crate::script::is_spaceless)
-        && !first_word.starts_with(crate::script::is_spaceless);
-    let needed = prev.line.extent() + usize::from(spaced) + display_width(&first_word);
-    needed <= prev.column
+    prev.line.extent_with_next_word(cur.line) <= prev.column
 }
 
 #[cfg(test)]
