@@ -50,11 +50,15 @@ const PROSE_WIDTH_SHARE: f64 = 0.75;
 const JUSTIFIED_WIDTH_SHARE: f64 = 0.9;
 /// The widest line, in columns, that joins a listing it touches.
 const MAX_LISTING_NEIGHBOUR_WIDTH: usize = 72;
+/// The share of digits and symbols that makes a line read as machine
+/// output; in English prose of the dev corpus 99% of 90-column stretches
+/// stay below 0.38, half below 0.04.
+const DENSE_SHARE: f64 = 0.4;
 /// The fewest short lines in a row that make a listing or table.
 const MIN_RUN: usize = 3;
 /// The most full lines (a wrapped cell) between two short cells of a
 /// table column.
-const MAX_CELL_GAP: usize = 2;
+const MAX_CELL_GAP: usize = 3;
 /// A cell breaks off where the next word would have fitted within this
 /// share of the document's line width: ragged prose never leaves that much.
 const ROOM_TO_SPARE: f64 = 0.9;
@@ -182,7 +186,9 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         mark_table_columns(lines, &visible, &gap_before, width, &mut alone);
     }
 
-    // Neighbours: short unpunctuated lines touching a listing join it.
+    // Neighbours: short unpunctuated lines touching a listing join it, and
+    // so does a line of a command's output that leads on to another.
+    let dense = |v: usize| is_dense(&lines[visible[v]]);
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
             (1..visible.len()).collect()
@@ -196,7 +202,26 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                 (v + 1, !gap_before[v + 1])
             };
             let line = &lines[visible[v]];
-            if pre[other] && touching && !pre[v] && is_listing_neighbour(line) {
+            let leads_to_output =
+                forward && v + 1 < visible.len() && !gap_before[v + 1] && dense(v + 1);
+            // A line that a sentence runs into or out of is prose.
+            let in_sentence = if forward {
+                v + 1 < visible.len() && !gap_before[v + 1] && !pre[v + 1] && !dense(v + 1) && {
+                    let next = &lines[visible[v + 1]];
+                    next.first_char().is_some_and(char::is_lowercase)
+                }
+            } else {
+                v > 0 && !gap_before[v] && !pre[v - 1] && {
+                    let before = &lines[visible[v - 1]];
+                    !ends_sentence(&before.text) && !before.text.ends_with([':', '：'])
+                }
+            };
+            if pre[other]
+                && touching
+                && !pre[v]
+                && !in_sentence
+                && is_listing_neighbour(line, dense(v) || leads_to_output)
+            {
                 pre[v] = true;
             }
         }
@@ -323,10 +348,10 @@ fn reads_as_prose(lines: &[Line], run: &[usize], document_width: usize) -> bool 
 
 /// Could this line belong to a listing it touches: short (in absolute
 /// terms, so that the decision does not move when the text around it is
-/// reflowed), not a sentence, no heading, and written in a script that
-/// code and command output use?
-fn is_listing_neighbour(line: &Line) -> bool {
-    line.width <= MAX_LISTING_NEIGHBOUR_WIDTH
+/// reflowed) or `machine_like`, not a sentence, no heading, and written in
+/// a script that code and command output use?
+fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
+    (line.width <= MAX_LISTING_NEIGHBOUR_WIDTH || machine_like)
         && !line.fake_bold
         && !ends_sentence(&line.text)
         && !line.text.chars().any(|c| {
@@ -335,6 +360,20 @@ fn is_listing_neighbour(line: &Line) -> bool {
                 CharClass::Han | CharClass::Kana | CharClass::Hangul
             )
         })
+}
+
+/// Is the line dense with digits and symbols, as command output is
+/// (`rtt min/avg/max/mdev = 191.332/191.332/0.000 ms`) and prose, even
+/// prose full of paths and URLs, rarely is?
+fn is_dense(line: &Line) -> bool {
+    let (mut symbols, mut visible) = (0, 0);
+    for c in line.text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        if !c.is_alphabetic() {
+            symbols += 1;
+        }
+    }
+    visible > 0 && symbols as f64 >= visible as f64 * DENSE_SHARE
 }
 
 /// The document's line width: the width that the most text reaches.
@@ -411,6 +450,15 @@ mod tests {
         );
         let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
         assert_eq!(kept, [false, true, true, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn long_lines_of_command_output_stay_with_their_command() {
+        let input = format!(
+            "{PROSE}\n$ ping -c 1 host.example.org\nPING host.example.org (2001:db8::1:3e) 56 data bytes from the host\n64 bytes from host.example.org (2001:db8::1:3e): icmp_seq=1 ttl=47 time=191 ms\n--- host.example.org ping statistics --- 1 packets transmitted, 1 received\nrtt min/avg/max/mdev = 191.332/191.332/191.332/0.000 ms\n\n{PROSE}"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(kept, [false, true, true, true, true, true, false]);
     }
 
     #[test]
