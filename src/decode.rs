@@ -55,41 +55,74 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
 ) -> (Cow<'a, str>, DecodeReport) {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, invalid) = decode_counting(&bytes[bom_len..], encoding);
-        return (text, report(encoding, "bom", true, invalid));
-    }
-    if let Some(encoding) = forced {
-        let (text, invalid) = decode_counting(bytes, encoding);
-        return (text, report(encoding, "forced", true, invalid));
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (Cow::Borrowed(text), report(UTF_8, "utf-8", true, 0));
-    }
-    let (utf8, invalid) = decode_counting(bytes, UTF_8);
-    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count().max(1);
-    if (invalid as f64) / (non_ascii as f64) <= DAMAGED_UTF8_SHARE {
-        return (utf8, report(UTF_8, "utf-8", false, invalid));
-    }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let (encoding, confident) = detector.guess_assess(None, true);
-    let (text, invalid) = decode_counting(bytes, encoding);
-    (text, report(encoding, "detected", confident, invalid))
+    let choice = choose_encoding(bytes, forced, true);
+    let (text, invalid) = decode_counting(&bytes[choice.bom_len..], choice.encoding);
+    let report = DecodeReport {
+        encoding: choice.encoding.name(),
+        source: choice.source,
+        confident: choice.confident,
+        invalid_sequences: invalid,
+    };
+    (text, report)
 }
 
-fn report(
-    encoding: &'static Encoding,
-    source: &'static str,
-    confident: bool,
-    invalid_sequences: usize,
-) -> DecodeReport {
-    DecodeReport {
-        encoding: encoding.name(),
+/// The encoding chosen for some bytes, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EncodingChoice {
+    /// The encoding to read the bytes as.
+    pub encoding: &'static Encoding,
+    /// Length of the byte order mark to skip (0 when there is none).
+    pub bom_len: usize,
+    /// How the encoding was chosen: `bom`, `forced`, `utf-8`, `detected`.
+    pub source: &'static str,
+    /// Whether the choice is certain.
+    pub confident: bool,
+}
+
+/// Chooses the encoding of `bytes`, the whole input when `complete`, or
+/// its beginning (a sequence cut at the end is then not held against
+/// UTF-8).
+///
+/// ```
+/// use textmend::decode::choose_encoding;
+/// let choice = choose_encoding("鄂尔多斯".as_bytes(), None, true);
+/// assert_eq!((choice.encoding.name(), choice.source), ("UTF-8", "utf-8"));
+/// let cut = &"鄂尔多斯".as_bytes()[..4];
+/// assert!(choose_encoding(cut, None, false).confident);
+/// ```
+pub fn choose_encoding(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    complete: bool,
+) -> EncodingChoice {
+    let choice = |encoding, bom_len, source, confident| EncodingChoice {
+        encoding,
+        bom_len,
         source,
         confident,
-        invalid_sequences,
+    };
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return choice(encoding, bom_len, "bom", true);
     }
+    if let Some(encoding) = forced {
+        return choice(encoding, 0, "forced", true);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => return choice(UTF_8, 0, "utf-8", true),
+        Err(e) if !complete && e.error_len().is_none() => {
+            return choice(UTF_8, 0, "utf-8", true);
+        }
+        Err(_) => {}
+    }
+    let (_, invalid) = decode_counting(bytes, UTF_8);
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count().max(1);
+    if (invalid as f64) / (non_ascii as f64) <= DAMAGED_UTF8_SHARE {
+        return choice(UTF_8, 0, "utf-8", false);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, complete);
+    let (encoding, confident) = detector.guess_assess(None, true);
+    choice(encoding, 0, "detected", confident)
 }
 
 /// Decodes without BOM handling, replacing and counting malformed sequences.

@@ -42,6 +42,7 @@ pub mod render;
 pub mod script;
 pub mod segment;
 pub mod spacing;
+pub mod stream;
 
 pub use decode::DecodeReport;
 pub use edit::{Edit, Rule};
