@@ -32,6 +32,9 @@ use std::ops::Range;
 pub const MIN_COLUMN_WIDTH: usize = 8;
 /// How far (in characters) the starts of one column may wander.
 const TOLERANCE: usize = 3;
+/// How far (in characters) left of its gutter a right column's text may
+/// start on one line and still be the right column.
+const SHIFT: usize = 8;
 /// The fewest lines that must share a gutter.
 const MIN_SUPPORT: usize = 4;
 /// The share of a page's text lines that must share a gutter.
@@ -183,9 +186,17 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
             right.push(row);
             continue;
         }
-        let crosses = segs
-            .iter()
-            .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
+        // A right column that the extractor set a little left of its
+        // gutter, as it does beside a line of wide CJK characters.
+        let shifted = segs.iter().position(|s| {
+            s.start_col < gutter
+                && s.start_col + SHIFT >= gutter
+                && s.start_col >= region_col + MIN_COLUMN_WIDTH
+        });
+        let crosses = shifted.is_none()
+            && segs
+                .iter()
+                .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
         if crosses {
             if let Some((l, r)) = split_collapsed(input, &row, gutter, typical) {
                 left.push(l);
@@ -199,7 +210,9 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
         let at_gutter = segs
             .iter()
             .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
-        let split = at_gutter.or_else(|| segs.iter().position(|s| s.start_col >= gutter));
+        let split = at_gutter
+            .or_else(|| segs.iter().position(|s| s.start_col >= gutter))
+            .or(shifted);
         let blank = |row: &Piece| Piece {
             range: row.range.start..row.range.start,
             ..row.clone()
