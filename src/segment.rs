@@ -24,9 +24,9 @@
 //! end, when the text before it has no sentence-final punctuation, its
 //! last line fills the column, and its block has more than one line.
 //!
-//! The column width is measured locally (the second widest of the
-//! neighbouring body lines), so pages that change width as a newspaper
-//! does are read right. `O(n)` in the number of lines.
+//! The column width is measured locally (the width that most of the
+//! neighbouring lines wrapped mid-sentence reach), so pages that change
+//! width as a newspaper does are read right. `O(n)` in the number of lines.
 
 use crate::line::Line;
 use crate::script::{ends_sentence, is_closing};
@@ -242,31 +242,62 @@ fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
     for i in 0..visible.len() {
         let lo = i.saturating_sub(WIDTH_WINDOW);
         let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
-        let near = |same: &dyn Fn(usize) -> bool| {
-            let (mut first, mut second, mut count) = (0, 0, 0);
+        let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
+        let mut near = |same: &dyn Fn(usize) -> bool| {
+            widths.clear();
             for (j, v) in visible.iter().enumerate().take(hi).skip(lo) {
-                if j == i || v.line.fake_bold || !same(j) {
-                    continue;
-                }
-                count += 1;
-                let w = v.line.extent();
-                if w > first {
-                    second = first;
-                    first = w;
-                } else if w > second {
-                    second = w;
+                if j != i && !v.line.fake_bold && same(j) {
+                    widths.push((v.line.extent(), !v.line.ends_sentence()));
                 }
             }
-            (first, second, count)
+            column_width(&mut widths)
         };
-        let (mut first, mut second, count) = near(&|j| run[j] == run[i]);
+        let (mut column, count) = near(&|j| run[j] == run[i]);
         if count < 3 {
-            (first, second, _) = near(&|j| region[j] == region[i]);
+            (column, _) = near(&|j| region[j] == region[i]);
         }
         let own = visible[i].line.extent();
-        visible[i].column = if second > 0 { second } else { first.max(own) };
+        visible[i].column = if column > 0 { column } else { own };
     }
     visible
+}
+
+/// The column width that neighbouring lines show (each line's width and
+/// whether it broke off mid-sentence), and how many lines there were: the
+/// width that the most wrapped text reaches (wrapped lines within a tenth
+/// of it, times the width). Lines that end a sentence can stop anywhere,
+/// so only lines the column wrapped measure it; a line or two that the
+/// extractor wrote overlong do not widen it.
+fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
+    widths.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
+    let mut best = (0, 0);
+    let mut end = 0;
+    let mut wrapped_in_band = 0;
+    for k in 0..widths.len() {
+        let w = widths[k].0;
+        if end <= k {
+            end = k;
+            wrapped_in_band = 0;
+        }
+        while end < widths.len() && widths[end].0 * 10 >= w * 9 {
+            wrapped_in_band += usize::from(widths[end].1);
+            end += 1;
+        }
+        let score = wrapped_in_band * w;
+        if score > best.0 {
+            // The band's second widest: its widest may be a line that a
+            // wide character or an overlong word pushed out.
+            let second = if k + 1 < end { widths[k + 1].0 } else { w };
+            best = (score, second);
+        }
+        wrapped_in_band -= usize::from(widths[k].1);
+    }
+    if best.0 == 0 {
+        // Nothing wrapped: the second widest line (the widest may be a
+        // line written overlong) is the best guess.
+        best.1 = widths.get(1).or(widths.first()).map_or(0, |w| w.0);
+    }
+    (best.1, widths.len())
 }
 
 fn initial_kind(v: &Visible<'_>) -> BlockKind {
