@@ -298,3 +298,145 @@ fn json_range_spans_a_removed_running_header() {
             .contains("Annual Report 2019")
     );
 }
+
+// --jsonl
+
+/// The fixtures as JSON Lines records: `{"id": N, "text": raw, "source": dir}`.
+fn fixture_records() -> (String, Vec<String>) {
+    let mut jsonl = String::new();
+    let mut expected = Vec::new();
+    for (n, (dir, options)) in fixtures().into_iter().enumerate() {
+        if !options.is_empty() {
+            continue;
+        }
+        let raw = fs::read_to_string(dir.join("raw.txt")).unwrap();
+        let source = dir.file_name().unwrap().to_str().unwrap();
+        jsonl.push_str(&format!(
+            "{{\"id\":{n},\"text\":{},\"source\":{}}}",
+            serde_json::to_string(&raw).unwrap(),
+            serde_json::to_string(source).unwrap()
+        ));
+        jsonl.push('\n');
+        let want = fs::read_to_string(dir.join("expected.txt")).unwrap();
+        expected.push(want.trim_end_matches('\n').to_string());
+    }
+    (jsonl, expected)
+}
+
+#[test]
+fn jsonl_repairs_the_field_and_keeps_records_fields_and_order() {
+    let (jsonl, expected) = fixture_records();
+    for threads in ["1", "3"] {
+        let out = textmend(&["--jsonl", "--threads", threads], Some(jsonl.as_bytes()));
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), expected.len());
+        for ((line, want), input) in lines.iter().zip(&expected).zip(jsonl.lines()) {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            let input: serde_json::Value = serde_json::from_str(input).unwrap();
+            assert_eq!(record["text"], want.as_str(), "{}", record["source"]);
+            assert_eq!(record["id"], input["id"]);
+            assert_eq!(record["source"], input["source"]);
+            // Key order as written.
+            assert!(
+                line.starts_with("{\"id\":") && line.find("\"text\"") < line.find("\"source\"")
+            );
+        }
+    }
+}
+
+#[test]
+fn jsonl_keeps_other_fields_byte_for_byte() {
+    let input = "{\"n\": 1.50e3, \"big\":123456789012345678901234567890, \"text\": \"ﬁne \\u00e9\", \"o\": {\"a\" : [1, 2]}}\n";
+    let out = textmend(&["--jsonl"], Some(input.as_bytes()));
+    assert_eq!(
+        stdout(&out),
+        "{\"n\":1.50e3,\"big\":123456789012345678901234567890,\"text\":\"fine é\",\"o\":{\"a\" : [1, 2]}}\n"
+    );
+}
+
+#[test]
+fn jsonl_repairs_the_named_field_from_files_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    fs::write(&a, "{\"body\":\"infor-\\nmation\",\"text\":\"x  y\"}\n").unwrap();
+    fs::write(&b, "{\"body\":\"把学习习近\\n平总书记\"}").unwrap();
+    let out = textmend(
+        &[
+            "--jsonl",
+            "--field",
+            "body",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "{\"body\":\"information\",\"text\":\"x  y\"}\n{\"body\":\"把学习习近平总书记\"}\n"
+    );
+}
+
+const MALFORMED: &str = "{\"text\":\"a\"}\n\
+    not json\n\
+    {\"id\":2}\n\
+    {\"text\":[1]}\n\
+    [\"text\"]\n\
+    \n\
+    {\"text\":\"b\"}\n";
+
+#[test]
+fn jsonl_fails_on_the_first_malformed_line_by_default() {
+    let out = textmend(&["--jsonl"], Some(MALFORMED.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "{\"text\":\"a\"}\n");
+    let errors = stderr(&out);
+    assert!(
+        errors.starts_with("<stdin>:2: not a JSON object"),
+        "{errors}"
+    );
+    assert_eq!(errors.lines().count(), 1);
+}
+
+#[test]
+fn jsonl_skip_passes_malformed_lines_through_and_reports_each() {
+    let out = textmend(
+        &["--jsonl", "--on-error", "skip"],
+        Some(MALFORMED.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), MALFORMED);
+    let errors = stderr(&out);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(lines.len(), 4, "{errors}");
+    assert!(lines[0].starts_with("<stdin>:2: not a JSON object"));
+    assert_eq!(lines[1], "<stdin>:3: no field \"text\"");
+    assert_eq!(
+        lines[2],
+        "<stdin>:4: field \"text\" is an array, not a string"
+    );
+    assert!(lines[3].starts_with("<stdin>:5: not a JSON object"));
+}
+
+#[test]
+fn jsonl_reports_file_names_and_line_numbers_across_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    let mut jsonl = "{\"text\":\"ok\"}\n".repeat(2500);
+    jsonl.push_str("{\"text\":null}\n");
+    fs::write(&path, &jsonl).unwrap();
+    let out = textmend(
+        &["--jsonl", "--on-error", "skip", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(stdout(&out), jsonl);
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{}:2501: field \"text\" is null, not a string\n",
+            path.display()
+        )
+    );
+}
