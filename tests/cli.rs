@@ -545,3 +545,21 @@ fn in_place_keeps_the_original_when_the_directory_is_not_writable() {
     }
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+// Progress
+
+/// The progress bar is for a person at a terminal: with standard error
+/// piped, a large input leaves it empty.
+#[test]
+fn no_progress_bar_when_stderr_is_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.txt");
+    let paragraph = "The first page tells how the year began, and it goes on.\n\n";
+    fs::write(&path, paragraph.repeat((9 << 20) / paragraph.len())).unwrap();
+    let out = textmend(&[path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+    let (jsonl, _) = fixture_records();
+    let out = textmend(&["--jsonl"], Some(jsonl.as_bytes()));
+    assert_eq!(stderr(&out), "");
+}

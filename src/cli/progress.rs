@@ -41,6 +41,10 @@ impl Progress {
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             ),
         };
+        if wanted {
+            // Keeps moving while one large input is repaired in one call.
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
         Progress { bar }
     }
 
