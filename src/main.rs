@@ -22,7 +22,6 @@ Examples:
       blocks with their kind and input byte range, and every edit
   textmend --encoding gbk old.txt
       read legacy bytes with a known encoding instead of detecting it
-
   textmend --explain page.txt > page.clean.txt
       also list every edit on standard error: line:column, rule, before → after
   textmend --check docs/*.txt
@@ -33,6 +32,9 @@ Examples:
       repair the 'body' field of each JSON Lines record, in parallel
   zcat crawl.jsonl.gz | textmend --jsonl --threads 4 --on-error skip
       corpus mode from standard input; malformed lines pass through unchanged
+
+A progress bar is drawn on standard error only when it is a terminal and
+the work is large (over 8 MiB of files, or --jsonl).
 
 Output: one block (paragraph, heading, list item) per line, blocks
 separated by one blank line, a final newline.
@@ -64,7 +66,7 @@ pub(crate) struct Cli {
     /// Read the input in this encoding (a WHATWG label such as gbk,
     /// big5, shift_jis, euc-kr, utf-16le) instead of detecting it. A byte
     /// order mark still wins.
-    #[arg(long, value_name = "LABEL")]
+    #[arg(long, value_name = "LABEL", conflicts_with = "jsonl")]
     pub(crate) encoding: Option<String>,
 
     /// Read the repair switches from a JSON file, e.g. {"dedupe": false}.
