@@ -89,7 +89,7 @@ fn explain_counts_columns_in_characters() {
     );
     let report = stderr(&out);
     assert!(
-        report.starts_with("textmend: <stdin>: 1 edits\n"),
+        report.starts_with("textmend: <stdin>: 1 edit\n"),
         "{report}"
     );
     assert!(
@@ -180,6 +180,19 @@ fn check_reports_layout_the_edit_log_does_not_hold() {
     let out = textmend(&["--check"], Some(b"One short paragraph.\n"));
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn check_reports_legacy_bytes_that_in_place_would_write_as_utf8() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("主题教育在基层开展，全市动员。\n");
+    let out = textmend(&["--check", "--encoding", "gbk"], Some(&gbk));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "<stdin>:1:1: encoding: GBK → UTF-8\n");
+    let out = textmend(
+        &["--check"],
+        Some("主题教育在基层开展，全市动员。\n".as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
         progress.suspend(|| report_decode(cli, &name, &repaired));
         progress.inc(bytes.len() as u64);
         if cli.check {
-            let lines = check_lines(&name, &decoded, &repaired);
+            let lines = check_lines(&name, &bytes, &decoded, &repaired);
             if !lines.is_empty() {
                 status = 1;
             }
@@ -80,7 +80,8 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
         if cli.explain {
             let report = explain::explain(&decoded, &repaired.edits);
             let count = explain::changes(&decoded, &repaired.edits).len();
-            progress.suspend(|| eprint!("textmend: {name}: {count} edits\n{report}"));
+            let edits = if count == 1 { "edit" } else { "edits" };
+            progress.suspend(|| eprint!("textmend: {name}: {count} {edits}\n{report}"));
         }
     }
     progress.finish();
@@ -121,17 +122,30 @@ fn report_decode(cli: &Cli, name: &str, repaired: &Repaired) {
 }
 
 /// The `--check` report of one input: `FILE:LINE:COL: rule: before →
-/// after` for every edit. Layout the edit log does not record (a missing
-/// final newline, blank lines before the first or after the last block,
-/// white space at a line's ends) still makes the output differ from the
-/// input; when that is the only difference, one `block-break` line points
-/// at the first place where they differ.
-fn check_lines(name: &str, input: &str, repaired: &Repaired) -> Vec<String> {
+/// after` for every edit. The input is clean exactly when its repair, as
+/// `--in-place` would write it, is byte for byte the input; what the edit
+/// log does not record still makes it differ, and gets one line: reading
+/// legacy bytes (written back as UTF-8) as an `encoding` line, and layout
+/// (a missing final newline, blank lines before the first or after the
+/// last block, white space at a line's ends) as a `block-break` line at the
+/// first place where input and output differ.
+fn check_lines(name: &str, bytes: &[u8], input: &str, repaired: &Repaired) -> Vec<String> {
     let mut lines: Vec<String> = explain::changes(input, &repaired.edits)
         .iter()
         .map(|c| format!("{name}:{c}"))
         .collect();
-    if lines.is_empty() && repaired.text != input {
+    if bytes == repaired.text.as_bytes() {
+        return lines;
+    }
+    if bytes != input.as_bytes() {
+        let read_as = repaired.decode.as_ref().map_or("", |r| r.encoding);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            " with a byte order mark"
+        } else {
+            ""
+        };
+        lines.insert(0, format!("{name}:1:1: encoding: {read_as}{bom} → UTF-8"));
+    } else if lines.is_empty() {
         let at = input
             .char_indices()
             .zip(repaired.text.chars())
