@@ -397,6 +397,7 @@ const MALFORMED: &str = "{\"text\":\"a\"}\n\
     {\"text\":[1]}\n\
     [\"text\"]\n\
     \n\
+    {\"text\":\"\\ud800\"}\n\
     {\"text\":\"b\"}\n";
 
 #[test]
@@ -422,7 +423,7 @@ fn jsonl_skip_passes_malformed_lines_through_and_reports_each() {
     assert_eq!(stdout(&out), MALFORMED);
     let errors = stderr(&out);
     let lines: Vec<&str> = errors.lines().collect();
-    assert_eq!(lines.len(), 4, "{errors}");
+    assert_eq!(lines.len(), 5, "{errors}");
     assert!(lines[0].starts_with("<stdin>:2: not a JSON object"));
     assert_eq!(lines[1], "<stdin>:3: no field \"text\"");
     assert_eq!(
@@ -430,6 +431,12 @@ fn jsonl_skip_passes_malformed_lines_through_and_reports_each() {
         "<stdin>:4: field \"text\" is an array, not a string"
     );
     assert!(lines[3].starts_with("<stdin>:5: not a JSON object"));
+    assert!(
+        lines[4].starts_with("<stdin>:7: field \"text\" is not a valid string: ")
+            && lines[4].ends_with("escape"),
+        "{}",
+        lines[4]
+    );
 }
 
 #[test]

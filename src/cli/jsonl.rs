@@ -182,8 +182,14 @@ impl Job {
     }
 
     fn repair(&self, value: &RawValue) -> Result<String, String> {
-        let text: String = serde_json::from_str(value.get()).map_err(|_| {
+        let text: String = serde_json::from_str(value.get()).map_err(|e| {
             let kind = match value.get().as_bytes().first() {
+                Some(b'"') => {
+                    // The position would be inside the field, not the line.
+                    let message = e.to_string();
+                    let message = message.split(" at line ").next().unwrap_or_default();
+                    return format!("field \"{}\" is not a valid string: {message}", self.field);
+                }
                 Some(b'{') => "an object",
                 Some(b'[') => "an array",
                 Some(b't' | b'f') => "a boolean",
