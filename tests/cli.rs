@@ -1,6 +1,7 @@
 //! The `textmend` command, run as a program on the fixtures: `--explain`,
 //! `--check`, the JSON output's ranges, corpus mode (`--jsonl`) and
 //! `--in-place`.
+#![cfg(feature = "cli")]
 
 use std::fs;
 use std::io::Write;
