@@ -17,7 +17,7 @@ if ! cargo +nightly fuzz --help >/dev/null 2>&1; then
   cargo install cargo-fuzz --locked || exit 2
 fi
 
-targets=(repair repair_config decode idempotent)
+targets=(repair repair_config decode idempotent explain)
 # textmend forbids unsafe code, so no sanitizer (three times the execs/s
 # of AddressSanitizer); debug assertions on, to catch arithmetic overflow.
 flags=(--sanitizer none --debug-assertions)

@@ -31,6 +31,7 @@ pub mod columns;
 pub mod decode;
 pub mod dedupe;
 pub mod edit;
+pub mod explain;
 pub mod furniture;
 pub mod join;
 pub mod line;
@@ -110,7 +111,20 @@ pub struct Block {
     pub kind: BlockKind,
     /// The repaired text, on one line.
     pub text: String,
-    /// Byte range of the input text the block came from.
+    /// Byte range of the input text the block came from: from the start
+    /// of its first line's text to the end of its last line's text. What
+    /// was removed between those lines (line breaks, page numbers, running
+    /// headers) lies inside the range; every character of the input that
+    /// is not white space lies in some block's range or in an edit that
+    /// removed it. Ranges follow the output order; when side-by-side
+    /// columns are read one after the other they can overlap.
+    ///
+    /// Repairing `input[range]` on its own usually gives `text` again, but
+    /// not always: some decisions weigh the whole document (a running
+    /// header is known by recurring on other pages, a line is short
+    /// compared with the page's column width, a hyphenated word is
+    /// re-joined when it is seen elsewhere), and a slice lacks that
+    /// evidence.
     pub range: Range<usize>,
 }
 

@@ -3,11 +3,12 @@
 
 #![forbid(unsafe_code)]
 
+mod cli;
+
 use clap::Parser;
-use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use textmend::{Config, Format, render::render};
+use textmend::Format;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -21,11 +22,26 @@ Examples:
       blocks with their kind and input byte range, and every edit
   textmend --encoding gbk old.txt
       read legacy bytes with a known encoding instead of detecting it
+  textmend --explain page.txt > page.clean.txt
+      also list every edit on standard error: line:column, rule, before → after
+  textmend --check docs/*.txt
+      change nothing; list the edits that would be made, exit 1 if any
+  textmend --in-place notes/*.txt
+      rewrite each file with its repair (atomically; unchanged on error)
+  textmend --jsonl --field body corpus.jsonl > clean.jsonl
+      repair the 'body' field of each JSON Lines record, in parallel
+  zcat crawl.jsonl.gz | textmend --jsonl --threads 4 --on-error skip
+      corpus mode from standard input; malformed lines pass through unchanged
+
+A progress bar is drawn on standard error only when it is a terminal and
+the work is large (over 8 MiB of files, or --jsonl).
 
 Output: one block (paragraph, heading, list item) per line, blocks
 separated by one blank line, a final newline.
 
-Exit status: 0 on success, 2 on bad usage or an unreadable input.";
+Exit status: 0 on success; 1 when --check found edits to make or a JSON
+Lines record was malformed (with --on-error fail); 2 on bad usage or an
+unreadable or unwritable file.";
 
 /// Repair text extracted from PDFs or produced by OCR, and reflow it into
 /// clean paragraphs.
@@ -39,157 +55,105 @@ Exit status: 0 on success, 2 on bad usage or an unreadable input.";
 /// kept.
 #[derive(Debug, Parser)]
 #[command(name = "textmend", version, after_help = EXAMPLES)]
-struct Cli {
+pub(crate) struct Cli {
     /// Files to repair; standard input when none is given (or for `-`).
-    files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
 
     /// Output format: text, markdown or json.
     #[arg(short, long, default_value = "text", value_name = "FORMAT")]
-    format: Format,
+    pub(crate) format: Format,
 
     /// Read the input in this encoding (a WHATWG label such as gbk,
     /// big5, shift_jis, euc-kr, utf-16le) instead of detecting it. A byte
     /// order mark still wins.
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<String>,
+    #[arg(long, value_name = "LABEL", conflicts_with = "jsonl")]
+    pub(crate) encoding: Option<String>,
 
     /// Read the repair switches from a JSON file, e.g. {"dedupe": false}.
     #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// Keep fake-bold duplication (headings drawn twice).
     #[arg(long)]
-    no_dedupe: bool,
+    pub(crate) no_dedupe: bool,
 
     /// Keep running headers, footers and page numbers.
     #[arg(long)]
-    no_furniture: bool,
+    pub(crate) no_furniture: bool,
 
     /// Keep letter-spaced CJK as it is.
     #[arg(long)]
-    no_letter_spacing: bool,
+    pub(crate) no_letter_spacing: bool,
 
     /// Keep hyphens at line ends.
     #[arg(long)]
-    no_dehyphenate: bool,
+    pub(crate) no_dehyphenate: bool,
 
     /// Make ASCII punctuation between CJK characters full-width: `full`
     /// turns `态,当` into `态，当`; `keep` (the default) leaves it.
     #[arg(long, value_name = "POLICY", default_value = "keep", value_parser = ["keep", "full"])]
-    cjk_punct: String,
+    pub(crate) cjk_punct: String,
 
     /// Fold full-width letters and digits to ASCII (`ＡＢＣ１２３` → `ABC123`).
     #[arg(long)]
-    fold_width: bool,
+    pub(crate) fold_width: bool,
 
     /// Spaces between CJK and Latin letters or digits: `keep` (the
     /// default), `remove` (`使用 apt` → `使用apt`) or `add`.
     #[arg(long, value_name = "POLICY", default_value = "keep", value_parser = ["keep", "remove", "add"])]
-    cjk_spacing: String,
+    pub(crate) cjk_spacing: String,
+
+    /// After the output, list every edit on standard error, grouped by
+    /// rule: LINE:COL (1-based, in characters), before → after.
+    #[arg(long, conflicts_with_all = ["check", "jsonl"])]
+    pub(crate) explain: bool,
+
+    /// Change nothing: print each edit that would be made as
+    /// `FILE:LINE:COL: rule: before → after` and exit 1 if there is any.
+    #[arg(long, conflicts_with_all = ["in_place", "jsonl"])]
+    pub(crate) check: bool,
+
+    /// Rewrite each FILE with its repair (written as UTF-8, atomically: on
+    /// any error the original stays). Needs file arguments.
+    #[arg(short, long, conflicts_with = "jsonl")]
+    pub(crate) in_place: bool,
+
+    /// Corpus mode: read JSON Lines, repair one string field of each
+    /// record (see --field), keep every other field and the record order.
+    #[arg(long)]
+    pub(crate) jsonl: bool,
+
+    /// The field that --jsonl repairs.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    pub(crate) field: String,
+
+    /// What --jsonl does with a line that is not a JSON object with a
+    /// string field: `fail` stops with exit 1, `skip` writes the line out
+    /// unchanged. Both report it as FILE:LINE: message on standard error.
+    #[arg(long, value_name = "ACTION", default_value = "fail", value_parser = ["fail", "skip"], requires = "jsonl")]
+    pub(crate) on_error: String,
+
+    /// Worker threads for --jsonl (default: one per core).
+    #[arg(long, value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) threads: Option<u16>,
 
     /// Say on standard error how each input was decoded.
     #[arg(short, long)]
-    verbose: bool,
+    pub(crate) verbose: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    let status = if cli.jsonl {
+        cli::jsonl::run(&cli)
+    } else {
+        cli::files::run(&cli)
+    };
+    match status {
+        Ok(status) => ExitCode::from(status),
         Err(message) => {
             eprintln!("textmend: {message}");
             ExitCode::from(2)
         }
-    }
-}
-
-fn run(cli: &Cli) -> Result<(), String> {
-    let config = config(cli)?;
-    let inputs: Vec<Option<&PathBuf>> = if cli.files.is_empty() {
-        vec![None]
-    } else {
-        cli.files
-            .iter()
-            .map(|p| (p.as_os_str() != "-").then_some(p))
-            .collect()
-    };
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    for (n, input) in inputs.iter().enumerate() {
-        let name = input.map_or("<stdin>".to_string(), |p| p.display().to_string());
-        let bytes = read(*input).map_err(|e| format!("{name}: {e}"))?;
-        let repaired = textmend::repair_bytes(&bytes, &config, cli.encoding.as_deref())
-            .map_err(|e| e.to_string())?;
-        if let Some(report) = &repaired.decode {
-            if report.invalid_sequences > 0 || report.source == "detected" || cli.verbose {
-                eprintln!(
-                    "textmend: {name}: read as {} ({}{}){}",
-                    report.encoding,
-                    report.source,
-                    if report.confident { "" } else { ", not sure" },
-                    if report.invalid_sequences > 0 {
-                        format!(
-                            ", {} invalid byte sequences replaced by U+FFFD",
-                            report.invalid_sequences
-                        )
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-        }
-        let mut text = render(&repaired, cli.format);
-        if n > 0 && cli.format != Format::Json && !text.is_empty() {
-            text.insert(0, '\n');
-        }
-        if let Err(e) = out.write_all(text.as_bytes()) {
-            return quiet_on_broken_pipe(e);
-        }
-    }
-    out.flush().or_else(quiet_on_broken_pipe)
-}
-
-fn config(cli: &Cli) -> Result<Config, String> {
-    let mut config = match &cli.config {
-        Some(path) => {
-            let json =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-        None => Config::default(),
-    };
-    config.dedupe &= !cli.no_dedupe;
-    config.furniture &= !cli.no_furniture;
-    config.letter_spacing &= !cli.no_letter_spacing;
-    config.dehyphenate &= !cli.no_dehyphenate;
-    config.fold_width |= cli.fold_width;
-    if cli.cjk_punct == "full" {
-        config.cjk_punct = textmend::policy::CjkPunct::Full;
-    }
-    match cli.cjk_spacing.as_str() {
-        "remove" => config.cjk_spacing = textmend::policy::CjkSpacing::Remove,
-        "add" => config.cjk_spacing = textmend::policy::CjkSpacing::Add,
-        _ => {}
-    }
-    Ok(config)
-}
-
-fn read(path: Option<&PathBuf>) -> io::Result<Vec<u8>> {
-    match path {
-        Some(path) => std::fs::read(path),
-        None => {
-            let mut bytes = Vec::new();
-            io::stdin().lock().read_to_end(&mut bytes)?;
-            Ok(bytes)
-        }
-    }
-}
-
-/// A reader that went away (`textmend … | head`) is not an error.
-fn quiet_on_broken_pipe(e: io::Error) -> Result<(), String> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(format!("writing output: {e}"))
     }
 }

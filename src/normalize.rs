@@ -23,6 +23,8 @@
 use crate::edit::{EditLog, Rule};
 use crate::script::{CharClass, classify};
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use unicode_normalization::char::decompose_compatible;
 
@@ -49,21 +51,65 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
 /// Repairs the characters whose repair depends on their neighbours (a
 /// radical inside CJK text, `⋯` next to CJK, a joiner between letters), on
 /// a block's joined text, so that a line break never hides a neighbour.
-/// Edits are logged with the block's input `range`.
+/// `range` is the block's range in `input`. Each edit is logged with the
+/// range of the character it repairs: the k-th `⋯` of the joined text is
+/// the k-th `⋯` of the block's input (joining only removes line breaks,
+/// spaces and hyphens); should that not be found, the block's range.
 ///
 /// ```
 /// use textmend::edit::EditLog;
 /// use textmend::normalize::normalize_in_context;
 /// let mut log = EditLog::default();
-/// assert_eq!(normalize_in_context("その⼀部は", 0..15, &mut log), "その一部は");
-/// assert_eq!(normalize_in_context("radical ⼀ one", 0..16, &mut log), "radical ⼀ one");
+/// assert_eq!(normalize_in_context("その⼀部は", "その\n⼀部は", 0..16, &mut log), "その一部は");
+/// assert_eq!(log.into_sorted()[0].range, 7..10);
+/// let mut log = EditLog::default();
+/// assert_eq!(normalize_in_context("radical ⼀ one", "radical ⼀ one", 0..16, &mut log), "radical ⼀ one");
 /// ```
 pub fn normalize_in_context<'a>(
     text: &'a str,
+    input: &str,
     range: Range<usize>,
     log: &mut EditLog,
 ) -> Cow<'a, str> {
-    normalize(text, log, &|_, _| range.clone(), Scope::InContext)
+    let block = input.get(range.clone()).unwrap_or("");
+    // Per character: how far the joined text and the block's input have
+    // been scanned, so that finding every occurrence stays linear.
+    let cursors: RefCell<HashMap<char, Cursor>> = RefCell::default();
+    let range_of = |at: usize, len: usize| {
+        let Some(c) = text[at..].chars().next() else {
+            return range.clone();
+        };
+        let mut cursors = cursors.borrow_mut();
+        let cursor = cursors.entry(c).or_default();
+        cursor.nth += text[cursor.text_at..at].matches(c).count();
+        cursor.text_at = at + len;
+        while cursor.found <= cursor.nth {
+            match block[cursor.input_at..].find(c) {
+                Some(i) => {
+                    cursor.last = cursor.input_at + i;
+                    cursor.input_at += i + c.len_utf8();
+                    cursor.found += 1;
+                }
+                None => return range.clone(),
+            }
+        }
+        cursor.nth += 1;
+        range.start + cursor.last..range.start + cursor.last + c.len_utf8()
+    };
+    normalize(text, log, &range_of, Scope::InContext)
+}
+
+/// Where the search for one character stands (see [`normalize_in_context`]).
+#[derive(Default)]
+struct Cursor {
+    /// Occurrences seen in the joined text before `text_at`.
+    nth: usize,
+    text_at: usize,
+    /// Occurrences found in the block's input before `input_at`.
+    found: usize,
+    input_at: usize,
+    /// Where the last one found starts.
+    last: usize,
 }
 
 /// Which fixes a pass applies.
@@ -89,7 +135,6 @@ fn normalize<'a>(
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        let range = range_of(at, c.len_utf8());
         if !needs_attention(c) {
             out.push(c);
             i += 1;
@@ -112,7 +157,7 @@ fn normalize<'a>(
         match fixed {
             Some((replacement, rule)) => {
                 out.push_str(&replacement);
-                log.push(range, replacement, rule);
+                log.push(range_of(at, c.len_utf8()), replacement, rule);
             }
             None => out.push(c),
         }
@@ -235,7 +280,7 @@ mod tests {
     fn norm(s: &str) -> String {
         let mut log = EditLog::default();
         let alone = normalize_line(s, 0, &mut log).into_owned();
-        normalize_in_context(&alone, 0..s.len(), &mut log).into_owned()
+        normalize_in_context(&alone, s, 0..s.len(), &mut log).into_owned()
     }
 
     #[test]

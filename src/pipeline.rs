@@ -57,7 +57,8 @@ pub fn run(input: &str, config: &Config) -> Repaired {
             keep_lines(input, &members)
         } else {
             let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
-            let mut joined = normalize_in_context(&joined, range.clone(), &mut log).into_owned();
+            let mut joined =
+                normalize_in_context(&joined, input, range.clone(), &mut log).into_owned();
             // Lines that together repeat (a heading wrapped and drawn
             // twice), or are letter-spaced across the break, show it only
             // once joined.

@@ -383,6 +383,20 @@ proptest! {
     fn edits_and_blocks_point_into_the_input(text in input()) {
         check_ranges(&text, &run(&text, &Config::default())?)?;
     }
+
+    #[test]
+    fn every_edit_is_explained_at_a_position_in_the_input(text in input()) {
+        let repaired = run(&text, &Config::default())?;
+        let changes = textmend::explain::changes(&text, &repaired.edits);
+        let lines = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
+        for change in &changes {
+            prop_assert!(change.position.line >= 1 && change.position.line <= lines);
+            prop_assert!(change.position.column >= 1);
+            prop_assert!(!change.before.contains('\n') && !change.after.contains('\n'));
+        }
+        let report = textmend::explain::explain(&text, &repaired.edits);
+        prop_assert_eq!(report.lines().filter(|l| l.starts_with("  ")).count(), changes.len());
+    }
 }
 
 /// Inputs these properties once failed on, kept as regression cases: each
