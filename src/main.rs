@@ -140,6 +140,11 @@ pub(crate) struct Cli {
     /// Say on standard error how each input was decoded.
     #[arg(short, long)]
     pub(crate) verbose: bool,
+
+    /// Bytes of text repaired at a time in the text format (the memory
+    /// bound); for tests and tuning.
+    #[arg(long, hide = true, value_name = "BYTES")]
+    pub(crate) window: Option<usize>,
 }
 
 fn main() -> ExitCode {

@@ -283,7 +283,7 @@ fn json_ranges_and_removals_cover_the_input() {
 #[test]
 fn json_range_spans_a_removed_running_header() {
     let input = "Annual Report 2019\nThe first page tells how the year began, and\n\
-                 it goes on through the year and the\n\u{c}Annual Report 2019\n\
+                 it goes on through the whole year and the\n\u{c}Annual Report 2019\n\
                  second page tells how it ended.\n";
     let out = textmend(&["--format", "json"], Some(input.as_bytes()));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -294,8 +294,8 @@ fn json_range_spans_a_removed_running_header() {
     );
     assert_eq!(
         block["text"],
-        "The first page tells how the year began, and it goes on through the year \
-         and the second page tells how it ended."
+        "The first page tells how the year began, and it goes on through the whole \
+         year and the second page tells how it ended."
     );
     let header = doc["edits"]
         .as_array()
@@ -584,4 +584,34 @@ fn no_progress_bar_when_stderr_is_piped() {
     let (jsonl, _) = fixture_records();
     let out = textmend(&["--jsonl"], Some(jsonl.as_bytes()));
     assert_eq!(stderr(&out), "");
+}
+
+/// Text is repaired in windows of bounded size; a document of many pages
+/// (running header, page numbers, paragraphs cut by page breaks) across
+/// many windows comes out as the in-memory repair of the whole.
+#[test]
+fn text_larger_than_a_window_streams_to_the_same_output() {
+    const WORDS: [&str; 10] = [
+        "river", "ledger", "harbour", "lantern", "orchard", "quarry", "meadow", "signal", "timber",
+        "valley",
+    ];
+    let mut input = String::new();
+    for page in 1..=600 {
+        let word = |k: usize| WORDS[(page / k) % 10];
+        input.push_str(&format!(
+            "Field Notes of the Survey\nreport on the {} followed a week after the {} was mapped.\n\
+             The {} and the {} by the {} were surveyed in the spring, and the\n- {page} -\n\x0c",
+            word(1),
+            word(10),
+            word(1),
+            word(10),
+            word(100)
+        ));
+    }
+    let expected = repair_with(&input, &Config::default()).text;
+    let out = textmend(&["--window", "16384"], Some(input.as_bytes()));
+    assert!(out.status.success());
+    assert!(input.len() > 4 * 16384, "the input spans several windows");
+    assert!(!expected.contains("Field Notes"), "the running header goes");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }

@@ -30,8 +30,18 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
     let mut out = stdout.lock();
     let mut status = 0;
     let mut written = 0;
+    let streaming = cli.format == Format::Text && !cli.check && !cli.explain && !cli.in_place;
     for &input in &inputs {
         let name = name(input);
+        if streaming {
+            let separator = written > 0;
+            match stream(cli, &config, input, &mut out, separator, &progress) {
+                Ok(wrote) => written += usize::from(wrote),
+                Err(Failure::Output(e)) => return quiet_on_broken_pipe(e).map(|()| status),
+                Err(Failure::Input(message)) => return Err(format!("{name}: {message}")),
+            }
+            continue;
+        }
         let bytes = match read(input) {
             Ok(bytes) => bytes,
             Err(e) if cli.in_place => {
@@ -44,8 +54,8 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
         // Edit ranges refer to the decoded text.
         let (decoded, report) = textmend::decode::decode(&bytes, forced);
         let mut repaired = textmend::repair_with(&decoded, &config);
-        repaired.decode = Some(report);
-        progress.suspend(|| report_decode(cli, &name, &repaired));
+        repaired.decode = Some(report.clone());
+        progress.suspend(|| report_decode(cli, &name, &report));
         progress.inc(bytes.len() as u64);
         if cli.check {
             let lines = check_lines(&name, &bytes, &decoded, &repaired);
@@ -89,6 +99,98 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
     Ok(status)
 }
 
+/// Why a streamed input stopped.
+enum Failure {
+    /// Reading or decoding the input failed (exit 2 with its name).
+    Input(String),
+    /// Writing the output failed (quiet when the reader went away).
+    Output(io::Error),
+}
+
+/// Repairs one input in the text format in bounded memory (see
+/// [`textmend::stream`]), writing a blank line first when `separator` and
+/// the input has text. True when it wrote anything.
+fn stream(
+    cli: &Cli,
+    config: &textmend::Config,
+    input: super::Input<'_>,
+    out: &mut impl Write,
+    separator: bool,
+    progress: &Progress,
+) -> Result<bool, Failure> {
+    let reader: Box<dyn io::Read> = match input {
+        Some(path) => {
+            Box::new(std::fs::File::open(path).map_err(|e| Failure::Input(e.to_string()))?)
+        }
+        None => Box::new(io::stdin().lock()),
+    };
+    let mut writer = Separated {
+        out,
+        separator,
+        wrote: false,
+        failed: None,
+    };
+    let mut done = 0;
+    let result = textmend::stream::repair_stream(
+        io::BufReader::new(reader),
+        &mut writer,
+        config,
+        cli.encoding.as_deref(),
+        cli.window.unwrap_or(textmend::stream::DEFAULT_WINDOW),
+        &mut |read| {
+            progress.inc(read - done);
+            done = read;
+        },
+    );
+    let wrote = writer.wrote;
+    if let Some(e) = writer.failed {
+        return Err(Failure::Output(e));
+    }
+    let report = result.map_err(|e| Failure::Input(e.to_string()))?;
+    progress.suspend(|| report_decode(cli, &name(input), &report.decode));
+    Ok(wrote)
+}
+
+/// Writes through to `out`, with a blank line before the first byte when
+/// `separator`, and remembers a write error (so that it is told apart from
+/// a read error).
+struct Separated<'a, W> {
+    out: &'a mut W,
+    separator: bool,
+    wrote: bool,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Write for Separated<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if bytes.is_empty() {
+            return Ok(0);
+        }
+        let result = (|| {
+            if !self.wrote && self.separator {
+                self.out.write_all(b"\n")?;
+            }
+            self.wrote = true;
+            self.out.write_all(bytes)
+        })();
+        match result {
+            Ok(()) => Ok(bytes.len()),
+            Err(e) => {
+                let kind = e.kind();
+                self.failed = Some(e);
+                Err(io::Error::new(kind, "writing output"))
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush().inspect_err(|e| {
+            self.failed
+                .get_or_insert_with(|| io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+}
+
 /// The encoding `--encoding` names, if any.
 fn forced(cli: &Cli) -> Result<Option<&'static encoding_rs::Encoding>, String> {
     match cli.encoding.as_deref() {
@@ -99,10 +201,7 @@ fn forced(cli: &Cli) -> Result<Option<&'static encoding_rs::Encoding>, String> {
     }
 }
 
-fn report_decode(cli: &Cli, name: &str, repaired: &Repaired) {
-    let Some(report) = &repaired.decode else {
-        return;
-    };
+fn report_decode(cli: &Cli, name: &str, report: &textmend::DecodeReport) {
     if report.invalid_sequences > 0 || report.source == "detected" || cli.verbose {
         eprintln!(
             "textmend: {name}: read as {} ({}{}){}",
