@@ -7,6 +7,11 @@
 //!   10 MiB), both also at 1 MiB to show how time grows with size, and the
 //!   development corpus concatenated when it is checked out beside the
 //!   repository (`../shared/corpus/dev/*.raw.txt`);
+//! - `stages`: single stages on the 10 MiB seed, to compare with
+//!   `copy_lines`: `normalize` (the character repairs, line by line),
+//!   `lines_and_classify` (splitting into lines and marking preformatted
+//!   lines, at 1 MiB and 10 MiB: the classification must stay linear), and
+//!   `stream` (the whole repair through `repair_stream` in 1 MiB windows);
 //! - `worst_case`: degenerate shapes at 1 MiB and 10 MiB. `repair` is meant
 //!   to be `O(n)`, so the 10 MiB time should be about ten times the 1 MiB
 //!   time; much more than that is a non-linearity.
@@ -347,6 +352,48 @@ fn throughput(c: &mut Criterion) {
         }
         None => eprintln!("repair/dev_corpus skipped: no ../shared/corpus/dev"),
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("stages");
+    configure(&mut group);
+    group.throughput(Throughput::Bytes(seed.len() as u64));
+    group.bench_function("normalize/seed_10MiB", |b| {
+        b.iter(|| {
+            let mut log = textmend::edit::EditLog::default();
+            let mut offset = 0;
+            let mut kept = 0;
+            for line in seed.split_inclusive('\n') {
+                kept += textmend::normalize::normalize_line(line, offset, &mut log).len();
+                offset += line.len();
+            }
+            kept
+        })
+    });
+    for (name, text) in [("seed_1MiB", &seed_1mib), ("seed_10MiB", &seed)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("lines_and_classify/{name}"), |b| {
+            b.iter(|| {
+                let mut log = textmend::edit::EditLog::default();
+                let mut lines = textmend::line::split_lines(text, &mut log);
+                textmend::preformatted::mark_preformatted(&mut lines);
+                lines.len()
+            })
+        });
+    }
+    group.throughput(Throughput::Bytes(book.len() as u64));
+    group.bench_function("stream/book_10MiB", |b| {
+        b.iter(|| {
+            textmend::stream::repair_stream(
+                book.as_bytes(),
+                std::io::sink(),
+                &textmend::Config::default(),
+                None,
+                MIB,
+                &mut |_| {},
+            )
+            .map(|report| report.windows)
+        })
+    });
     group.finish();
 
     let mut group = c.benchmark_group("worst_case");
