@@ -240,12 +240,15 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
         }
     }
     let mut i = 0;
+    let mut after_heading = false;
     while i < lines.len() {
-        let copies = repeated_copies(lines, i);
+        let copies = repeated_copies(lines, i, after_heading);
         let next = copies.last().map_or(i + 1, |&last| last + 1);
+        after_heading = !copies.is_empty();
         if !copies.is_empty() {
             for &copy in &copies {
                 lines[copy].removed = true;
+                lines[copy].copy = true;
                 log.push(lines[copy].range.clone(), "", Rule::FakeBoldRepeatedLines);
             }
             lines[i].fake_bold = true;
@@ -257,8 +260,10 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// The lines after `start` that are further copies of it as a fake-bold
 /// heading (none when it is not one). A page number between two copies
 /// does not part them: furniture is removed later, and the copies would
-/// then stand together.
-fn repeated_copies(lines: &[Line], start: usize) -> Vec<usize> {
+/// then stand together. Right `after_heading` lines drawn the same way, a
+/// short word repeated is that heading's last line (`늘이기` twice), not a
+/// writer's repetition.
+fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usize> {
     let first = &lines[start];
     // Listings repeat lines on purpose (`}`, a contents entry per part).
     if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
@@ -277,7 +282,7 @@ fn repeated_copies(lines: &[Line], start: usize) -> Vec<usize> {
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
     let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
     let keep = match copies.len() + 1 {
-        2 => letters >= 4 && heading_like,
+        2 => (letters >= 4 || after_heading && letters >= 1) && heading_like,
         3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH,
         _ => false,
     };
@@ -402,6 +407,15 @@ mod tests {
                 ("Body text.".to_string(), false)
             ]
         );
+    }
+
+    #[test]
+    fn a_short_last_line_of_a_repeated_heading_collapses_too() {
+        let out = dedupe("배터리 사용 시간\n배터리 사용 시간\n늘이기\n늘이기\n본문입니다.");
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[1], ("늘이기".to_string(), true));
+        // Without a heading before it, a short word said twice stays.
+        assert_eq!(dedupe("谢谢\n谢谢\n不客气。").len(), 3);
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Line {
     pub fake_bold: bool,
     /// True when the line was removed (page furniture, a repeated copy).
     pub removed: bool,
+    /// True when the line was removed as a fake-bold copy of the line
+    /// before it: no gap in the text, unlike removed furniture.
+    pub copy: bool,
     /// True when the line is code, a table cell or another line that keeps
     /// its line break and characters exactly as written.
     pub preformatted: bool,
@@ -234,6 +237,7 @@ fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
         page_break_before,
         fake_bold: false,
         removed: false,
+        copy: false,
         preformatted: false,
         stands_alone: false,
     }

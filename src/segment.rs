@@ -203,6 +203,9 @@ fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
     let mut blank = false;
     let mut last_page = None;
     for (index, line) in lines.iter().enumerate() {
+        if line.copy {
+            continue;
+        }
         if line.removed || line.is_blank() {
             gap = true;
             blank |= line.is_blank() && !line.removed;
