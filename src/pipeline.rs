@@ -47,6 +47,14 @@ pub fn run(input: &str, config: &Config) -> Repaired {
                 .map(|l| l.content.end)
                 .max()
                 .unwrap_or(last.content.end);
+        // The fake-bold copies of the block's last line belong to it.
+        let last_index = span.lines.iter().copied().max().unwrap_or(0);
+        let range = range.start
+            ..lines[last_index + 1..]
+                .iter()
+                .take_while(|l| l.copy)
+                .last()
+                .map_or(range.end, |l| range.end.max(l.content.end));
         if let Some(end) = previous_end {
             if end <= range.start && input.get(end..range.start) != Some("\n\n") {
                 log.push(end..range.start, "\n\n", Rule::BlockBreak);
