@@ -26,6 +26,8 @@
 //!   short lines keep breaking off although the next word would have fitted
 //!   is a table column written one cell per line, wrapped cells included
 //!   (ragged prose never leaves that much room);
+//! - **paths**: two or more lines in a row that are each one path are a
+//!   list of files, one per line;
 //! - **neighbour**: a short line that touches a preformatted line (no blank
 //!   line between) and does not end a sentence belongs to the same listing.
 //!
@@ -62,6 +64,10 @@ const MAX_CELL_GAP: usize = 3;
 /// A cell breaks off where the next word would have fitted within this
 /// share of the document's line width: ragged prose never leaves that much.
 const ROOM_TO_SPARE: f64 = 0.9;
+/// The shortest path that a line of a list of files holds.
+const MIN_PATH_CHARS: usize = 8;
+/// The fewest path lines in a row that make a list of files.
+const MIN_PATH_RUN: usize = 2;
 /// The fewest short, broken-off lines that make a table column.
 const MIN_TABLE_BREAKS: usize = 3;
 /// Below this document line width (columns), short runs prove nothing.
@@ -185,6 +191,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     if width >= MIN_DOCUMENT_WIDTH {
         mark_table_columns(lines, &visible, &gap_before, width, &mut alone);
     }
+    mark_path_lists(lines, &visible, &gap_before, &mut alone);
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
@@ -300,6 +307,30 @@ fn mark_table_columns(
             alone[start..end].iter_mut().for_each(|a| *a = true);
         }
         v = last_break + 1;
+    }
+}
+
+/// Marks runs of lines that are each one path (`/var/lib/dpkg/info/x.prerm`,
+/// `C:\\Windows\\win.ini`, quoted or not): a list of files, one per line,
+/// which no sentence is written as.
+fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
+    let is_path = |v: usize| {
+        let text = &lines[visible[v]].text;
+        text.chars().count() >= MIN_PATH_CHARS
+            && !text.contains(char::is_whitespace)
+            && text.contains(['/', '\\'])
+            && !ends_sentence(text)
+    };
+    let mut v = 0;
+    while v < visible.len() {
+        let start = v;
+        while v < visible.len() && is_path(v) && (v == start || !gap_before[v]) {
+            v += 1;
+        }
+        if v - start >= MIN_PATH_RUN {
+            alone[start..v].iter_mut().for_each(|a| *a = true);
+        }
+        v = v.max(start + 1);
     }
 }
 
@@ -459,6 +490,18 @@ mod tests {
         );
         let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
         assert_eq!(kept, [false, true, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn a_list_of_paths_keeps_its_lines() {
+        let input = format!(
+            "{PROSE}\n\"/var/lib/dpkg/info/foo.preinst\"\n/var/lib/dpkg/info/foo.postinst\n{PROSE}\n"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(kept, [false, true, true, false]);
+        // One path on its own is a line of prose.
+        let input = format!("{PROSE}\n/var/lib/dpkg/info/foo.preinst\n{PROSE}\n");
+        assert!(marked(&input).iter().all(|(_, p)| !p));
     }
 
     #[test]
