@@ -397,7 +397,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         // script, it was wrapped when the next word would not have fitted
         // on the widest of its lines. (CJK headings are broken on purpose
         // at phrase boundaries as often as not, so there only a full-width
-        // first line counts.)
+        // first line counts, or a second line less than half as wide as the
+        // first and not numbered: the wrapped remainder, as in
+        // `GUI（圖形使用者介面）` / `應用`.)
         let spaced = !a.text.chars().any(crate::script::is_cjk)
             && !b.text.chars().any(crate::script::is_cjk);
         let own_measure = Visible {
@@ -407,7 +409,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         let wrapped = a.fake_bold
             && b.fake_bold
             && !cur.gap_before
-            && (is_full(prev) || spaced && !next_word_fits(&own_measure, cur));
+            && (is_full(prev)
+                || spaced && !next_word_fits(&own_measure, cur)
+                || !spaced && b.extent() * 2 <= a.extent() && !is_numbered_heading(&b.text));
         return !wrapped;
     }
     if is_list_item(&b.text) {
