@@ -283,7 +283,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
     let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
     let keep = match copies.len() + 1 {
         2 => (letters >= 4 || after_heading && letters >= 1) && heading_like,
-        3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH,
+        3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH || after_heading && letters >= 1,
         _ => false,
     };
     if keep { copies } else { Vec::new() }
@@ -414,6 +414,8 @@ mod tests {
         let out = dedupe("배터리 사용 시간\n배터리 사용 시간\n늘이기\n늘이기\n본문입니다.");
         assert_eq!(out.len(), 3);
         assert_eq!(out[1], ("늘이기".to_string(), true));
+        let out = dedupe("パッケージ状\nパッケージ状\nパッケージ状\n態\n態\n態\n本文です。");
+        assert_eq!(out.len(), 3);
         // Without a heading before it, a short word said twice stays.
         assert_eq!(dedupe("谢谢\n谢谢\n不客气。").len(), 3);
     }
