@@ -13,7 +13,7 @@
 use crate::columns::{Piece, reading_order};
 use crate::edit::{EditLog, Rule};
 use crate::normalize::normalize_line;
-use crate::script::{display_width, ends_sentence, is_spaceless};
+use crate::script::{CharClass, classify, display_width, ends_sentence, is_spaceless};
 use std::ops::Range;
 
 /// One line of input with its features.
@@ -83,7 +83,7 @@ impl Line {
     pub fn extent_with_next_word(&self, next: &Line) -> usize {
         let first_word = match next.first_char() {
             Some(c) if is_spaceless(c) => &next.text[..c.len_utf8()],
-            _ => next.text.split(' ').next().unwrap_or(""),
+            _ => first_word(&next.text),
         };
         let spaced =
             !self.last_char().is_some_and(is_spaceless) && !first_word.starts_with(is_spaceless);
@@ -198,6 +198,22 @@ fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut
     rows.push(row);
 }
 
+/// The first word of a line that starts in a spaced script: up to a space,
+/// or up to where CJK begins (`Debian系统` → `Debian`), taking in a
+/// full-width punctuation mark that ends it (`Bacula，Amanda` → `Bacula，`).
+fn first_word(text: &str) -> &str {
+    let is_wide_punct = |c: char| classify(c) == CharClass::WidePunct;
+    for (at, c) in text.char_indices() {
+        if c == ' ' || at > 0 && is_spaceless(c) && !is_wide_punct(c) {
+            return &text[..at];
+        }
+        if at > 0 && is_wide_punct(c) {
+            return &text[..at + c.len_utf8()];
+        }
+    }
+    text
+}
+
 fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
     let Piece {
         range,
@@ -262,6 +278,14 @@ mod tests {
     #[test]
     fn blank_lines_are_kept() {
         assert_eq!(texts("a\n\n b \n"), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn the_first_word_ends_at_a_space_or_where_cjk_begins() {
+        assert_eq!(first_word("Bacula，Amanda 和"), "Bacula，");
+        assert_eq!(first_word("Debian系统"), "Debian");
+        assert_eq!(first_word("word next"), "word");
+        assert_eq!(first_word("alone"), "alone");
     }
 
     #[test]
