@@ -46,7 +46,8 @@ pub enum Rule {
     ControlChar,
     /// No-break and typographic spaces become an ASCII space.
     SpaceVariant,
-    /// Kangxi radicals and compatibility ideographs become unified ideographs.
+    /// Kangxi radicals, CJK Radicals Supplement characters and compatibility
+    /// ideographs become unified ideographs.
     Radical,
     /// CJK text with a space after every character closed up.
     LetterSpacing,

@@ -38,6 +38,7 @@ pub mod normalize;
 mod pipeline;
 pub mod policy;
 pub mod preformatted;
+pub mod radicals;
 pub mod render;
 pub mod script;
 pub mod segment;
