@@ -34,6 +34,7 @@ pub mod edit;
 pub mod furniture;
 pub mod join;
 pub mod line;
+pub mod mojibake;
 pub mod normalize;
 mod pipeline;
 pub mod policy;
@@ -57,6 +58,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// Read back text decoded with the wrong encoding (`Ã©tÃ©` → `été`,
+    /// `Ö÷Ìâ` → `主题`).
+    pub mojibake: bool,
     /// Remove fake-bold duplication (`不忘初心不忘初心`).
     pub dedupe: bool,
     /// Remove running headers, footers and page numbers.
@@ -78,6 +82,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            mojibake: true,
             dedupe: true,
             furniture: true,
             letter_spacing: true,

@@ -34,7 +34,7 @@ Exit status: 0 on success, 2 on bad usage or an unreadable input.";
 /// numbers; joins lines broken by the column width (with no space inside
 /// Chinese and Japanese, one space between English words, hyphenated words
 /// re-joined); closes up letter-spaced CJK; and fixes character artifacts
-/// (ligatures, soft hyphens, zero-width characters, Kangxi radicals,
+/// (mojibake such as `Ã©`, ligatures, soft hyphens, zero-width characters, Kangxi radicals,
 /// `⋯⋯`). A writer's own spacing, punctuation and character width are
 /// kept.
 #[derive(Debug, Parser)]
@@ -56,6 +56,10 @@ struct Cli {
     /// Read the repair switches from a JSON file, e.g. {"dedupe": false}.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+
+    /// Keep text that looks decoded with the wrong encoding (`Ã©`) as it is.
+    #[arg(long)]
+    no_mojibake: bool,
 
     /// Keep fake-bold duplication (headings drawn twice).
     #[arg(long)]
@@ -158,6 +162,7 @@ fn config(cli: &Cli) -> Result<Config, String> {
         }
         None => Config::default(),
     };
+    config.mojibake &= !cli.no_mojibake;
     config.dedupe &= !cli.no_dedupe;
     config.furniture &= !cli.no_furniture;
     config.letter_spacing &= !cli.no_letter_spacing;

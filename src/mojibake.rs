@@ -1,0 +1,556 @@
+//! Mojibake: text whose bytes were decoded with the wrong encoding, read
+//! back the right way.
+//!
+//! A run of characters that a single-byte encoding can write (windows-1252
+//! or Latin-1, windows-1250, -1251, -1257, Mac Roman) is written back to
+//! those bytes and read as UTF-8 or as GBK. The reading is kept only when
+//! it is clearly more plausible than the text it replaces (see
+//! [`repair_mojibake`]).
+//!
+//! `O(n)` over the text (a handful of candidate readings per line, each
+//! linear); never panics; text that is already right is never changed.
+
+use crate::script::{CharClass, classify};
+use encoding_rs::{
+    DecoderResult, Encoding, GBK, IBM866, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1257,
+};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How much more plausible (in [`cost`] points) a reading must be than
+/// the text it replaces, when it reads every byte of its run.
+const CLEAR_GAIN: i32 = 3;
+
+/// The same when the reading leaves some characters as they were, or
+/// comes from an encoding less often mixed up than windows-1252.
+const STRONG_GAIN: i32 = 8;
+
+/// Readings applied one after the other at most (text garbled twice).
+const MAX_ROUNDS: usize = 3;
+
+/// One repaired run: the input bytes in `range` now read `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MojibakeFix {
+    /// Byte range in the text given to [`repair_mojibake`].
+    pub range: Range<usize>,
+    /// The text that stands for it.
+    pub replacement: String,
+}
+
+/// Repairs mojibake in `text`, returning the repaired text and the runs it
+/// changed, or `None` when nothing needed repair.
+///
+/// UTF-8 read as windows-1252 or Latin-1, GBK read as Latin-1, and UTF-8
+/// read as other single-byte code pages are recognized, also when garbled
+/// twice:
+///
+/// ```text
+/// Ã©tÃ© Ã  la plage        →  été à la plage
+/// Ö÷Ìâ½ÌÓý                →  主题教育
+/// æ–¹æ³•æ˜Žç¡®          →  方法明确
+/// Iggy Pop (nÃƒÂ© Jim)    →  Iggy Pop (né Jim)
+/// ```
+///
+/// Each line is judged alone. A reading is accepted only when it scores
+/// clearly better: the score counts characters that mojibake is made of
+/// and real text rarely has (C1 controls, a Latin-1 symbol glued to an
+/// accented letter, scripts mixed inside a word, rare letters), and for
+/// Chinese readings it counts an ideograph as common when it lies in the
+/// first level of GB2312 (rows 0xB0–0xD7), the 3755 most frequent
+/// characters. Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
+/// `SÃO PAULO`, `© 2024`), a reading that would need bytes the run does
+/// not have, and a Chinese reading that is not made of CJK characters.
+///
+/// # Examples
+///
+/// ```
+/// use textmend::mojibake::repair_mojibake;
+/// let (text, fixes) = repair_mojibake("Ã©tÃ© Ã  la plage").unwrap();
+/// assert_eq!(text, "été à la plage");
+/// assert_eq!(fixes[0].range.start, 0);
+/// assert_eq!(repair_mojibake("Ö÷Ìâ½ÌÓý").unwrap().0, "主题教育");
+/// assert_eq!(repair_mojibake("São Paulo, © 2024 Ação"), None);
+/// ```
+pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fixes = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        match repair_line(line) {
+            Some(fixed) => {
+                let prefix = common_prefix(line, &fixed);
+                let suffix = common_suffix(&line[prefix..], &fixed[prefix..]);
+                fixes.push(MojibakeFix {
+                    range: start + prefix..start + line.len() - suffix,
+                    replacement: fixed[prefix..fixed.len() - suffix].to_string(),
+                });
+                out.push_str(&fixed);
+            }
+            None => out.push_str(line),
+        }
+        start += line.len();
+    }
+    (!fixes.is_empty()).then_some((out, fixes))
+}
+
+/// Byte length of the longest common prefix, on a char boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|&((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Byte length of the longest common suffix, on a char boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
+}
+
+/// The line with its mojibake read right, or `None`.
+fn repair_line(line: &str) -> Option<String> {
+    let mut current: Option<String> = None;
+    for _ in 0..MAX_ROUNDS {
+        let text = current.as_deref().unwrap_or(line);
+        if text.is_ascii() {
+            break;
+        }
+        match best_reading(text) {
+            Some(better) => current = Some(better),
+            None => break,
+        }
+    }
+    current
+}
+
+/// The most plausible reading of `line` that clears its threshold.
+fn best_reading(line: &str) -> Option<String> {
+    let before = cost(line);
+    let mut best: Option<(i32, String)> = None;
+    for page in code_pages() {
+        for target in [Target::Utf8, Target::Gbk] {
+            let Some(reading) = read_as(line, page, target) else {
+                continue;
+            };
+            let gain = before - cost(&reading.text);
+            let needed = match (reading.complete, page.primary, target) {
+                (true, true, Target::Utf8) => CLEAR_GAIN,
+                (true, false, Target::Utf8) => CLEAR_GAIN + 1,
+                _ => STRONG_GAIN,
+            };
+            if gain >= needed && best.as_ref().is_none_or(|(g, _)| gain > *g) {
+                best = Some((gain, reading.text));
+            }
+        }
+    }
+    best.map(|(_, text)| text)
+}
+
+/// What a single-byte code page writes for each byte 0x80–0xFF.
+struct CodePage {
+    /// `(character, byte)` sorted by character.
+    bytes_of: Vec<(char, u8)>,
+    /// The code pages mojibake comes from most often (windows-1252 and
+    /// Latin-1): a complete reading of these needs less evidence.
+    primary: bool,
+}
+
+impl CodePage {
+    fn new(encoding: &'static Encoding, primary: bool) -> Self {
+        let mut bytes_of = Vec::with_capacity(160);
+        for byte in 0x80..=0xFFu8 {
+            let one = [byte];
+            let (text, had_errors) = encoding.decode_without_bom_handling(&one);
+            let mut chars = text.chars();
+            if let (Some(c), None, false) = (chars.next(), chars.next(), had_errors) {
+                bytes_of.push((c, byte));
+            }
+        }
+        if primary {
+            // Latin-1 writes the C1 controls where windows-1252 has
+            // punctuation; garbled text has both.
+            for byte in 0x80..=0x9Fu8 {
+                let c = char::from(byte);
+                if !bytes_of.iter().any(|&(d, _)| d == c) {
+                    bytes_of.push((c, byte));
+                }
+            }
+        }
+        bytes_of.sort_unstable();
+        bytes_of.dedup_by_key(|&mut (c, _)| c);
+        CodePage { bytes_of, primary }
+    }
+
+    /// The byte this code page writes `c` as (ASCII as itself).
+    fn byte(&self, c: char) -> Option<u8> {
+        if c.is_ascii() {
+            return Some(c as u8);
+        }
+        self.bytes_of
+            .binary_search_by_key(&c, |&(d, _)| d)
+            .ok()
+            .map(|i| self.bytes_of[i].1)
+    }
+}
+
+fn code_pages() -> &'static [CodePage] {
+    static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        vec![
+            CodePage::new(WINDOWS_1252, true),
+            CodePage::new(WINDOWS_1250, false),
+            CodePage::new(WINDOWS_1251, false),
+            CodePage::new(WINDOWS_1257, false),
+            CodePage::new(MACINTOSH, false),
+            CodePage::new(IBM866, false),
+        ]
+    })
+}
+
+/// The encoding the bytes are read back with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Utf8,
+    Gbk,
+}
+
+/// A reading of a line.
+struct Reading {
+    text: String,
+    /// Every byte written back was read as part of a character.
+    complete: bool,
+}
+
+/// Writes each run of `line` that `page` can write back to bytes and reads
+/// the bytes as `target`; `None` when no run reads differently, or when a
+/// partial reading leaves a byte that starts a UTF-8 sequence unread.
+fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Reading> {
+    let mut out = String::with_capacity(line.len());
+    let mut complete = true;
+    let mut stray_lead = false;
+    let mut changed = false;
+    let mut absorbed = false;
+    let mut run: Vec<(char, u8)> = Vec::new();
+    let mut flush = |run: &mut Vec<(char, u8)>, out: &mut String| {
+        if run.iter().any(|&(c, _)| !c.is_ascii()) {
+            let reading = match target {
+                Target::Utf8 => read_utf8(run, page.primary),
+                Target::Gbk => read_gbk(run),
+            };
+            complete &= reading.complete;
+            stray_lead |= reading.stray_lead;
+            changed |= reading.text.chars().ne(run.iter().map(|&(c, _)| c));
+            out.push_str(&reading.text);
+        } else {
+            out.extend(run.iter().map(|&(c, _)| c));
+        }
+        run.clear();
+    };
+    for c in line.chars() {
+        match page.byte(c) {
+            Some(b) => run.push((c, b)),
+            None => {
+                // A UTF-8 lead byte whose continuation an earlier decoder
+                // already replaced by U+FFFD belongs to that U+FFFD.
+                if c == '\u{FFFD}'
+                    && target == Target::Utf8
+                    && run.last().is_some_and(|&(_, b)| (0xC2..=0xF4).contains(&b))
+                {
+                    run.pop();
+                    absorbed = true;
+                }
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    ((changed || absorbed) && !(stray_lead && target == Target::Utf8)).then_some(Reading {
+        text: out,
+        complete,
+    })
+}
+
+/// The reading of one run.
+struct RunReading {
+    text: String,
+    complete: bool,
+    /// A byte that starts a UTF-8 sequence was left unread.
+    stray_lead: bool,
+}
+
+/// Reads the run's bytes as UTF-8; a byte that starts no valid sequence
+/// keeps its character. With `lost_no_break_space` (windows-1252 text), a
+/// space after a lead byte stands for the no-break space (0xA0) that an
+/// editor turned into a space (`Ã ` for `à`); the space is kept when an
+/// ASCII word follows (`Ã la` → `à la`, `lÃ .` → `là.`).
+fn read_utf8(run: &[(char, u8)], lost_no_break_space: bool) -> RunReading {
+    let mut out = String::with_capacity(run.len());
+    let (mut complete, mut stray_lead) = (true, false);
+    let mut i = 0;
+    while i < run.len() {
+        let (c, b) = run[i];
+        let len = match b {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if len > 1 && i + len <= run.len() {
+            let bytes: Vec<u8> = run[i..i + len].iter().map(|&(_, b)| b).collect();
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                out.push_str(s);
+                i += len;
+                continue;
+            }
+        }
+        if lost_no_break_space && len == 2 && run.get(i + 1).is_some_and(|&(_, b)| b == b' ') {
+            if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
+                out.push_str(s);
+                let plain_word_follows = run
+                    .get(i + 2)
+                    .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                i += if plain_word_follows { 1 } else { 2 };
+                continue;
+            }
+        }
+        complete &= b.is_ascii();
+        stray_lead |= len > 1;
+        out.push(c);
+        i += 1;
+    }
+    RunReading {
+        text: out,
+        complete,
+        stray_lead,
+    }
+}
+
+/// Reads the run's bytes as GBK, all or nothing: the reading must be valid
+/// and made of CJK characters, else the run is kept.
+fn read_gbk(run: &[(char, u8)]) -> RunReading {
+    let original = || run.iter().map(|&(c, _)| c).collect::<String>();
+    let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
+    let mut decoder = GBK.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
+    let cjk = |c: char| {
+        c.is_ascii()
+            || matches!(classify(c), CharClass::Han | CharClass::WidePunct)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+    };
+    // Real Chinese is made mostly of the most frequent ideographs.
+    let han: Vec<i32> = out
+        .chars()
+        .filter(|&c| classify(c) == CharClass::Han)
+        .map(han_cost)
+        .collect();
+    let common = han.iter().filter(|&&cost| cost == 0).count();
+    if result != DecoderResult::InputEmpty
+        || !out.chars().all(cjk)
+        || han.len() < 2
+        || common * 4 < han.len() * 3
+    {
+        return RunReading {
+            text: original(),
+            complete: false,
+            stray_lead: false,
+        };
+    }
+    RunReading {
+        text: out,
+        complete: true,
+        stray_lead: false,
+    }
+}
+
+/// How implausible `text` is as real writing: the sum of what each
+/// character costs alone and next to its neighbours. Lower is better.
+fn cost(text: &str) -> i32 {
+    let chars: Vec<char> = text.chars().collect();
+    let mut total = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        total += char_cost(c) + context_cost(prev, c, next);
+        if let Some(p) = prev {
+            let mixed =
+                matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
+            total += 3 * i32::from(mixed);
+        }
+    }
+    total
+}
+
+/// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
+/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`).
+fn is_code_page_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A1}'
+            ..='\u{BF}'
+                | '×'
+                | '÷'
+                | 'ƒ'
+                | 'ˆ'
+                | '˜'
+                | '‚'
+                | '„'
+                | '†'
+                | '‡'
+                | '‰'
+                | '‹'
+                | '›'
+                | '™'
+    ) || ('\u{2C7}'..='\u{2DD}').contains(&c)
+        || ('\u{2200}'..='\u{22FF}').contains(&c)
+}
+
+/// Punctuation that real text has between words, not inside one.
+fn is_word_edge_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '•' | '…' | '–' | '—' | '€')
+}
+
+fn char_cost(c: char) -> i32 {
+    if c.is_ascii() {
+        return 0;
+    }
+    match c {
+        '\u{80}'..='\u{9F}' => 10,
+        '\u{A0}' | '€' | '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '•' | '\u{FFFD}' => {
+            0
+        }
+        c if is_code_page_symbol(c) => 1,
+        '\u{C0}'..='\u{17F}' | '\u{218}'..='\u{21B}' => 0,
+        '\u{180}'..='\u{24F}' | '\u{2B0}'..='\u{2FF}' => 1,
+        '\u{250}'..='\u{2AF}' | '\u{300}'..='\u{36F}' => 2,
+        '\u{1D00}'..='\u{1DBF}' => 3,
+        // Cyrillic letters of one or two languages each, and the ones
+        // windows-1251 puts where UTF-8 has continuation bytes.
+        'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'Ќ' | 'ќ' | 'Џ' | 'џ' | 'Ћ' | 'Љ' | 'љ' | 'Њ' | 'њ' | 'Ў' | 'ў'
+        | 'Ѕ' | 'ѕ' | 'Ј' | 'ј' => 2,
+        '\u{2100}'..='\u{214F}' | '\u{2190}'..='\u{22FF}' | '\u{2500}'..='\u{259F}' => 1,
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'.. => 10,
+        c if classify(c) == CharClass::Han => han_cost(c),
+        _ => 0,
+    }
+}
+
+/// What `c` costs given its neighbours: a code-page symbol glued to a
+/// letter (worst inside a word: `Ä°stanbul`, `wei√ü`), punctuation that
+/// belongs between words found inside one (`HÃ”TEL`), and `Ã` ending a
+/// word (`voilÃ le`), which no language writes.
+fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let accented = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    if is_code_page_symbol(c) {
+        return if letter(prev) && letter(next) && (accented(prev) || accented(next)) {
+            4
+        } else if accented(prev) || accented(next) {
+            2
+        } else {
+            0
+        };
+    }
+    if is_word_edge_punct(c) && letter(prev) && letter(next) && (accented(prev) || accented(next)) {
+        return 3;
+    }
+    if c == 'Ã' && matches!(next, Some(' ' | '\u{A0}') | None) {
+        return 3;
+    }
+    if c == 'Â' && next == Some('\u{A0}') {
+        return 3;
+    }
+    0
+}
+
+/// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
+/// level 2, 2 for any other.
+fn han_cost(c: char) -> i32 {
+    let mut buf = [0u8; 4];
+    let (bytes, _, had_errors) = GBK.encode(c.encode_utf8(&mut buf));
+    match (had_errors, &bytes[..]) {
+        (false, &[0xB0..=0xD7, 0xA1..=0xFE]) => 0,
+        (false, &[0xD8..=0xF7, 0xA1..=0xFE]) => 1,
+        _ => 2,
+    }
+}
+
+/// The letter's script family, for catching scripts mixed inside a word.
+fn script_family(c: char) -> Option<u8> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match c {
+        '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => 0,
+        '\u{370}'..='\u{3FF}' => 1,
+        '\u{400}'..='\u{52F}' => 2,
+        '\u{590}'..='\u{5FF}' => 3,
+        '\u{600}'..='\u{6FF}' => 4,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair_mojibake(s).map_or_else(|| s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn utf8_read_as_windows_1252() {
+        assert_eq!(fix("cafÃ© au lait"), "café au lait");
+        assert_eq!(fix("â€œquotedâ€\u{9d}"), "“quoted”");
+        assert_eq!(
+            fix("æ–¹æ³•æ˜Žç¡®ï¼Œè·¯å¾„æ¸…æ™°ã€‚"),
+            "方法明确，路径清晰。"
+        );
+    }
+
+    #[test]
+    fn gbk_read_as_latin1() {
+        assert_eq!(fix("Ö÷Ìâ½ÌÓý"), "主题教育");
+        assert_eq!(fix("ÎªÑ§Ö®Êµ£¬¹ÌÔÚ¼ùÂÄ¡£"), "为学之实，固在践履。");
+    }
+
+    #[test]
+    fn garbled_twice() {
+        assert_eq!(
+            fix("Iggy Pop (nÃƒÂ© Jim Osterberg)"),
+            "Iggy Pop (né Jim Osterberg)"
+        );
+    }
+
+    #[test]
+    fn right_text_is_kept() {
+        for s in [
+            "São Paulo, Ação, © 2024",
+            "Bremer/Mccoy – DrÃ¥ber",
+            "NÃO",
+            "主题教育在基层。",
+            "!YO SÉ¡",
+            "10 km/h × 2 ÷ 3",
+            "SELKÄ\u{A0}EDELLÄ\u{A0}MAAHAN",
+        ] {
+            assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges_cover_the_changed_run() {
+        let (_, fixes) = repair_mojibake("ok\nthe cafÃ© is\n").unwrap();
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].range, 10..14);
+        assert_eq!(fixes[0].replacement, "é");
+    }
+}
