@@ -12,8 +12,8 @@
 
 use crate::script::{CharClass, classify};
 use encoding_rs::{
-    DecoderResult, Encoding, GBK, IBM866, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
-    WINDOWS_1257,
+    DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
+    WINDOWS_1252, WINDOWS_1257,
 };
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -79,7 +79,7 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     let mut out = String::with_capacity(text.len());
     let mut fixes = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive(['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}']) {
         match repair_line(line) {
             Some(fixed) => {
                 let prefix = common_prefix(line, &fixed);
@@ -128,7 +128,27 @@ fn repair_line(line: &str) -> Option<String> {
             None => break,
         }
     }
+    let text = current.as_deref().unwrap_or(line);
+    if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
+        current = Some(c1_as_windows_1252(text));
+    }
     current
+}
+
+/// C1 controls left over are windows-1252 punctuation read as Latin-1
+/// (`\u{93}quoted\u{94}` → `“quoted”`); the five bytes windows-1252 leaves
+/// undefined stay.
+fn c1_as_windows_1252(text: &str) -> String {
+    text.chars()
+        .map(|c| match u8::try_from(c) {
+            Ok(byte @ 0x80..=0x9F) => {
+                let one = [byte];
+                let (read, _) = WINDOWS_1252.decode_without_bom_handling(&one);
+                read.chars().next().unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
 }
 
 /// The most plausible reading of `line` that clears its threshold.
@@ -136,11 +156,24 @@ fn best_reading(line: &str) -> Option<String> {
     let before = cost(line);
     let mut best: Option<(i32, String)> = None;
     for page in code_pages() {
-        for target in [Target::Utf8, Target::Gbk] {
+        // GBK is read as Latin-1 or windows-1252, not as other code pages.
+        let targets: &[Target] = if page.primary {
+            &[Target::Utf8, Target::Gbk]
+        } else {
+            &[Target::Utf8]
+        };
+        for &target in targets {
             let Some(reading) = read_as(line, page, target) else {
                 continue;
             };
-            let gain = before - cost(&reading.text);
+            // A C1 control the code page itself writes differently is
+            // evidence against that page (Latin-2 text vs windows-1250).
+            let borrowed = if page.primary {
+                0
+            } else {
+                line.chars().filter(|&c| page.borrows(c)).count() as i32
+            };
+            let gain = before - cost(&reading.text) - borrowed;
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
@@ -161,6 +194,8 @@ struct CodePage {
     /// The code pages mojibake comes from most often (windows-1252 and
     /// Latin-1): a complete reading of these needs less evidence.
     primary: bool,
+    /// Bit `n` set: the page itself has the C1 control U+0080 + `n`.
+    native_c1: u32,
 }
 
 impl CodePage {
@@ -174,19 +209,31 @@ impl CodePage {
                 bytes_of.push((c, byte));
             }
         }
-        if primary {
-            // Latin-1 writes the C1 controls where windows-1252 has
-            // punctuation; garbled text has both.
-            for byte in 0x80..=0x9Fu8 {
-                let c = char::from(byte);
-                if !bytes_of.iter().any(|&(d, _)| d == c) {
-                    bytes_of.push((c, byte));
-                }
+        let native_c1 = bytes_of
+            .iter()
+            .filter(|&&(c, _)| ('\u{80}'..='\u{9F}').contains(&c))
+            .fold(0u32, |bits, &(c, _)| bits | 1 << (c as u32 - 0x80));
+        // Latin-1 writes the C1 controls where the windows code pages have
+        // punctuation; garbled text often has both.
+        for byte in 0x80..=0x9Fu8 {
+            let c = char::from(byte);
+            if !bytes_of.iter().any(|&(d, _)| d == c) {
+                bytes_of.push((c, byte));
             }
         }
         bytes_of.sort_unstable();
         bytes_of.dedup_by_key(|&mut (c, _)| c);
-        CodePage { bytes_of, primary }
+        CodePage {
+            bytes_of,
+            primary,
+            native_c1,
+        }
+    }
+
+    /// True when `c` is a C1 control that this code page writes only as
+    /// Latin-1 does (it has another character at that byte).
+    fn borrows(&self, c: char) -> bool {
+        ('\u{80}'..='\u{9F}').contains(&c) && self.native_c1 & (1 << (c as u32 - 0x80)) == 0
     }
 
     /// The byte this code page writes `c` as (ASCII as itself).
@@ -208,6 +255,7 @@ fn code_pages() -> &'static [CodePage] {
             CodePage::new(WINDOWS_1252, true),
             CodePage::new(WINDOWS_1250, false),
             CodePage::new(WINDOWS_1251, false),
+            CodePage::new(ISO_8859_2, false),
             CodePage::new(WINDOWS_1257, false),
             CodePage::new(MACINTOSH, false),
             CodePage::new(IBM866, false),
@@ -312,7 +360,7 @@ fn read_utf8(run: &[(char, u8)], lost_no_break_space: bool) -> RunReading {
                 continue;
             }
         }
-        if lost_no_break_space && len == 2 && run.get(i + 1).is_some_and(|&(_, b)| b == b' ') {
+        if lost_no_break_space && len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
                 let plain_word_follows = run
@@ -463,13 +511,23 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     if is_word_edge_punct(c) && letter(prev) && letter(next) && (accented(prev) || accented(next)) {
         return 3;
     }
-    if c == 'Ã' && matches!(next, Some(' ' | '\u{A0}') | None) {
+    if c == 'Ã' && next.is_none_or(is_space) {
         return 3;
     }
     if c == 'Â' && next == Some('\u{A0}') {
         return 3;
     }
     0
+}
+
+/// White space within a line (a tab or space may stand for a lost
+/// no-break space).
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
 }
 
 /// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
@@ -511,6 +569,7 @@ mod tests {
     fn utf8_read_as_windows_1252() {
         assert_eq!(fix("cafÃ© au lait"), "café au lait");
         assert_eq!(fix("â€œquotedâ€\u{9d}"), "“quoted”");
+        assert_eq!(fix("\u{84}Handwerk\u{93} und \u{85}"), "„Handwerk“ und …");
         assert_eq!(
             fix("æ–¹æ³•æ˜Žç¡®ï¼Œè·¯å¾„æ¸…æ™°ã€‚"),
             "方法明确，路径清晰。"
