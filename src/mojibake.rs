@@ -12,8 +12,8 @@
 
 use crate::script::{CharClass, classify};
 use encoding_rs::{
-    DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
-    WINDOWS_1252, WINDOWS_1257,
+    DecoderResult, EncoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250,
+    WINDOWS_1251, WINDOWS_1252, WINDOWS_1257,
 };
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -41,13 +41,14 @@ pub struct MojibakeFix {
 /// Repairs mojibake in `text`, returning the repaired text and the runs it
 /// changed, or `None` when nothing needed repair.
 ///
-/// UTF-8 read as windows-1252 or Latin-1, GBK read as Latin-1, and UTF-8
-/// read as other single-byte code pages are recognized, also when garbled
-/// twice:
+/// UTF-8 read as windows-1252 or Latin-1, GBK read as Latin-1, UTF-8 read
+/// as GBK, and UTF-8 read as other single-byte code pages are recognized,
+/// also when garbled twice:
 ///
 /// ```text
 /// Ã©tÃ© Ã  la plage        →  été à la plage
 /// Ö÷Ìâ½ÌÓý                →  主题教育
+/// 鑰冭瘯                   →  考试
 /// æ–¹æ³•æ˜Žç¡®          →  方法明确
 /// Iggy Pop (nÃƒÂ© Jim)    →  Iggy Pop (né Jim)
 /// ```
@@ -154,6 +155,10 @@ fn c1_as_windows_1252(text: &str) -> String {
 /// The most plausible reading of `line` that clears its threshold.
 fn best_reading(line: &str) -> Option<String> {
     let before = cost(line);
+    // No reading can gain more than the line costs.
+    if before < CLEAR_GAIN {
+        return None;
+    }
     let mut best: Option<(i32, String)> = None;
     for page in code_pages() {
         // GBK is read as Latin-1 or windows-1252, not as other code pages.
@@ -184,7 +189,56 @@ fn best_reading(line: &str) -> Option<String> {
             }
         }
     }
+    // UTF-8 read as GBK is full of ideographs outside GB2312.
+    let outside_gb2312 = line
+        .chars()
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .count();
+    if let Some(text) = (outside_gb2312 >= 2)
+        .then(|| utf8_read_as_gbk(line))
+        .flatten()
+    {
+        let gain = before - cost(&text);
+        if gain > CLEAR_GAIN && best.as_ref().is_none_or(|(g, _)| gain > *g) {
+            best = Some((gain, text));
+        }
+    }
     best.map(|(_, text)| text)
+}
+
+/// UTF-8 that was read as GBK (`鑰冭瘯` for `考试`): each run of characters
+/// GBK can write is written back and read as UTF-8. All or nothing: every
+/// run with a non-ASCII character must read as valid UTF-8, which text
+/// really written in Chinese practically never does.
+fn utf8_read_as_gbk(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut run = String::new();
+    let mut changed = false;
+    let flush = |run: &mut String, out: &mut String| -> Option<bool> {
+        if run.is_ascii() {
+            out.push_str(run);
+            run.clear();
+            return Some(false);
+        }
+        let (bytes, _, unmappable) = GBK.encode(run);
+        let text = std::str::from_utf8(&bytes).ok().filter(|_| !unmappable)?;
+        out.push_str(text);
+        run.clear();
+        Some(true)
+    };
+    for c in line.chars() {
+        let writable = c.is_ascii()
+            || ('\u{4E00}'..='\u{9FA5}').contains(&c)
+            || c != '\u{FFFD}' && gbk_bytes(c).is_some();
+        if writable {
+            run.push(c);
+        } else {
+            changed |= flush(&mut run, &mut out)?;
+            out.push(c);
+        }
+    }
+    changed |= flush(&mut run, &mut out)?;
+    changed.then_some(out)
 }
 
 /// What a single-byte code page writes for each byte 0x80–0xFF.
@@ -533,28 +587,54 @@ fn is_space(c: char) -> bool {
 /// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
 /// level 2, 2 for any other.
 fn han_cost(c: char) -> i32 {
-    let mut buf = [0u8; 4];
-    let (bytes, _, had_errors) = GBK.encode(c.encode_utf8(&mut buf));
-    match (had_errors, &bytes[..]) {
-        (false, &[0xB0..=0xD7, 0xA1..=0xFE]) => 0,
-        (false, &[0xD8..=0xF7, 0xA1..=0xFE]) => 1,
+    static URO: OnceLock<Vec<u8>> = OnceLock::new();
+    let index = (c as usize).wrapping_sub(0x4E00);
+    if let Some(&cost) = URO
+        .get_or_init(|| {
+            ('\u{4E00}'..='\u{9FFF}')
+                .map(|c| gb2312_level(c) as u8)
+                .collect()
+        })
+        .get(index)
+    {
+        return i32::from(cost);
+    }
+    gb2312_level(c)
+}
+
+/// Costs of [`han_cost`] from the GBK encoder (slow: the table of the
+/// unified ideographs block is built from it once).
+fn gb2312_level(c: char) -> i32 {
+    match gbk_bytes(c) {
+        Some(([0xB0..=0xD7, 0xA1..=0xFE, ..], 2)) => 0,
+        Some(([0xD8..=0xF7, 0xA1..=0xFE, ..], 2)) => 1,
         _ => 2,
     }
 }
 
+/// The GBK bytes of `c` and how many there are, without allocating.
+fn gbk_bytes(c: char) -> Option<([u8; 4], usize)> {
+    let mut utf8 = [0u8; 4];
+    let mut bytes = [0u8; 4];
+    let (result, _, written) = GBK.new_encoder().encode_from_utf8_without_replacement(
+        c.encode_utf8(&mut utf8),
+        &mut bytes,
+        true,
+    );
+    (result == EncoderResult::InputEmpty).then_some((bytes, written))
+}
+
 /// The letter's script family, for catching scripts mixed inside a word.
 fn script_family(c: char) -> Option<u8> {
-    if !c.is_alphabetic() {
-        return None;
-    }
-    Some(match c {
+    let family = match c {
         '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => 0,
         '\u{370}'..='\u{3FF}' => 1,
         '\u{400}'..='\u{52F}' => 2,
         '\u{590}'..='\u{5FF}' => 3,
         '\u{600}'..='\u{6FF}' => 4,
         _ => return None,
-    })
+    };
+    c.is_alphabetic().then_some(family)
 }
 
 #[cfg(test)]
@@ -580,6 +660,13 @@ mod tests {
     fn gbk_read_as_latin1() {
         assert_eq!(fix("Ö÷Ìâ½ÌÓý"), "主题教育");
         assert_eq!(fix("ÎªÑ§Ö®Êµ£¬¹ÌÔÚ¼ùÂÄ¡£"), "为学之实，固在践履。");
+    }
+
+    #[test]
+    fn utf8_read_as_gbk() {
+        assert_eq!(fix("鑰冭瘯"), "考试");
+        assert_eq!(fix("瀛︿範鏁欒偛宸ヤ綔鏂规硶鏄庣‘"), "学习教育工作方法明确");
+        assert_eq!(fix("考试"), "考试");
     }
 
     #[test]
