@@ -17,6 +17,7 @@ use encoding_rs::{
 };
 use std::ops::Range;
 use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
 
 /// How much more plausible (in [`cost`] points) a reading must be than
 /// the text it replaces, when it reads every byte of its run.
@@ -155,12 +156,15 @@ fn c1_as_windows_1252(text: &str) -> String {
 /// The most plausible reading of `line` that clears its threshold.
 fn best_reading(line: &str) -> Option<String> {
     let before = cost(line);
-    // No reading can gain more than the line costs.
-    if before < CLEAR_GAIN {
-        return None;
-    }
     let mut best: Option<(i32, String)> = None;
     for page in code_pages() {
+        // Three characters whose bytes have the shape of a three-byte UTF-8
+        // sequence (`â€œ`, `вЂ“`) are evidence for this page.
+        let prior = 3 * page.three_byte_shapes(line);
+        // No reading can gain more than the line costs.
+        if before + prior < CLEAR_GAIN {
+            continue;
+        }
         // GBK is read as Latin-1 or windows-1252, not as other code pages.
         let targets: &[Target] = if page.primary {
             &[Target::Utf8, Target::Gbk]
@@ -178,7 +182,8 @@ fn best_reading(line: &str) -> Option<String> {
             } else {
                 line.chars().filter(|&c| page.borrows(c)).count() as i32
             };
-            let gain = before - cost(&reading.text) - borrowed;
+            let prior = if target == Target::Utf8 { prior } else { 0 };
+            let gain = before + prior - cost(&reading.text) - borrowed;
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
@@ -290,10 +295,31 @@ impl CodePage {
         ('\u{80}'..='\u{9F}').contains(&c) && self.native_c1 & (1 << (c as u32 - 0x80)) == 0
     }
 
+    /// How many times three characters in a row are written as a UTF-8
+    /// lead byte of a three-byte sequence and two continuation bytes.
+    fn three_byte_shapes(&self, line: &str) -> i32 {
+        let mut count = 0;
+        let mut continuations = 0;
+        for c in line.chars().rev() {
+            match self.byte(c) {
+                Some(0x80..=0xBF) => continuations += 1,
+                Some(0xE0..=0xEF) if continuations >= 2 => {
+                    count += 1;
+                    continuations = 0;
+                }
+                _ => continuations = 0,
+            }
+        }
+        count
+    }
+
     /// The byte this code page writes `c` as (ASCII as itself).
     fn byte(&self, c: char) -> Option<u8> {
         if c.is_ascii() {
             return Some(c as u8);
+        }
+        if ('\u{3000}'..'\u{F8FF}').contains(&c) {
+            return None;
         }
         self.bytes_of
             .binary_search_by_key(&c, |&(d, _)| d)
@@ -344,7 +370,7 @@ fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Reading> {
     let mut flush = |run: &mut Vec<(char, u8)>, out: &mut String| {
         if run.iter().any(|&(c, _)| !c.is_ascii()) {
             let reading = match target {
-                Target::Utf8 => read_utf8(run, page.primary),
+                Target::Utf8 => read_utf8(run),
                 Target::Gbk => read_gbk(run),
             };
             complete &= reading.complete;
@@ -360,14 +386,12 @@ fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Reading> {
         match page.byte(c) {
             Some(b) => run.push((c, b)),
             None => {
-                // A UTF-8 lead byte whose continuation an earlier decoder
-                // already replaced by U+FFFD belongs to that U+FFFD.
-                if c == '\u{FFFD}'
-                    && target == Target::Utf8
-                    && run.last().is_some_and(|&(_, b)| (0xC2..=0xF4).contains(&b))
-                {
-                    run.pop();
-                    absorbed = true;
+                // A UTF-8 sequence cut short where an earlier decoder
+                // replaced its last byte by U+FFFD belongs to that U+FFFD.
+                if c == '\u{FFFD}' && target == Target::Utf8 {
+                    let cut = unfinished_sequence(run.iter().map(|&(_, b)| b));
+                    absorbed |= cut > 0;
+                    run.truncate(run.len() - cut);
                 }
                 flush(&mut run, &mut out);
                 out.push(c);
@@ -381,6 +405,22 @@ fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Reading> {
     })
 }
 
+/// How many bytes at the end of `bytes` (at most 3) start a UTF-8
+/// sequence that they do not finish.
+fn unfinished_sequence(bytes: impl DoubleEndedIterator<Item = u8>) -> usize {
+    for (i, b) in bytes.rev().take(3).enumerate() {
+        let len = match b {
+            0x80..=0xBF => continue,
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if i + 1 < len { i + 1 } else { 0 };
+    }
+    0
+}
+
 /// The reading of one run.
 struct RunReading {
     text: String,
@@ -390,11 +430,10 @@ struct RunReading {
 }
 
 /// Reads the run's bytes as UTF-8; a byte that starts no valid sequence
-/// keeps its character. With `lost_no_break_space` (windows-1252 text), a
-/// space after a lead byte stands for the no-break space (0xA0) that an
+/// keeps its character. A space after a lead byte stands for the no-break space (0xA0) that an
 /// editor turned into a space (`Ã ` for `à`); the space is kept when an
 /// ASCII word follows (`Ã la` → `à la`, `lÃ .` → `là.`).
-fn read_utf8(run: &[(char, u8)], lost_no_break_space: bool) -> RunReading {
+fn read_utf8(run: &[(char, u8)]) -> RunReading {
     let mut out = String::with_capacity(run.len());
     let (mut complete, mut stray_lead) = (true, false);
     let mut i = 0;
@@ -414,7 +453,7 @@ fn read_utf8(run: &[(char, u8)], lost_no_break_space: bool) -> RunReading {
                 continue;
             }
         }
-        if lost_no_break_space && len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
+        if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
                 let plain_word_follows = run
@@ -424,7 +463,7 @@ fn read_utf8(run: &[(char, u8)], lost_no_break_space: bool) -> RunReading {
                 continue;
             }
         }
-        complete &= b.is_ascii();
+        complete &= b.is_ascii() || is_removed_later(c);
         stray_lead |= len > 1;
         out.push(c);
         i += 1;
@@ -477,7 +516,9 @@ fn read_gbk(run: &[(char, u8)]) -> RunReading {
 /// How implausible `text` is as real writing: the sum of what each
 /// character costs alone and next to its neighbours. Lower is better.
 fn cost(text: &str) -> i32 {
-    let chars: Vec<char> = text.chars().collect();
+    // Judged as the text reads once the characters that a later stage
+    // removes are gone, so that a second run judges it the same.
+    let chars: Vec<char> = text.chars().filter(|&c| !is_removed_later(c)).collect();
     let mut total = 0;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
@@ -534,7 +575,7 @@ fn char_cost(c: char) -> i32 {
         '\u{C0}'..='\u{17F}' | '\u{218}'..='\u{21B}' => 0,
         '\u{180}'..='\u{24F}' | '\u{2B0}'..='\u{2FF}' => 1,
         '\u{250}'..='\u{2AF}' | '\u{300}'..='\u{36F}' => 2,
-        '\u{1D00}'..='\u{1DBF}' => 3,
+        '\u{1D00}'..='\u{1DBF}' => 6,
         // Cyrillic letters of one or two languages each, and the ones
         // windows-1251 puts where UTF-8 has continuation bytes.
         'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'Ќ' | 'ќ' | 'Џ' | 'џ' | 'Ћ' | 'Љ' | 'љ' | 'Њ' | 'њ' | 'Ў' | 'ў'
@@ -552,7 +593,15 @@ fn char_cost(c: char) -> i32 {
 /// word (`voilÃ le`), which no language writes.
 fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-    let accented = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    // Latin ligatures count as the ASCII letters they stand for.
+    let accented = |c: Option<char>| {
+        c.is_some_and(|c| {
+            !c.is_ascii() && c.is_alphabetic() && !('\u{FB00}'..='\u{FB06}').contains(&c)
+        })
+    };
+    if is_combining_mark(c) {
+        return if letter(prev) { 0 } else { 4 };
+    }
     if is_code_page_symbol(c) {
         return if letter(prev) && letter(next) && (accented(prev) || accented(next)) {
             4
@@ -572,6 +621,14 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
         return 3;
     }
     0
+}
+
+/// Characters that normalization removes: soft hyphen, zero-width
+/// characters, and controls other than tab, line feed and the C1 controls
+/// (which this stage reads as windows-1252).
+fn is_removed_later(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        || c.is_control() && !matches!(c, '\t' | '\n' | '\u{80}'..='\u{9F}')
 }
 
 /// White space within a line (a tab or space may stand for a lost
