@@ -10,6 +10,7 @@
 //! `O(n)` over the text (a handful of candidate readings per line, each
 //! linear); never panics; text that is already right is never changed.
 
+use crate::radicals::unified_ideograph;
 use crate::script::{CharClass, classify};
 use encoding_rs::{
     DecoderResult, EncoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250,
@@ -125,7 +126,7 @@ fn repair_line(line: &str) -> Option<String> {
         if text.is_ascii() {
             break;
         }
-        match best_reading(text) {
+        match best_reading(text, 1) {
             Some(better) => current = Some(better),
             None => break,
         }
@@ -154,7 +155,7 @@ fn c1_as_windows_1252(text: &str) -> String {
 }
 
 /// The most plausible reading of `line` that clears its threshold.
-fn best_reading(line: &str) -> Option<String> {
+fn best_reading(line: &str, depth: usize) -> Option<String> {
     let before = cost(line);
     let mut best: Option<(i32, String)> = None;
     for page in code_pages() {
@@ -189,8 +190,18 @@ fn best_reading(line: &str) -> Option<String> {
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
                 _ => STRONG_GAIN,
             };
+            let (gain, text) = if gain < needed && gain > 0 && reading.complete && depth > 0 {
+                // Garbled twice: judge the reading by what reading it
+                // again gives (`Г‚ВЈ` → `Â£` → `£`).
+                match best_reading(&reading.text, depth - 1) {
+                    Some(again) => (before + prior - cost(&again) - borrowed, again),
+                    None => (gain, reading.text),
+                }
+            } else {
+                (gain, reading.text)
+            };
             if gain >= needed && best.as_ref().is_none_or(|(g, _)| gain > *g) {
-                best = Some((gain, reading.text));
+                best = Some((gain, text));
             }
         }
     }
@@ -453,6 +464,27 @@ fn read_utf8(run: &[(char, u8)]) -> RunReading {
                 continue;
             }
         }
+        // A character outside the BMP that was written as two UTF-16
+        // surrogates, each in UTF-8 (CESU-8, as Java writes it).
+        if b == 0xED && i + 6 <= run.len() {
+            let bytes: Vec<u8> = run[i..i + 6].iter().map(|&(_, b)| b).collect();
+            if let Some(c) = surrogate_pair(&bytes) {
+                out.push(c);
+                i += 6;
+                continue;
+            }
+        }
+        // A three-byte sequence whose last byte became `?`.
+        if len == 3
+            && run
+                .get(i + 1)
+                .is_some_and(|&(_, b)| (0x80..=0xBF).contains(&b))
+            && run.get(i + 2).is_some_and(|&(c, _)| c == '?')
+        {
+            out.push('\u{FFFD}');
+            i += 3;
+            continue;
+        }
         if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
@@ -473,6 +505,24 @@ fn read_utf8(run: &[(char, u8)]) -> RunReading {
         complete,
         stray_lead,
     }
+}
+
+/// The character that six bytes encode as a UTF-16 surrogate pair, each
+/// half written as a three-byte UTF-8 sequence.
+fn surrogate_pair(bytes: &[u8]) -> Option<char> {
+    let half = |b: &[u8]| -> Option<u32> {
+        match b {
+            &[0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF] => {
+                Some(0xD000 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
+            }
+            _ => None,
+        }
+    };
+    let (high, low) = (half(&bytes[..3])?, half(&bytes[3..6])?);
+    if !(0xD800..0xDC00).contains(&high) || !(0xDC00..0xE000).contains(&low) {
+        return None;
+    }
+    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 }
 
 /// Reads the run's bytes as GBK, all or nothing: the reading must be valid
@@ -518,7 +568,12 @@ fn read_gbk(run: &[(char, u8)]) -> RunReading {
 fn cost(text: &str) -> i32 {
     // Judged as the text reads once the characters that a later stage
     // removes are gone, so that a second run judges it the same.
-    let chars: Vec<char> = text.chars().filter(|&c| !is_removed_later(c)).collect();
+    // Radicals count as the ideographs they become.
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| !is_removed_later(c))
+        .map(|c| unified_ideograph(c).unwrap_or(c))
+        .collect();
     let mut total = 0;
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
@@ -607,6 +662,9 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
             4
         } else if accented(prev) || accented(next) {
             2
+        } else if letter(prev) && next.is_some_and(is_code_page_symbol) {
+            // Two symbols glued to the end of a word (`Zam√≤`).
+            3
         } else {
             0
         };
@@ -617,7 +675,9 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     if c == 'Ã' && next.is_none_or(is_space) {
         return 3;
     }
-    if c == 'Â' && next == Some('\u{A0}') {
+    // `Â` before a no-break space or a Latin-1 symbol: the UTF-8 lead
+    // byte of that symbol (`Â£`, `Â°`).
+    if c == 'Â' && next.is_some_and(|n| ('\u{A0}'..='\u{BF}').contains(&n)) {
         return 3;
     }
     0
@@ -732,6 +792,16 @@ mod tests {
             fix("Iggy Pop (nÃƒÂ© Jim Osterberg)"),
             "Iggy Pop (né Jim Osterberg)"
         );
+    }
+
+    #[test]
+    fn garbled_twice_through_two_code_pages() {
+        assert_eq!(fix("a Г‚ВЈ5.8bn issue"), "a £5.8bn issue");
+    }
+
+    #[test]
+    fn surrogates_written_one_by_one() {
+        assert_eq!(fix("emojis! í\u{a0}½í¸\u{80}"), "emojis! 😀");
     }
 
     #[test]
