@@ -10,6 +10,8 @@
 //! `O(n)` over the text (a handful of candidate readings per line, each
 //! linear); never panics; text that is already right is never changed.
 
+mod cp437;
+
 use crate::radicals::unified_ideograph;
 use crate::script::{CharClass, classify};
 use encoding_rs::{
@@ -279,6 +281,16 @@ impl CodePage {
                 bytes_of.push((c, byte));
             }
         }
+        Self::from_pairs(bytes_of, primary)
+    }
+
+    /// A code page from the characters of its bytes 0x80–0xFF.
+    fn from_upper_half(upper_half: &[char; 128]) -> Self {
+        let pairs = upper_half.iter().zip(0x80..=0xFFu8).map(|(&c, b)| (c, b));
+        Self::from_pairs(pairs.collect(), false)
+    }
+
+    fn from_pairs(mut bytes_of: Vec<(char, u8)>, primary: bool) -> Self {
         let native_c1 = bytes_of
             .iter()
             .filter(|&&(c, _)| ('\u{80}'..='\u{9F}').contains(&c))
@@ -307,21 +319,19 @@ impl CodePage {
     }
 
     /// How many times three characters in a row are written as a UTF-8
-    /// lead byte of a three-byte sequence and two continuation bytes.
+    /// lead byte of a three-byte sequence and two continuation bytes that
+    /// are symbols or rare letters.
     fn three_byte_shapes(&self, line: &str) -> i32 {
-        let mut count = 0;
-        let mut continuations = 0;
-        for c in line.chars().rev() {
-            match self.byte(c) {
-                Some(0x80..=0xBF) => continuations += 1,
-                Some(0xE0..=0xEF) if continuations >= 2 => {
-                    count += 1;
-                    continuations = 0;
-                }
-                _ => continuations = 0,
-            }
-        }
-        count
+        let odd = |c: char| char_cost(c) > 0 || !c.is_alphabetic();
+        let chars: Vec<char> = line.chars().collect();
+        let shaped = |w: &[char]| {
+            let byte = |c| self.byte(c).unwrap_or(0);
+            (0xE0..=0xEF).contains(&byte(w[0]))
+                && (0x80..=0xBF).contains(&byte(w[1]))
+                && (0x80..=0xBF).contains(&byte(w[2]))
+                && (odd(w[1]) || odd(w[2]))
+        };
+        chars.windows(3).filter(|w| shaped(w)).count() as i32
     }
 
     /// The byte this code page writes `c` as (ASCII as itself).
@@ -350,6 +360,7 @@ fn code_pages() -> &'static [CodePage] {
             CodePage::new(WINDOWS_1257, false),
             CodePage::new(MACINTOSH, false),
             CodePage::new(IBM866, false),
+            CodePage::from_upper_half(&cp437::UPPER_HALF),
         ]
     })
 }
@@ -488,9 +499,11 @@ fn read_utf8(run: &[(char, u8)]) -> RunReading {
         if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
-                let plain_word_follows = run
-                    .get(i + 2)
-                    .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`.
+                let plain_word_follows = s.chars().all(char::is_lowercase)
+                    && run
+                        .get(i + 2)
+                        .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
                 i += if plain_word_follows { 1 } else { 2 };
                 continue;
             }
@@ -589,7 +602,8 @@ fn cost(text: &str) -> i32 {
 }
 
 /// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
-/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`).
+/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, and the
+/// box drawing of the PC code pages).
 fn is_code_page_symbol(c: char) -> bool {
     matches!(
         c,
@@ -610,6 +624,7 @@ fn is_code_page_symbol(c: char) -> bool {
                 | '™'
     ) || ('\u{2C7}'..='\u{2DD}').contains(&c)
         || ('\u{2200}'..='\u{22FF}').contains(&c)
+        || ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
 /// Punctuation that real text has between words, not inside one.
@@ -644,8 +659,9 @@ fn char_cost(c: char) -> i32 {
 
 /// What `c` costs given its neighbours: a code-page symbol glued to a
 /// letter (worst inside a word: `Ä°stanbul`, `wei√ü`), punctuation that
-/// belongs between words found inside one (`HÃ”TEL`), and `Ã` ending a
-/// word (`voilÃ le`), which no language writes.
+/// belongs between words found inside one (`HÃ”TEL`), a combining mark
+/// that accents nothing, an accented capital inside a lowercase word
+/// (`VisÅ³`), and `Ã` ending a word (`voilÃ le`), which no language writes.
 fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     // Latin ligatures count as the ASCII letters they stand for.
@@ -655,7 +671,9 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
         })
     };
     if is_combining_mark(c) {
-        return if letter(prev) { 0 } else { 4 };
+        // The accents of decomposed Latin text are fine after a letter.
+        let accent = matches!(c, '\u{300}'..='\u{30C}' | '\u{323}' | '\u{327}' | '\u{328}');
+        return if letter(prev) && accent { 0 } else { 4 };
     }
     if is_code_page_symbol(c) {
         return if letter(prev) && letter(next) && (accented(prev) || accented(next)) {
@@ -679,6 +697,14 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     // byte of that symbol (`Â£`, `Â°`).
     if c == 'Â' && next.is_some_and(|n| ('\u{A0}'..='\u{BF}').contains(&n)) {
         return 3;
+    }
+    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`).
+    if !c.is_ascii()
+        && c.is_uppercase()
+        && (prev.is_some_and(char::is_lowercase)
+            || prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase))
+    {
+        return 2;
     }
     0
 }
@@ -797,6 +823,14 @@ mod tests {
     #[test]
     fn garbled_twice_through_two_code_pages() {
         assert_eq!(fix("a Г‚ВЈ5.8bn issue"), "a £5.8bn issue");
+    }
+
+    #[test]
+    fn other_code_pages() {
+        assert_eq!(fix("─îe┼ítina"), "Čeština");
+        assert_eq!(fix("Å iaip ÄÆdomu. VisÅ³ pirma"), "Šiaip įdomu. Visų pirma");
+        assert_eq!(fix("wei√ü"), "weiß");
+        assert_eq!(fix("Blog Tip 2 вЂ“ Broadcast"), "Blog Tip 2 – Broadcast");
     }
 
     #[test]
