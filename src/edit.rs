@@ -12,6 +12,8 @@ use std::ops::Range;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
+    /// Text decoded with the wrong encoding read back right (`Ã©` → `é`).
+    Mojibake,
     /// `\r\n` and `\r` become `\n`; U+2028/U+2029 become line breaks.
     LineEnding,
     /// A line of text drawn two or three times (`ABCABC`).
@@ -46,7 +48,8 @@ pub enum Rule {
     ControlChar,
     /// No-break and typographic spaces become an ASCII space.
     SpaceVariant,
-    /// Kangxi radicals and compatibility ideographs become unified ideographs.
+    /// Kangxi radicals, CJK Radicals Supplement characters and compatibility
+    /// ideographs become unified ideographs.
     Radical,
     /// CJK text with a space after every character closed up.
     LetterSpacing,
@@ -60,7 +63,8 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the pipeline applies them.
-    pub const ALL: [Rule; 22] = [
+    pub const ALL: [Rule; 23] = [
+        Rule::Mojibake,
         Rule::LineEnding,
         Rule::ControlChar,
         Rule::ZeroWidth,
@@ -88,6 +92,7 @@ impl Rule {
     /// The rule's name as shown by `--explain` and in JSON (`fake-bold-line`).
     pub fn name(self) -> &'static str {
         match self {
+            Rule::Mojibake => "mojibake",
             Rule::LineEnding => "line-ending",
             Rule::FakeBoldLine => "fake-bold-line",
             Rule::FakeBoldSegments => "fake-bold-segments",
@@ -116,6 +121,7 @@ impl Rule {
     /// One sentence that says what the rule repairs.
     pub fn description(self) -> &'static str {
         match self {
+            Rule::Mojibake => "text decoded with the wrong encoding is read back right",
             Rule::LineEnding => "CR and CRLF line endings and Unicode line separators become \\n",
             Rule::FakeBoldLine => "a heading drawn two or three times on one line is written once",
             Rule::FakeBoldSegments => "each space-separated segment drawn twice is written once",

@@ -35,10 +35,12 @@ pub mod explain;
 pub mod furniture;
 pub mod join;
 pub mod line;
+pub mod mojibake;
 pub mod normalize;
 mod pipeline;
 pub mod policy;
 pub mod preformatted;
+pub mod radicals;
 pub mod render;
 pub mod script;
 pub mod segment;
@@ -58,6 +60,9 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// Read back text decoded with the wrong encoding (`Ã©tÃ©` → `été`,
+    /// `Ö÷Ìâ` → `主题`).
+    pub mojibake: bool,
     /// Remove fake-bold duplication (`不忘初心不忘初心`).
     pub dedupe: bool,
     /// Remove running headers, footers and page numbers.
@@ -79,6 +84,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            mojibake: true,
             dedupe: true,
             furniture: true,
             letter_spacing: true,

@@ -50,7 +50,7 @@ unreadable or unwritable file.";
 /// numbers; joins lines broken by the column width (with no space inside
 /// Chinese and Japanese, one space between English words, hyphenated words
 /// re-joined); closes up letter-spaced CJK; and fixes character artifacts
-/// (ligatures, soft hyphens, zero-width characters, Kangxi radicals,
+/// (mojibake such as `Ã©`, ligatures, soft hyphens, zero-width characters, Kangxi radicals,
 /// `⋯⋯`). A writer's own spacing, punctuation and character width are
 /// kept.
 #[derive(Debug, Parser)]
@@ -72,6 +72,10 @@ pub(crate) struct Cli {
     /// Read the repair switches from a JSON file, e.g. {"dedupe": false}.
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<PathBuf>,
+
+    /// Keep text that looks decoded with the wrong encoding (`Ã©`) as it is.
+    #[arg(long)]
+    pub(crate) no_mojibake: bool,
 
     /// Keep fake-bold duplication (headings drawn twice).
     #[arg(long)]

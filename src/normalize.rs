@@ -10,17 +10,20 @@
 //! | `space-variant` | `10\u{A0}km` | `10 km` |
 //! | `ligature` | `ﬁle` | `file` |
 //! | `ellipsis` | `企业⋯⋯鄂尔多斯` | `企业……鄂尔多斯` |
-//! | `radical` | `その⼀部は` | `その一部は` |
+//! | `radical` | `その⼀部は`, `⻄班牙語`, `第1⾴` | `その一部は`, `西班牙語`, `第1頁` |
 //!
 //! What it refuses to touch: the ideographic space U+3000, character width
 //! (`第１章`, `态,当`), tabs, private-use characters, a radical standing
-//! outside CJK text (a dictionary of radicals), and a single `⋯` between
+//! outside CJK text (a radical is inside it when a CJK character or
+//! another radical is next to it, or when the block's letters are mostly
+//! CJK; `The radical ⼀ means one.` stays), and a single `⋯` between
 //! Latin or math symbols (`a + ⋯ + z`).
 //!
 //! Runs in `O(n)` over the line, allocates only when something changes,
 //! and never drops a character that is not listed in a table here.
 
 use crate::edit::{EditLog, Rule};
+use crate::radicals::{is_radical_like, unified_ideograph};
 use crate::script::{CharClass, classify};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -131,6 +134,9 @@ fn normalize<'a>(
         return Cow::Borrowed(line);
     }
     let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let cjk_text = scope == Scope::InContext
+        && chars.iter().any(|&(_, c)| is_radical_like(c))
+        && is_mostly_cjk(&chars);
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
     while i < chars.len() {
@@ -152,7 +158,7 @@ fn normalize<'a>(
             .find(|&c| !is_invisible(c));
         let fixed = match scope {
             Scope::Alone => fix_alone(c),
-            Scope::InContext => fix_in_context(c, prev, next),
+            Scope::InContext => fix_in_context(c, prev, next, cjk_text),
         };
         match fixed {
             Some((replacement, rule)) => {
@@ -206,8 +212,29 @@ fn fix_alone(c: char) -> Option<(String, Rule)> {
     }
 }
 
-/// The replacement for `c` given its neighbours, or `None` to keep it.
-fn fix_in_context(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)> {
+/// True when the text's letters are mostly CJK: more ideographs and kana
+/// than letters of other scripts. Radical look-alikes count as ideographs,
+/// so that repairing them never changes the verdict (idempotence).
+fn is_mostly_cjk(chars: &[(usize, char)]) -> bool {
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for &(_, c) in chars {
+        match classify(c) {
+            CharClass::Han | CharClass::Kana => cjk += 1,
+            CharClass::Letter | CharClass::Hangul => other += 1,
+            _ => {}
+        }
+    }
+    cjk > other
+}
+
+/// The replacement for `c` given its neighbours and whether the text
+/// around it is mostly CJK, or `None` to keep it.
+fn fix_in_context(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    cjk_text: bool,
+) -> Option<(String, Rule)> {
     let cjk_side = |c: Option<char>| {
         c.is_some_and(|c| {
             matches!(
@@ -236,7 +263,7 @@ fn fix_in_context(c: char, prev: Option<char>, next: Option<char>) -> Option<(St
         }
         c if is_radical_like(c) => {
             let around = |c: Option<char>| c.is_some_and(is_radical_like) || cjk_side(c);
-            if !(around(prev) || around(next)) {
+            if !(cjk_text || around(prev) || around(next)) {
                 return None;
             }
             Some((unified_ideograph(c)?.to_string(), Rule::Radical))
@@ -249,27 +276,6 @@ fn decompose_compatible_string(c: char) -> String {
     let mut s = String::new();
     decompose_compatible(c, |d| s.push(d));
     s
-}
-
-/// Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs: code
-/// points that PDF fonts map glyphs to instead of the unified ideograph.
-fn is_radical_like(c: char) -> bool {
-    matches!(c, '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
-}
-
-/// The unified ideograph a radical or compatibility ideograph stands for,
-/// from its Unicode (compatibility) decomposition.
-fn unified_ideograph(c: char) -> Option<char> {
-    let mut decomposed = None;
-    let mut count = 0;
-    decompose_compatible(c, |d| {
-        decomposed = Some(d);
-        count += 1;
-    });
-    match decomposed {
-        Some(d) if count == 1 && d != c && classify(d) == CharClass::Han => Some(d),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -328,6 +334,26 @@ mod tests {
     fn radicals_only_inside_cjk_text() {
         assert_eq!(norm("その⼀部は⼈"), "その一部は人");
         assert_eq!(norm("radical ⼀ one"), "radical ⼀ one");
+        assert_eq!(
+            norm("The radical ⻢ means horse."),
+            "The radical ⻢ means horse."
+        );
+    }
+
+    #[test]
+    fn supplement_radicals_become_ideographs() {
+        assert_eq!(
+            norm("受語言環境的影響. ⻄班牙語"),
+            "受語言環境的影響. 西班牙語"
+        );
+        assert_eq!(norm("⻢上出发，⺨猴"), "马上出发，犭猴");
+    }
+
+    #[test]
+    fn radicals_in_mostly_cjk_text_without_a_cjk_neighbour() {
+        assert_eq!(norm("第1⾴"), "第1頁");
+        assert_eq!(norm("⽤ tar(1) 命令压缩文件"), "用 tar(1) 命令压缩文件");
+        assert_eq!(norm("⼀ one"), "⼀ one");
     }
 
     #[test]

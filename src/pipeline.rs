@@ -1,20 +1,77 @@
-//! Runs the stages in order: lines → dedupe → furniture → spacing →
-//! segment → join. Nothing else happens here.
+//! Runs the stages in order: mojibake → lines → dedupe → furniture →
+//! spacing → segment → join. Nothing else happens here.
 
 use crate::dedupe::{dedupe_line, dedupe_lines};
-use crate::edit::{EditLog, Rule};
+use crate::edit::{Edit, EditLog, Rule};
 use crate::furniture::{is_page_number, remove_furniture};
 use crate::join::{Evidence, join_block};
 use crate::line::{Line, split_lines};
+use crate::mojibake::{MojibakeFix, repair_mojibake};
 use crate::normalize::normalize_in_context;
 use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment};
 use crate::spacing::close_letter_spacing;
 use crate::{Block, Config, Repaired};
+use std::ops::Range;
 
 /// Repairs decoded text with `config`. `O(n)`; never panics.
 pub fn run(input: &str, config: &Config) -> Repaired {
+    let fixed = if config.mojibake {
+        repair_mojibake(input)
+    } else {
+        None
+    };
+    let Some((text, fixes)) = fixed else {
+        return run_stages(input, config);
+    };
+    // The later stages see the repaired text; their ranges are mapped back
+    // to the input.
+    let mut repaired = run_stages(&text, config);
+    let map = |r: &Range<usize>| {
+        input_position(&fixes, r.start, false)..input_position(&fixes, r.end, true)
+    };
+    for block in &mut repaired.blocks {
+        block.range = map(&block.range);
+    }
+    for edit in &mut repaired.edits {
+        edit.range = map(&edit.range);
+    }
+    repaired.edits.extend(
+        fixes
+            .into_iter()
+            .map(|f| Edit::new(f.range, f.replacement, Rule::Mojibake)),
+    );
+    repaired.edits.sort_by_key(|e| (e.range.start, e.range.end));
+    repaired
+}
+
+/// Where byte `at` of the repaired text lies in the input: a position
+/// inside a repaired run goes to the run's start, or to its end for the
+/// end of a range, so that mapped ranges cover whole runs.
+fn input_position(fixes: &[MojibakeFix], at: usize, is_end: bool) -> usize {
+    // `shift` is the input position minus the repaired position after
+    // each fix; fixes are sorted and do not overlap.
+    let mut shift: isize = 0;
+    for fix in fixes {
+        let start = (fix.range.start as isize - shift) as usize;
+        let end = start + fix.replacement.len();
+        if at <= start {
+            break;
+        }
+        if at < end {
+            return if is_end {
+                fix.range.end
+            } else {
+                fix.range.start
+            };
+        }
+        shift += fix.range.len() as isize - fix.replacement.len() as isize;
+    }
+    (at as isize + shift) as usize
+}
+
+fn run_stages(input: &str, config: &Config) -> Repaired {
     let mut log = EditLog::default();
     let mut lines = split_lines(input, &mut log);
     if config.dedupe {
@@ -186,4 +243,45 @@ pub(crate) fn render_plain(blocks: &[Block]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_is_repaired_first_and_ranges_point_into_the_input() {
+        let input = "Title\n\nthe cafÃ© is ﬁne\n";
+        let repaired = run(input, &Config::default());
+        assert_eq!(repaired.text, "Title\n\nthe café is fine\n");
+        assert_eq!(repaired.blocks[1].range, 7..27);
+        let mojibake = repaired.edits.iter().find(|e| e.rule == Rule::Mojibake);
+        assert_eq!(mojibake.map(|e| &input[e.range.clone()]), Some("Ã©"));
+        let ligature = repaired.edits.iter().find(|e| e.rule == Rule::Ligature);
+        assert_eq!(ligature.map(|e| &input[e.range.clone()]), Some("ﬁ"));
+    }
+
+    #[test]
+    fn mojibake_switch_keeps_the_text() {
+        let config = Config {
+            mojibake: false,
+            ..Config::default()
+        };
+        assert_eq!(run("cafÃ©", &config).text, "cafÃ©\n");
+    }
+
+    #[test]
+    fn positions_inside_a_fix_go_to_its_edges() {
+        let fixes = [MojibakeFix {
+            range: 4..8,
+            replacement: "é".into(),
+        }];
+        assert_eq!(input_position(&fixes, 3, false), 3);
+        assert_eq!(input_position(&fixes, 4, false), 4);
+        assert_eq!(input_position(&fixes, 4, true), 4);
+        assert_eq!(input_position(&fixes, 6, true), 8);
+        assert_eq!(input_position(&fixes, 5, false), 4);
+        assert_eq!(input_position(&fixes, 6, false), 8);
+        assert_eq!(input_position(&fixes, 7, false), 9);
+    }
 }

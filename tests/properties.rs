@@ -38,7 +38,7 @@ const SPECIAL: &[char] = &[
     '\n', '\n', '\n', '\r', '\u{c}', '\t', ' ', ' ', ' ', '\u{3000}', '\u{A0}', '\u{AD}',
     '\u{200B}', '\u{FEFF}', '\u{2028}', '\u{2029}', '\u{FB01}', '\u{FB00}', '⋯', '…', '-', '—',
     '.', '。', '，', '、', '：', '“', '”', '（', '）', '⼀', '⼈', '⾦', '不', '忘', '初', '心',
-    'a', 'b', 'A', '1', '3', '한', '국', 'ア', '•', '$', '{', '}', ';', '#',
+    'a', 'b', 'A', '1', '3', '한', '국', 'ア', '•', '$', '{', '}', ';', '#', 'Ã', '©', 'Ö', '÷',
 ];
 
 fn any_char() -> impl Strategy<Value = char> {
@@ -211,15 +211,23 @@ fn input() -> impl Strategy<Value = String> {
 }
 
 fn flags() -> impl Strategy<Value = Config> {
-    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
-        |(dedupe, furniture, letter_spacing, dehyphenate)| Config {
-            dedupe,
-            furniture,
-            letter_spacing,
-            dehyphenate,
-            ..Config::default()
-        },
+    (
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
     )
+        .prop_map(
+            |(mojibake, dedupe, furniture, letter_spacing, dehyphenate)| Config {
+                mojibake,
+                dedupe,
+                furniture,
+                letter_spacing,
+                dehyphenate,
+                ..Config::default()
+            },
+        )
 }
 
 // ---------------------------------------------------------------- checks

@@ -11,6 +11,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let config = textmend::Config {
+        // The ninth switch: the low bit of the first input byte.
+        mojibake: bytes.first().is_none_or(|b| b & 1 == 0),
         dedupe: flags & 1 != 0,
         furniture: flags & 2 != 0,
         letter_spacing: flags & 4 != 0,

@@ -53,6 +53,7 @@ pub fn config(cli: &Cli) -> Result<Config, String> {
         }
         None => Config::default(),
     };
+    config.mojibake &= !cli.no_mojibake;
     config.dedupe &= !cli.no_dedupe;
     config.furniture &= !cli.no_furniture;
     config.letter_spacing &= !cli.no_letter_spacing;

@@ -1,0 +1,659 @@
+//! Mojibake: text whose bytes were decoded with the wrong encoding, read
+//! back the right way.
+//!
+//! A run of characters that a single-byte encoding can write (windows-1252
+//! or Latin-1, windows-1250, -1251, -1257, Mac Roman) is written back to
+//! those bytes and read as UTF-8 or as GBK. The reading is kept only when
+//! it is clearly more plausible than the text it replaces (see
+//! [`repair_mojibake`]).
+//!
+//! `O(n)` over the text (a handful of candidate readings per line, each
+//! linear); never panics; text that is already right is never changed.
+
+mod cp437;
+mod plausibility;
+
+use crate::script::{CharClass, classify};
+use encoding_rs::{
+    DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
+    WINDOWS_1252, WINDOWS_1257,
+};
+use plausibility::{char_cost, cost, gbk_bytes, han_cost, is_removed_later, is_space};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How much more plausible (in [`cost`] points) a reading must be than
+/// the text it replaces, when it reads every byte of its run.
+const CLEAR_GAIN: i32 = 3;
+
+/// The same when the reading leaves some characters as they were, or
+/// comes from an encoding less often mixed up than windows-1252.
+const STRONG_GAIN: i32 = 8;
+
+/// Readings applied one after the other at most (text garbled twice).
+const MAX_ROUNDS: usize = 3;
+
+/// One repaired run: the input bytes in `range` now read `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MojibakeFix {
+    /// Byte range in the text given to [`repair_mojibake`].
+    pub range: Range<usize>,
+    /// The text that stands for it.
+    pub replacement: String,
+}
+
+/// Repairs mojibake in `text`, returning the repaired text and the runs it
+/// changed, or `None` when nothing needed repair.
+///
+/// UTF-8 read as windows-1252 or Latin-1, GBK read as Latin-1, UTF-8 read
+/// as GBK, and UTF-8 read as other single-byte code pages are recognized,
+/// also when garbled twice:
+///
+/// ```text
+/// Ã©tÃ© Ã  la plage        →  été à la plage
+/// Ö÷Ìâ½ÌÓý                →  主题教育
+/// 鑰冭瘯                   →  考试
+/// æ–¹æ³•æ˜Žç¡®          →  方法明确
+/// Iggy Pop (nÃƒÂ© Jim)    →  Iggy Pop (né Jim)
+/// ```
+///
+/// Each line is judged alone. A reading is accepted only when it scores
+/// clearly better: the score counts characters that mojibake is made of
+/// and real text rarely has (C1 controls, a Latin-1 symbol glued to an
+/// accented letter, scripts mixed inside a word, rare letters), and for
+/// Chinese readings it counts an ideograph as common when it lies in the
+/// first level of GB2312 (rows 0xB0–0xD7), the 3755 most frequent
+/// characters. Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
+/// `SÃO PAULO`, `© 2024`), a reading that would need bytes the run does
+/// not have, and a Chinese reading that is not made of CJK characters.
+///
+/// # Examples
+///
+/// ```
+/// use textmend::mojibake::repair_mojibake;
+/// let (text, fixes) = repair_mojibake("Ã©tÃ© Ã  la plage").unwrap();
+/// assert_eq!(text, "été à la plage");
+/// assert_eq!(fixes[0].range.start, 0);
+/// assert_eq!(repair_mojibake("Ö÷Ìâ½ÌÓý").unwrap().0, "主题教育");
+/// assert_eq!(repair_mojibake("São Paulo, © 2024 Ação"), None);
+/// ```
+pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut fixes = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive(['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}']) {
+        match repair_line(line) {
+            Some(fixed) => {
+                let prefix = common_prefix(line, &fixed);
+                let suffix = common_suffix(&line[prefix..], &fixed[prefix..]);
+                fixes.push(MojibakeFix {
+                    range: start + prefix..start + line.len() - suffix,
+                    replacement: fixed[prefix..fixed.len() - suffix].to_string(),
+                });
+                out.push_str(&fixed);
+            }
+            None => out.push_str(line),
+        }
+        start += line.len();
+    }
+    (!fixes.is_empty()).then_some((out, fixes))
+}
+
+/// Byte length of the longest common prefix, on a char boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|&((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Byte length of the longest common suffix, on a char boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
+}
+
+/// The line with its mojibake read right, or `None`.
+fn repair_line(line: &str) -> Option<String> {
+    let mut current: Option<String> = None;
+    for _ in 0..MAX_ROUNDS {
+        let text = current.as_deref().unwrap_or(line);
+        if text.is_ascii() {
+            break;
+        }
+        match best_reading(text, 1) {
+            Some(better) => current = Some(better),
+            None => break,
+        }
+    }
+    let text = current.as_deref().unwrap_or(line);
+    if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
+        current = Some(c1_as_windows_1252(text));
+    }
+    current
+}
+
+/// C1 controls left over are windows-1252 punctuation read as Latin-1
+/// (`\u{93}quoted\u{94}` → `“quoted”`); the five bytes windows-1252 leaves
+/// undefined stay.
+fn c1_as_windows_1252(text: &str) -> String {
+    text.chars()
+        .map(|c| match u8::try_from(c) {
+            Ok(byte @ 0x80..=0x9F) => {
+                let one = [byte];
+                let (read, _) = WINDOWS_1252.decode_without_bom_handling(&one);
+                read.chars().next().unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+/// The most plausible reading of `line` that clears its threshold.
+fn best_reading(line: &str, depth: usize) -> Option<String> {
+    let before = cost(line);
+    let mut best: Option<(i32, String)> = None;
+    for page in code_pages() {
+        // Three characters whose bytes have the shape of a three-byte UTF-8
+        // sequence (`â€œ`, `вЂ“`) are evidence for this page.
+        let prior = 3 * page.three_byte_shapes(line);
+        // No reading can gain more than the line costs.
+        if before + prior < CLEAR_GAIN {
+            continue;
+        }
+        // GBK is read as Latin-1 or windows-1252, not as other code pages.
+        let targets: &[Target] = if page.primary {
+            &[Target::Utf8, Target::Gbk]
+        } else {
+            &[Target::Utf8]
+        };
+        for &target in targets {
+            let Some(reading) = read_as(line, page, target) else {
+                continue;
+            };
+            // A C1 control the code page itself writes differently is
+            // evidence against that page (Latin-2 text vs windows-1250).
+            let borrowed = if page.primary {
+                0
+            } else {
+                line.chars().filter(|&c| page.borrows(c)).count() as i32
+            };
+            let prior = if target == Target::Utf8 { prior } else { 0 };
+            let gain = before + prior - cost(&reading.text) - borrowed;
+            let needed = match (reading.complete, page.primary, target) {
+                (true, true, Target::Utf8) => CLEAR_GAIN,
+                (true, false, Target::Utf8) => CLEAR_GAIN + 1,
+                _ => STRONG_GAIN,
+            };
+            let (gain, text) = if gain < needed && gain > 0 && reading.complete && depth > 0 {
+                // Garbled twice: judge the reading by what reading it
+                // again gives (`Г‚ВЈ` → `Â£` → `£`).
+                match best_reading(&reading.text, depth - 1) {
+                    Some(again) => (before + prior - cost(&again) - borrowed, again),
+                    None => (gain, reading.text),
+                }
+            } else {
+                (gain, reading.text)
+            };
+            if gain >= needed && best.as_ref().is_none_or(|(g, _)| gain > *g) {
+                best = Some((gain, text));
+            }
+        }
+    }
+    // UTF-8 read as GBK is full of ideographs outside GB2312.
+    let outside_gb2312 = line
+        .chars()
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .count();
+    if let Some(text) = (outside_gb2312 >= 2)
+        .then(|| utf8_read_as_gbk(line))
+        .flatten()
+    {
+        let gain = before - cost(&text);
+        if gain > CLEAR_GAIN && best.as_ref().is_none_or(|(g, _)| gain > *g) {
+            best = Some((gain, text));
+        }
+    }
+    best.map(|(_, text)| text)
+}
+
+/// UTF-8 that was read as GBK (`鑰冭瘯` for `考试`): each run of characters
+/// GBK can write is written back and read as UTF-8. All or nothing: every
+/// run with a non-ASCII character must read as valid UTF-8, which text
+/// really written in Chinese practically never does.
+fn utf8_read_as_gbk(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut run = String::new();
+    let mut changed = false;
+    let flush = |run: &mut String, out: &mut String| -> Option<bool> {
+        if run.is_ascii() {
+            out.push_str(run);
+            run.clear();
+            return Some(false);
+        }
+        let (bytes, _, unmappable) = GBK.encode(run);
+        let text = std::str::from_utf8(&bytes).ok().filter(|_| !unmappable)?;
+        out.push_str(text);
+        run.clear();
+        Some(true)
+    };
+    for c in line.chars() {
+        let writable = c.is_ascii()
+            || ('\u{4E00}'..='\u{9FA5}').contains(&c)
+            || c != '\u{FFFD}' && gbk_bytes(c).is_some();
+        if writable {
+            run.push(c);
+        } else {
+            changed |= flush(&mut run, &mut out)?;
+            out.push(c);
+        }
+    }
+    changed |= flush(&mut run, &mut out)?;
+    changed.then_some(out)
+}
+
+/// What a single-byte code page writes for each byte 0x80–0xFF.
+struct CodePage {
+    /// `(character, byte)` sorted by character.
+    bytes_of: Vec<(char, u8)>,
+    /// The code pages mojibake comes from most often (windows-1252 and
+    /// Latin-1): a complete reading of these needs less evidence.
+    primary: bool,
+    /// Bit `n` set: the page itself has the C1 control U+0080 + `n`.
+    native_c1: u32,
+}
+
+impl CodePage {
+    fn new(encoding: &'static Encoding, primary: bool) -> Self {
+        let mut bytes_of = Vec::with_capacity(160);
+        for byte in 0x80..=0xFFu8 {
+            let one = [byte];
+            let (text, had_errors) = encoding.decode_without_bom_handling(&one);
+            let mut chars = text.chars();
+            if let (Some(c), None, false) = (chars.next(), chars.next(), had_errors) {
+                bytes_of.push((c, byte));
+            }
+        }
+        Self::from_pairs(bytes_of, primary)
+    }
+
+    /// A code page from the characters of its bytes 0x80–0xFF.
+    fn from_upper_half(upper_half: &[char; 128]) -> Self {
+        let pairs = upper_half.iter().zip(0x80..=0xFFu8).map(|(&c, b)| (c, b));
+        Self::from_pairs(pairs.collect(), false)
+    }
+
+    fn from_pairs(mut bytes_of: Vec<(char, u8)>, primary: bool) -> Self {
+        let native_c1 = bytes_of
+            .iter()
+            .filter(|&&(c, _)| ('\u{80}'..='\u{9F}').contains(&c))
+            .fold(0u32, |bits, &(c, _)| bits | 1 << (c as u32 - 0x80));
+        // Latin-1 writes the C1 controls where the windows code pages have
+        // punctuation; garbled text often has both.
+        for byte in 0x80..=0x9Fu8 {
+            let c = char::from(byte);
+            if !bytes_of.iter().any(|&(d, _)| d == c) {
+                bytes_of.push((c, byte));
+            }
+        }
+        bytes_of.sort_unstable();
+        bytes_of.dedup_by_key(|&mut (c, _)| c);
+        CodePage {
+            bytes_of,
+            primary,
+            native_c1,
+        }
+    }
+
+    /// True when `c` is a C1 control that this code page writes only as
+    /// Latin-1 does (it has another character at that byte).
+    fn borrows(&self, c: char) -> bool {
+        ('\u{80}'..='\u{9F}').contains(&c) && self.native_c1 & (1 << (c as u32 - 0x80)) == 0
+    }
+
+    /// How many times three characters in a row are written as a UTF-8
+    /// lead byte of a three-byte sequence and two continuation bytes that
+    /// are symbols or rare letters.
+    fn three_byte_shapes(&self, line: &str) -> i32 {
+        let odd = |c: char| char_cost(c) > 0 || !c.is_alphabetic();
+        let chars: Vec<char> = line.chars().collect();
+        let shaped = |w: &[char]| {
+            let byte = |c| self.byte(c).unwrap_or(0);
+            (0xE0..=0xEF).contains(&byte(w[0]))
+                && (0x80..=0xBF).contains(&byte(w[1]))
+                && (0x80..=0xBF).contains(&byte(w[2]))
+                && (odd(w[1]) || odd(w[2]))
+        };
+        chars.windows(3).filter(|w| shaped(w)).count() as i32
+    }
+
+    /// The byte this code page writes `c` as (ASCII as itself).
+    fn byte(&self, c: char) -> Option<u8> {
+        if c.is_ascii() {
+            return Some(c as u8);
+        }
+        if ('\u{3000}'..'\u{F8FF}').contains(&c) {
+            return None;
+        }
+        self.bytes_of
+            .binary_search_by_key(&c, |&(d, _)| d)
+            .ok()
+            .map(|i| self.bytes_of[i].1)
+    }
+}
+
+fn code_pages() -> &'static [CodePage] {
+    static PAGES: OnceLock<Vec<CodePage>> = OnceLock::new();
+    PAGES.get_or_init(|| {
+        vec![
+            CodePage::new(WINDOWS_1252, true),
+            CodePage::new(WINDOWS_1250, false),
+            CodePage::new(WINDOWS_1251, false),
+            CodePage::new(ISO_8859_2, false),
+            CodePage::new(WINDOWS_1257, false),
+            CodePage::new(MACINTOSH, false),
+            CodePage::new(IBM866, false),
+            CodePage::from_upper_half(&cp437::UPPER_HALF),
+        ]
+    })
+}
+
+/// The encoding the bytes are read back with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Utf8,
+    Gbk,
+}
+
+/// A reading of a line.
+struct Reading {
+    text: String,
+    /// Every byte written back was read as part of a character.
+    complete: bool,
+}
+
+/// Writes each run of `line` that `page` can write back to bytes and reads
+/// the bytes as `target`; `None` when no run reads differently, or when a
+/// partial reading leaves a byte that starts a UTF-8 sequence unread.
+fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Reading> {
+    let mut out = String::with_capacity(line.len());
+    let mut complete = true;
+    let mut stray_lead = false;
+    let mut changed = false;
+    let mut absorbed = false;
+    let mut run: Vec<(char, u8)> = Vec::new();
+    let mut flush = |run: &mut Vec<(char, u8)>, out: &mut String| {
+        if run.iter().any(|&(c, _)| !c.is_ascii()) {
+            let reading = match target {
+                Target::Utf8 => read_utf8(run),
+                Target::Gbk => read_gbk(run),
+            };
+            complete &= reading.complete;
+            stray_lead |= reading.stray_lead;
+            changed |= reading.text.chars().ne(run.iter().map(|&(c, _)| c));
+            out.push_str(&reading.text);
+        } else {
+            out.extend(run.iter().map(|&(c, _)| c));
+        }
+        run.clear();
+    };
+    for c in line.chars() {
+        match page.byte(c) {
+            Some(b) => run.push((c, b)),
+            None => {
+                // A UTF-8 sequence cut short where an earlier decoder
+                // replaced its last byte by U+FFFD belongs to that U+FFFD.
+                if c == '\u{FFFD}' && target == Target::Utf8 {
+                    let cut = unfinished_sequence(run.iter().map(|&(_, b)| b));
+                    absorbed |= cut > 0;
+                    run.truncate(run.len() - cut);
+                }
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    ((changed || absorbed) && !(stray_lead && target == Target::Utf8)).then_some(Reading {
+        text: out,
+        complete,
+    })
+}
+
+/// How many bytes at the end of `bytes` (at most 3) start a UTF-8
+/// sequence that they do not finish.
+fn unfinished_sequence(bytes: impl DoubleEndedIterator<Item = u8>) -> usize {
+    for (i, b) in bytes.rev().take(3).enumerate() {
+        let len = match b {
+            0x80..=0xBF => continue,
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if i + 1 < len { i + 1 } else { 0 };
+    }
+    0
+}
+
+/// The reading of one run.
+struct RunReading {
+    text: String,
+    complete: bool,
+    /// A byte that starts a UTF-8 sequence was left unread.
+    stray_lead: bool,
+}
+
+/// Reads the run's bytes as UTF-8; a byte that starts no valid sequence
+/// keeps its character. A space after a lead byte stands for the no-break space (0xA0) that an
+/// editor turned into a space (`Ã ` for `à`); the space is kept when an
+/// ASCII word follows (`Ã la` → `à la`, `lÃ .` → `là.`).
+fn read_utf8(run: &[(char, u8)]) -> RunReading {
+    let mut out = String::with_capacity(run.len());
+    let (mut complete, mut stray_lead) = (true, false);
+    let mut i = 0;
+    while i < run.len() {
+        let (c, b) = run[i];
+        let len = match b {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if len > 1 && i + len <= run.len() {
+            let bytes: Vec<u8> = run[i..i + len].iter().map(|&(_, b)| b).collect();
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                out.push_str(s);
+                i += len;
+                continue;
+            }
+        }
+        // A character outside the BMP that was written as two UTF-16
+        // surrogates, each in UTF-8 (CESU-8, as Java writes it).
+        if b == 0xED && i + 6 <= run.len() {
+            let bytes: Vec<u8> = run[i..i + 6].iter().map(|&(_, b)| b).collect();
+            if let Some(c) = surrogate_pair(&bytes) {
+                out.push(c);
+                i += 6;
+                continue;
+            }
+        }
+        // A three-byte sequence whose last byte became `?`.
+        if len == 3
+            && run
+                .get(i + 1)
+                .is_some_and(|&(_, b)| (0x80..=0xBF).contains(&b))
+            && run.get(i + 2).is_some_and(|&(c, _)| c == '?')
+        {
+            out.push('\u{FFFD}');
+            i += 3;
+            continue;
+        }
+        if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
+            if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
+                out.push_str(s);
+                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`.
+                let plain_word_follows = s.chars().all(char::is_lowercase)
+                    && run
+                        .get(i + 2)
+                        .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                i += if plain_word_follows { 1 } else { 2 };
+                continue;
+            }
+        }
+        complete &= b.is_ascii() || is_removed_later(c);
+        stray_lead |= len > 1;
+        out.push(c);
+        i += 1;
+    }
+    RunReading {
+        text: out,
+        complete,
+        stray_lead,
+    }
+}
+
+/// The character that six bytes encode as a UTF-16 surrogate pair, each
+/// half written as a three-byte UTF-8 sequence.
+fn surrogate_pair(bytes: &[u8]) -> Option<char> {
+    let half = |b: &[u8]| -> Option<u32> {
+        match b {
+            &[0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF] => {
+                Some(0xD000 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))
+            }
+            _ => None,
+        }
+    };
+    let (high, low) = (half(&bytes[..3])?, half(&bytes[3..6])?);
+    if !(0xD800..0xDC00).contains(&high) || !(0xDC00..0xE000).contains(&low) {
+        return None;
+    }
+    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+}
+
+/// Reads the run's bytes as GBK, all or nothing: the reading must be valid
+/// and made of CJK characters, else the run is kept.
+fn read_gbk(run: &[(char, u8)]) -> RunReading {
+    let original = || run.iter().map(|&(c, _)| c).collect::<String>();
+    let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
+    let mut decoder = GBK.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
+    let cjk = |c: char| {
+        c.is_ascii()
+            || matches!(classify(c), CharClass::Han | CharClass::WidePunct)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+    };
+    // Real Chinese is made mostly of the most frequent ideographs.
+    let han: Vec<i32> = out
+        .chars()
+        .filter(|&c| classify(c) == CharClass::Han)
+        .map(han_cost)
+        .collect();
+    let common = han.iter().filter(|&&cost| cost == 0).count();
+    if result != DecoderResult::InputEmpty
+        || !out.chars().all(cjk)
+        || han.len() < 2
+        || common * 4 < han.len() * 3
+    {
+        return RunReading {
+            text: original(),
+            complete: false,
+            stray_lead: false,
+        };
+    }
+    RunReading {
+        text: out,
+        complete: true,
+        stray_lead: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair_mojibake(s).map_or_else(|| s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn utf8_read_as_windows_1252() {
+        assert_eq!(fix("cafÃ© au lait"), "café au lait");
+        assert_eq!(fix("â€œquotedâ€\u{9d}"), "“quoted”");
+        assert_eq!(fix("\u{84}Handwerk\u{93} und \u{85}"), "„Handwerk“ und …");
+        assert_eq!(
+            fix("æ–¹æ³•æ˜Žç¡®ï¼Œè·¯å¾„æ¸…æ™°ã€‚"),
+            "方法明确，路径清晰。"
+        );
+    }
+
+    #[test]
+    fn gbk_read_as_latin1() {
+        assert_eq!(fix("Ö÷Ìâ½ÌÓý"), "主题教育");
+        assert_eq!(fix("ÎªÑ§Ö®Êµ£¬¹ÌÔÚ¼ùÂÄ¡£"), "为学之实，固在践履。");
+    }
+
+    #[test]
+    fn utf8_read_as_gbk() {
+        assert_eq!(fix("鑰冭瘯"), "考试");
+        assert_eq!(fix("瀛︿範鏁欒偛宸ヤ綔鏂规硶鏄庣‘"), "学习教育工作方法明确");
+        assert_eq!(fix("考试"), "考试");
+    }
+
+    #[test]
+    fn garbled_twice() {
+        assert_eq!(
+            fix("Iggy Pop (nÃƒÂ© Jim Osterberg)"),
+            "Iggy Pop (né Jim Osterberg)"
+        );
+    }
+
+    #[test]
+    fn garbled_twice_through_two_code_pages() {
+        assert_eq!(fix("a Г‚ВЈ5.8bn issue"), "a £5.8bn issue");
+    }
+
+    #[test]
+    fn other_code_pages() {
+        assert_eq!(fix("─îe┼ítina"), "Čeština");
+        assert_eq!(fix("Å iaip ÄÆdomu. VisÅ³ pirma"), "Šiaip įdomu. Visų pirma");
+        assert_eq!(fix("wei√ü"), "weiß");
+        assert_eq!(fix("Blog Tip 2 вЂ“ Broadcast"), "Blog Tip 2 – Broadcast");
+    }
+
+    #[test]
+    fn surrogates_written_one_by_one() {
+        assert_eq!(fix("emojis! í\u{a0}½í¸\u{80}"), "emojis! 😀");
+    }
+
+    #[test]
+    fn right_text_is_kept() {
+        for s in [
+            "São Paulo, Ação, © 2024",
+            "Bremer/Mccoy – DrÃ¥ber",
+            "NÃO",
+            "主题教育在基层。",
+            "!YO SÉ¡",
+            "10 km/h × 2 ÷ 3",
+            "SELKÄ\u{A0}EDELLÄ\u{A0}MAAHAN",
+        ] {
+            assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ranges_cover_the_changed_run() {
+        let (_, fixes) = repair_mojibake("ok\nthe cafÃ© is\n").unwrap();
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].range, 10..14);
+        assert_eq!(fixes[0].replacement, "é");
+    }
+}

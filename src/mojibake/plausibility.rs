@@ -1,0 +1,262 @@
+//! How plausible a text is as real writing: the score that decides
+//! whether a reading of mojibake is kept.
+//!
+//! Characters cost what mojibake is made of and real text rarely has: C1
+//! controls, symbols glued to letters, scripts mixed inside a word, rare
+//! letters, and ideographs outside the 3755 most frequent (GB2312 level
+//! 1). `O(n)`.
+
+use crate::radicals::unified_ideograph;
+use crate::script::{CharClass, classify};
+use encoding_rs::{EncoderResult, GBK};
+use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
+
+/// How implausible `text` is as real writing: the sum of what each
+/// character costs alone and next to its neighbours. Lower is better.
+pub(super) fn cost(text: &str) -> i32 {
+    // Judged as the text reads once the characters that a later stage
+    // removes are gone, so that a second run judges it the same.
+    // Radicals count as the ideographs they become.
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| !is_removed_later(c))
+        .map(|c| unified_ideograph(c).unwrap_or(c))
+        .collect();
+    let mut total = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        total += char_cost(c) + context_cost(prev, c, next);
+        if let Some(p) = prev {
+            let mixed =
+                matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
+            total += 3 * i32::from(mixed);
+        }
+    }
+    total
+}
+
+/// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
+/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, and the
+/// box drawing of the PC code pages).
+fn is_code_page_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A1}'
+            ..='\u{BF}'
+                | '×'
+                | '÷'
+                | 'ƒ'
+                | 'ˆ'
+                | '˜'
+                | '‚'
+                | '„'
+                | '†'
+                | '‡'
+                | '‰'
+                | '‹'
+                | '›'
+                | '™'
+    ) || ('\u{2C7}'..='\u{2DD}').contains(&c)
+        || ('\u{2200}'..='\u{22FF}').contains(&c)
+        || ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+/// Punctuation that real text has between words, not inside one.
+fn is_word_edge_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '•' | '…' | '–' | '—' | '€')
+}
+
+pub(super) fn char_cost(c: char) -> i32 {
+    if c.is_ascii() {
+        return 0;
+    }
+    match c {
+        '\u{80}'..='\u{9F}' => 10,
+        '\u{A0}' | '€' | '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '•' | '\u{FFFD}' => {
+            0
+        }
+        c if is_code_page_symbol(c) => 1,
+        '\u{C0}'..='\u{17F}' | '\u{218}'..='\u{21B}' => 0,
+        '\u{180}'..='\u{24F}' | '\u{2B0}'..='\u{2FF}' => 1,
+        '\u{250}'..='\u{2AF}' | '\u{300}'..='\u{36F}' => 2,
+        '\u{1D00}'..='\u{1DBF}' => 6,
+        // Cyrillic letters of one or two languages each, and the ones
+        // windows-1251 puts where UTF-8 has continuation bytes.
+        'Ђ' | 'ђ' | 'Ѓ' | 'ѓ' | 'Ќ' | 'ќ' | 'Џ' | 'џ' | 'Ћ' | 'Љ' | 'љ' | 'Њ' | 'њ' | 'Ў' | 'ў'
+        | 'Ѕ' | 'ѕ' | 'Ј' | 'ј' => 2,
+        '\u{2100}'..='\u{214F}' | '\u{2190}'..='\u{22FF}' | '\u{2500}'..='\u{259F}' => 1,
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'.. => 10,
+        c if classify(c) == CharClass::Han => han_cost(c),
+        _ => 0,
+    }
+}
+
+/// What `c` costs given its neighbours: a code-page symbol glued to a
+/// letter (worst inside a word: `Ä°stanbul`, `wei√ü`), punctuation that
+/// belongs between words found inside one (`HÃ”TEL`), a combining mark
+/// that accents nothing, an accented capital inside a lowercase word
+/// (`VisÅ³`), and `Ã` ending a word (`voilÃ le`), which no language writes.
+fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    // Latin ligatures count as the ASCII letters they stand for.
+    let accented = |c: Option<char>| {
+        c.is_some_and(|c| {
+            !c.is_ascii() && c.is_alphabetic() && !('\u{FB00}'..='\u{FB06}').contains(&c)
+        })
+    };
+    if is_combining_mark(c) {
+        // The accents of decomposed Latin text are fine after a letter.
+        let accent = matches!(c, '\u{300}'..='\u{30C}' | '\u{323}' | '\u{327}' | '\u{328}');
+        return if letter(prev) && accent { 0 } else { 4 };
+    }
+    if is_code_page_symbol(c) {
+        return if letter(prev) && letter(next) && (accented(prev) || accented(next)) {
+            4
+        } else if accented(prev) || accented(next) {
+            2
+        } else if letter(prev) && next.is_some_and(is_code_page_symbol) {
+            // Two symbols glued to the end of a word (`Zam√≤`).
+            3
+        } else {
+            0
+        };
+    }
+    if is_word_edge_punct(c) && letter(prev) && letter(next) && (accented(prev) || accented(next)) {
+        return 3;
+    }
+    if c == 'Ã' && next.is_none_or(is_space) {
+        return 3;
+    }
+    // `Â` before a no-break space or a Latin-1 symbol: the UTF-8 lead
+    // byte of that symbol (`Â£`, `Â°`).
+    if c == 'Â' && next.is_some_and(|n| ('\u{A0}'..='\u{BF}').contains(&n)) {
+        return 3;
+    }
+    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`).
+    if !c.is_ascii()
+        && c.is_uppercase()
+        && (prev.is_some_and(char::is_lowercase)
+            || prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase))
+    {
+        return 2;
+    }
+    0
+}
+
+/// Characters that normalization removes: soft hyphen, zero-width
+/// characters, and controls other than tab, line feed and the C1 controls
+/// (which this stage reads as windows-1252).
+pub(super) fn is_removed_later(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        || c.is_control() && !matches!(c, '\t' | '\n' | '\u{80}'..='\u{9F}')
+}
+
+/// White space within a line (a tab or space may stand for a lost
+/// no-break space).
+pub(super) fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        && !matches!(
+            c,
+            '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
+/// level 2, 2 for any other.
+pub(super) fn han_cost(c: char) -> i32 {
+    static URO: OnceLock<Vec<u8>> = OnceLock::new();
+    let index = (c as usize).wrapping_sub(0x4E00);
+    if let Some(&cost) = URO
+        .get_or_init(|| {
+            ('\u{4E00}'..='\u{9FFF}')
+                .map(|c| gb2312_level(c) as u8)
+                .collect()
+        })
+        .get(index)
+    {
+        return i32::from(cost);
+    }
+    gb2312_level(c)
+}
+
+/// Costs of [`han_cost`] from the GBK encoder (slow: the table of the
+/// unified ideographs block is built from it once).
+fn gb2312_level(c: char) -> i32 {
+    match gbk_bytes(c) {
+        Some(([0xB0..=0xD7, 0xA1..=0xFE, ..], 2)) => 0,
+        Some(([0xD8..=0xF7, 0xA1..=0xFE, ..], 2)) => 1,
+        _ => 2,
+    }
+}
+
+/// The GBK bytes of `c` and how many there are, without allocating.
+pub(super) fn gbk_bytes(c: char) -> Option<([u8; 4], usize)> {
+    let mut utf8 = [0u8; 4];
+    let mut bytes = [0u8; 4];
+    let (result, _, written) = GBK.new_encoder().encode_from_utf8_without_replacement(
+        c.encode_utf8(&mut utf8),
+        &mut bytes,
+        true,
+    );
+    (result == EncoderResult::InputEmpty).then_some((bytes, written))
+}
+
+/// The letter's script family, for catching scripts mixed inside a word.
+fn script_family(c: char) -> Option<u8> {
+    let family = match c {
+        '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => 0,
+        '\u{370}'..='\u{3FF}' => 1,
+        '\u{400}'..='\u{52F}' => 2,
+        '\u{590}'..='\u{5FF}' => 3,
+        '\u{600}'..='\u{6FF}' => 4,
+        _ => return None,
+    };
+    c.is_alphabetic().then_some(family)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_costs_more_than_the_text_it_hides() {
+        for (garbled, right) in [
+            ("cafÃ©", "café"),
+            ("Ä°stanbul", "İstanbul"),
+            ("wei√ü", "weiß"),
+            ("Ö÷Ìâ½ÌÓý", "主题教育"),
+            ("VisÅ³ pirma", "Visų pirma"),
+        ] {
+            assert!(cost(garbled) > cost(right), "{garbled}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_costs_nothing() {
+        for text in [
+            "São Paulo, Ação",
+            "Ærø, Øresund",
+            "主题教育在基层",
+            "naïve café",
+        ] {
+            assert_eq!(cost(text), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn ideographs_by_frequency() {
+        assert_eq!(han_cost('的'), 0);
+        assert_eq!(han_cost('鑰'), 2);
+        assert_eq!(han_cost('\u{20628}'), 2);
+        assert_eq!(gbk_bytes('中').map(|(_, n)| n), Some(2));
+    }
+
+    #[test]
+    fn characters_removed_later_are_not_judged() {
+        assert_eq!(cost("a\u{AD}b"), cost("ab"));
+        assert!(is_removed_later('\u{200B}'));
+        assert!(!is_removed_later('\u{93}'));
+    }
+}
