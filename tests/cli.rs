@@ -4,28 +4,18 @@
 #![cfg(feature = "cli")]
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use textmend::{Config, repair_with};
 
-fn fixture(name: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-        .join(file)
-}
+mod common;
+
+use common::fixture;
 
 /// Every fixture folder, with its options as command-line arguments.
 fn fixtures() -> Vec<(PathBuf, Vec<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
-        .expect("fixtures/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("raw.txt").is_file() && p.join("expected.txt").is_file())
-        .collect();
-    dirs.sort();
-    dirs.into_iter()
+    common::fixture_dirs()
+        .into_iter()
         .map(|dir| {
             let options = dir.join("options.json");
             let args = if options.is_file() {
@@ -39,18 +29,7 @@ fn fixtures() -> Vec<(PathBuf, Vec<String>)> {
 }
 
 fn textmend(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("textmend runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    // A child that refuses its input may exit before reading it.
-    let _ = input.write_all(stdin.unwrap_or_default());
-    drop(input);
-    child.wait_with_output().expect("textmend finishes")
+    common::run(args, stdin.unwrap_or_default())
 }
 
 fn stdout(output: &Output) -> String {

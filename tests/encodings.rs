@@ -3,10 +3,9 @@
 //! must detect the encoding (no `--encoding`) and print the text unchanged.
 //! With `--verbose` it names the encoding on standard error.
 
+#![cfg(feature = "cli")]
+
 use encoding_rs::Encoding;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// `(fixture, encoding label, names the detector may report)`: GBK text
 /// is also valid GB18030, so either name is right for it.
@@ -24,30 +23,16 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ("keep-latin1-accents-pt", "windows-1252", &["windows-1252"]),
 ];
 
+mod common;
+
 fn expected(fixture: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(fixture)
-        .join("expected.txt");
+    let path = common::fixture(fixture, "expected.txt");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Runs the binary with `bytes` on standard input; returns stdout, stderr.
 fn textmend(bytes: &[u8], args: &[&str]) -> (String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the textmend binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(bytes)
-        .expect("input is written");
-    let output = child.wait_with_output().expect("textmend finishes");
+    let output = common::run(args, bytes);
     assert!(output.status.success(), "exit status {}", output.status);
     (
         String::from_utf8(output.stdout).expect("output is UTF-8"),

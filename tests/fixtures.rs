@@ -7,15 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use textmend::{Config, repair_with};
 
+mod common;
+
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs: Vec<PathBuf> = fs::read_dir(&root)
-        .expect("fixtures/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("raw.txt").is_file() && p.join("expected.txt").is_file())
-        .collect();
-    dirs.sort();
-    dirs
+    common::fixture_dirs()
 }
 
 fn config(dir: &Path) -> Config {
