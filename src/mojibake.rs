@@ -120,8 +120,27 @@ fn common_suffix(a: &str, b: &str) -> usize {
         .sum()
 }
 
-/// The line with its mojibake read right, or `None`.
+/// The line with its mojibake read right, or `None`. What the normalize
+/// stage removes afterwards (controls, among them the C1 controls that no
+/// reading used) must not decide: when the line as it is has no better
+/// reading, the line without them is tried, as a second repair would see
+/// it, so that repairing twice changes nothing more.
 fn repair_line(line: &str) -> Option<String> {
+    if let Some(read) = repair_line_as_is(line).filter(|read| read != line) {
+        return Some(read);
+    }
+    let removed_later =
+        |c: char| is_removed_later(c) || c.is_control() && !matches!(c, '\t' | '\n');
+    if !line.chars().any(removed_later) {
+        return None;
+    }
+    let cleaned: String = line.chars().filter(|&c| !removed_later(c)).collect();
+    repair_line_as_is(&cleaned).filter(|read| *read != cleaned)
+}
+
+/// The line with its mojibake read right, or `None`, reading every
+/// character as it stands.
+fn repair_line_as_is(line: &str) -> Option<String> {
     let mut current: Option<String> = None;
     for _ in 0..MAX_ROUNDS {
         let text = current.as_deref().unwrap_or(line);
