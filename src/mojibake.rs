@@ -120,22 +120,29 @@ fn common_suffix(a: &str, b: &str) -> usize {
         .sum()
 }
 
-/// The line with its mojibake read right, or `None`. What the normalize
-/// stage removes afterwards (controls, among them the C1 controls that no
-/// reading used) must not decide: when the line as it is has no better
-/// reading, the line without them is tried, as a second repair would see
-/// it, so that repairing twice changes nothing more.
+/// The line with its mojibake read right, or `None`. Readings are taken
+/// until none is left, also on the line as the normalize stage will leave
+/// it (controls and invisible characters gone, space variants plain), so
+/// that repairing the output again finds nothing more to read.
 fn repair_line(line: &str) -> Option<String> {
-    if let Some(read) = repair_line_as_is(line).filter(|read| read != line) {
-        return Some(read);
+    let mut current = line.to_string();
+    for _ in 0..MAX_ROUNDS {
+        if let Some(read) = repair_line_as_is(&current).filter(|read| *read != current) {
+            current = read;
+            continue;
+        }
+        let normalized =
+            crate::normalize::normalize_line(&current, 0, &mut crate::edit::EditLog::default());
+        if normalized == current {
+            break;
+        }
+        let normalized = normalized.into_owned();
+        match repair_line_as_is(&normalized).filter(|read| *read != normalized) {
+            Some(read) => current = read,
+            None => break,
+        }
     }
-    let removed_later =
-        |c: char| is_removed_later(c) || c.is_control() && !matches!(c, '\t' | '\n');
-    if !line.chars().any(removed_later) {
-        return None;
-    }
-    let cleaned: String = line.chars().filter(|&c| !removed_later(c)).collect();
-    repair_line_as_is(&cleaned).filter(|read| *read != cleaned)
+    (current != line).then_some(current)
 }
 
 /// The line with its mojibake read right, or `None`, reading every
