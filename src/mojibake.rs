@@ -186,7 +186,17 @@ fn c1_as_windows_1252(text: &str) -> String {
 fn best_reading(line: &str, depth: usize) -> Option<String> {
     let before = cost(line);
     let mut best: Option<(i32, String)> = None;
-    for page in code_pages() {
+    // No single-byte code page writes CJK: a line whose only non-ASCII
+    // characters are CJK has no reading through one.
+    let single_byte = line.chars().any(|c| {
+        !c.is_ascii()
+            && !matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::WidePunct
+            )
+    });
+    let pages: &[CodePage] = if single_byte { code_pages() } else { &[] };
+    for page in pages {
         // Three characters whose bytes have the shape of a three-byte UTF-8
         // sequence (`â€œ`, `вЂ“`) are evidence for this page.
         let prior = 3 * page.three_byte_shapes(line);

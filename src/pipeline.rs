@@ -46,6 +46,15 @@ pub fn run(input: &str, config: &Config) -> Repaired {
     repaired
 }
 
+/// Does the text hold characters that UTF-8 read as a single-byte code
+/// page turns into (Latin-1 and Latin Extended letters, the windows-1252
+/// punctuation, Cyrillic)? Only then is a block read again for mojibake.
+fn has_single_byte_mojibake_letters(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{80}'..='\u{2FF}' | '\u{400}'..='\u{4FF}' | '\u{2013}'..='\u{203A}' | '€' | '™')
+    })
+}
+
 /// Where byte `at` of the repaired text lies in the input: a position
 /// inside a repaired run goes to the run's start, or to its end for the
 /// end of a range, so that mapped ranges cover whole runs.
@@ -121,19 +130,31 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
         let text = if span.kind == BlockKind::Preformatted {
             keep_lines(input, &members)
         } else {
-            let joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
+            let mut joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
+            // Mojibake is judged line by line; joined, a block is the line
+            // that a second repair would judge, so it is judged again here.
+            let mut reread_changed = false;
+            if config.mojibake && has_single_byte_mojibake_letters(&joined) {
+                if let Some((fixed, _)) = repair_mojibake(&joined) {
+                    if !fixed.contains(['\n', '\u{2028}', '\u{2029}']) {
+                        log.push(range.clone(), fixed.clone(), Rule::Mojibake);
+                        joined = fixed;
+                        reread_changed = true;
+                    }
+                }
+            }
             let mut joined =
                 normalize_in_context(&joined, input, range.clone(), &mut log).into_owned();
             // Lines that together repeat (a heading wrapped and drawn
             // twice), or are letter-spaced across the break, show it only
             // once joined.
-            if config.letter_spacing && members.len() > 1 {
+            if config.letter_spacing && (members.len() > 1 || reread_changed) {
                 if let Some(closed) = close_letter_spacing(&joined) {
                     log.push(range.clone(), closed.clone(), Rule::LetterSpacing);
                     joined = closed;
                 }
             }
-            if config.dedupe && members.len() > 1 {
+            if config.dedupe && (members.len() > 1 || reread_changed) {
                 if let Some((once, rule)) = dedupe_line(&joined) {
                     log.push(range.clone(), once.clone(), rule);
                     joined = once;
