@@ -128,7 +128,7 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
         }
         previous_end = Some(range.end);
         let text = if span.kind == BlockKind::Preformatted {
-            keep_lines(input, &members)
+            keep_lines(&members)
         } else {
             let mut joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
             // Mojibake is judged line by line; joined, a block is the line
@@ -236,18 +236,19 @@ fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
     }
 }
 
-/// A preformatted block: its lines as written in the input (trailing
-/// white space dropped), indented relative to the least indented line.
-fn keep_lines(input: &str, lines: &[&Line]) -> String {
+/// A preformatted block: its lines as written (trailing white space
+/// dropped, and the invisible characters and space variants that the
+/// normalize stage repairs on every line repaired), indented relative to
+/// the least indented line.
+fn keep_lines(lines: &[&Line]) -> String {
     let base = lines.iter().map(|l| l.indent).min().unwrap_or(0);
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let raw = &input[line.content.clone()];
         out.extend(std::iter::repeat_n(' ', line.indent - base));
-        out.push_str(raw);
+        out.push_str(&line.text);
     }
     out
 }

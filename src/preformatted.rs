@@ -209,8 +209,11 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                 (v + 1, !gap_before[v + 1])
             };
             let line = &lines[visible[v]];
-            let leads_to_output =
-                forward && v + 1 < visible.len() && !gap_before[v + 1] && dense(v + 1);
+            let leads_to_output = forward
+                && v + 1 < visible.len()
+                && !gap_before[v + 1]
+                && dense(v + 1)
+                && is_listing_neighbour(&lines[visible[v + 1]], true);
             // A line that a sentence runs into or out of is prose.
             let in_sentence = if forward {
                 v + 1 < visible.len() && !gap_before[v + 1] && !pre[v + 1] && !dense(v + 1) && {
