@@ -127,7 +127,7 @@ fn common_suffix(a: &str, b: &str) -> usize {
 fn repair_line(line: &str) -> Option<String> {
     let mut current = line.to_string();
     for _ in 0..MAX_ROUNDS {
-        if let Some(read) = repair_line_as_is(&current).filter(|read| *read != current) {
+        if let Some(read) = repair_line_as_is(&current).filter(|read| acceptable(read, &current)) {
             current = read;
             continue;
         }
@@ -137,12 +137,23 @@ fn repair_line(line: &str) -> Option<String> {
             break;
         }
         let normalized = normalized.into_owned();
-        match repair_line_as_is(&normalized).filter(|read| *read != normalized) {
+        match repair_line_as_is(&normalized).filter(|read| acceptable(read, &normalized)) {
             Some(read) => current = read,
             None => break,
         }
     }
     (current != line).then_some(current)
+}
+
+/// A reading that changes the line and keeps it one line: a reading that
+/// would break it (`â€¨` → U+2028) is refused, since the lines it makes
+/// would be judged anew by a second repair.
+fn acceptable(read: &str, line: &str) -> bool {
+    let breaks = |t: &str| {
+        t.matches(['\n', '\r', '\u{2028}', '\u{2029}', '\u{c}'])
+            .count()
+    };
+    read != line && breaks(read) == breaks(line)
 }
 
 /// The line with its mojibake read right, or `None`, reading every
