@@ -46,6 +46,9 @@ pub fn run(input: &str, config: &Config) -> Repaired {
     repaired
 }
 
+/// How many times a block is finished and read again for mojibake.
+const MAX_BLOCK_ROUNDS: usize = 3;
+
 /// Does the text hold characters that UTF-8 read as a single-byte code
 /// page turns into (Latin-1 and Latin Extended letters, the windows-1252
 /// punctuation, Cyrillic)? Only then is a block read again for mojibake.
@@ -131,33 +134,37 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
             keep_lines(&members)
         } else {
             let mut joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
-            // Mojibake is judged line by line; joined, a block is the line
-            // that a second repair would judge, so it is judged again here.
-            let mut reread_changed = false;
-            if config.mojibake && has_single_byte_mojibake_letters(&joined) {
-                if let Some((fixed, _)) = repair_mojibake(&joined) {
-                    if !fixed.contains(['\n', '\u{2028}', '\u{2029}']) {
-                        log.push(range.clone(), fixed.clone(), Rule::Mojibake);
-                        joined = fixed;
-                        reread_changed = true;
+            let mut reread = false;
+            for _ in 0..MAX_BLOCK_ROUNDS {
+                joined = normalize_in_context(&joined, input, range.clone(), &mut log).into_owned();
+                // Lines that together repeat (a heading wrapped and drawn
+                // twice), or are letter-spaced across the break, show it
+                // only once joined.
+                if config.letter_spacing && (members.len() > 1 || reread) {
+                    if let Some(closed) = close_letter_spacing(&joined) {
+                        log.push(range.clone(), closed.clone(), Rule::LetterSpacing);
+                        joined = closed;
                     }
                 }
-            }
-            let mut joined =
-                normalize_in_context(&joined, input, range.clone(), &mut log).into_owned();
-            // Lines that together repeat (a heading wrapped and drawn
-            // twice), or are letter-spaced across the break, show it only
-            // once joined.
-            if config.letter_spacing && (members.len() > 1 || reread_changed) {
-                if let Some(closed) = close_letter_spacing(&joined) {
-                    log.push(range.clone(), closed.clone(), Rule::LetterSpacing);
-                    joined = closed;
+                if config.dedupe && (members.len() > 1 || reread) {
+                    if let Some((once, rule)) = dedupe_line(&joined) {
+                        log.push(range.clone(), once.clone(), rule);
+                        joined = once;
+                    }
                 }
-            }
-            if config.dedupe && (members.len() > 1 || reread_changed) {
-                if let Some((once, rule)) = dedupe_line(&joined) {
-                    log.push(range.clone(), once.clone(), rule);
-                    joined = once;
+                // Mojibake is judged line by line; the finished block is
+                // the line that a second repair would judge, so it is
+                // judged again, and what it reads is finished in turn.
+                if !(config.mojibake && has_single_byte_mojibake_letters(&joined)) {
+                    break;
+                }
+                match repair_mojibake(&joined) {
+                    Some((fixed, _)) if !fixed.contains(['\n', '\u{2028}', '\u{2029}']) => {
+                        log.push(range.clone(), fixed.clone(), Rule::Mojibake);
+                        joined = fixed;
+                        reread = true;
+                    }
+                    _ => break,
                 }
             }
             apply_policies(joined, config, range.clone(), &mut log)

@@ -412,6 +412,7 @@ proptest! {
 #[test]
 fn inputs_the_properties_found() {
     let inputs = [
+        "Ö⋯⼀0Ā",
         "aaaaaaaa  a  a\naaaaaaaaaa一  a\na一aaaaaa  a\na",
         "一一一一一一一一a  ....2\na\na一aaaa  一  一\n一aaa一a  a",
         "aaaaaa  a\naaaaaa  a  a\naaaaaa  a\naaa",
