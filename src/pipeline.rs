@@ -160,6 +160,12 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
                 }
                 match repair_mojibake(&joined) {
                     Some((fixed, _)) if !fixed.contains(['\n', '\u{2028}', '\u{2029}']) => {
+                        // What the reading gives is a line, and gets the
+                        // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`).
+                        let fixed =
+                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::default())
+                                .trim()
+                                .to_string();
                         log.push(range.clone(), fixed.clone(), Rule::Mojibake);
                         joined = fixed;
                         reread = true;
