@@ -208,6 +208,20 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
     });
     let pages: &[CodePage] = if single_byte { code_pages() } else { &[] };
     for page in pages {
+        // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
+        // of its characters; without one, only GBK can be read back.
+        let has_utf8_lead = line
+            .chars()
+            .any(|c| !c.is_ascii() && page.byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b)));
+        // GBK read as Latin-1 shows its bytes 0xA1–0xFE (all of GB2312's)
+        // as Latin-1 letters and signs; curly quotes alone are not that.
+        let has_gbk_byte = page.primary
+            && line
+                .chars()
+                .any(|c| !c.is_ascii() && page.byte(c).is_some_and(|b| b >= 0xA1));
+        if !has_utf8_lead && !has_gbk_byte {
+            continue;
+        }
         // Three characters whose bytes have the shape of a three-byte UTF-8
         // sequence (`â€œ`, `вЂ“`) are evidence for this page.
         let prior = 3 * page.three_byte_shapes(line);
@@ -216,10 +230,10 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             continue;
         }
         // GBK is read as Latin-1 or windows-1252, not as other code pages.
-        let targets: &[Target] = if page.primary {
-            &[Target::Utf8, Target::Gbk]
-        } else {
-            &[Target::Utf8]
+        let targets: &[Target] = match (has_utf8_lead, has_gbk_byte) {
+            (true, true) => &[Target::Utf8, Target::Gbk],
+            (false, true) => &[Target::Gbk],
+            _ => &[Target::Utf8],
         };
         for &target in targets {
             let Some(reading) = read_as(line, page, target) else {
