@@ -159,7 +159,8 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
                     break;
                 }
                 match repair_mojibake(&joined) {
-                    Some((fixed, _)) if !fixed.contains(['\n', '\u{2028}', '\u{2029}']) => {
+                    // A reading never breaks its line (see `mojibake::acceptable`).
+                    Some((fixed, _)) => {
                         // What the reading gives is a line, and gets the
                         // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`).
                         let fixed =
