@@ -196,6 +196,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
     let dense = |v: usize| is_dense(&lines[visible[v]]);
+    let mut led = vec![false; visible.len()];
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
             (1..visible.len()).collect()
@@ -233,7 +234,15 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                 && is_listing_neighbour(line, dense(v) || leads_to_output)
             {
                 pre[v] = true;
+                led[v] = leads_to_output && !is_listing_neighbour(line, dense(v));
             }
+        }
+    }
+    // A line taken in only for the output it leads to stays out when that
+    // output did not join the listing after all.
+    for v in (0..visible.len().saturating_sub(1)).rev() {
+        if led[v] && !pre[v + 1] {
+            pre[v] = false;
         }
     }
 
