@@ -195,30 +195,26 @@ fn c1_as_windows_1252(text: &str) -> String {
 
 /// The most plausible reading of `line` that clears its threshold.
 fn best_reading(line: &str, depth: usize) -> Option<String> {
+    let evidence = PageEvidence::of(line);
+    // UTF-8 read as GBK is full of ideographs outside GB2312.
+    let outside_gb2312 = line
+        .chars()
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .take(2)
+        .count();
+    let gbk_reading_possible = outside_gb2312 >= 2 && utf8_shaped_through_gbk(line);
+    if evidence.is_empty() && !gbk_reading_possible {
+        return None;
+    }
     let before = cost(line);
     let mut best: Option<(i32, String)> = None;
-    // No single-byte code page writes CJK: a line whose only non-ASCII
-    // characters are CJK has no reading through one.
-    let single_byte = line.chars().any(|c| {
-        !c.is_ascii()
-            && !matches!(
-                classify(c),
-                CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::WidePunct
-            )
-    });
-    let pages: &[CodePage] = if single_byte { code_pages() } else { &[] };
-    for page in pages {
+    for (index, page) in code_pages().iter().enumerate() {
         // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
         // of its characters; without one, only GBK can be read back.
-        let has_utf8_lead = line
-            .chars()
-            .any(|c| !c.is_ascii() && page.byte(c).is_some_and(|b| (0xC2..=0xF4).contains(&b)));
+        let has_utf8_lead = evidence.utf8_lead & 1 << index != 0;
         // GBK read as Latin-1 shows its bytes 0xA1–0xFE (all of GB2312's)
         // as Latin-1 letters and signs; curly quotes alone are not that.
-        let has_gbk_byte = page.primary
-            && line
-                .chars()
-                .any(|c| !c.is_ascii() && page.byte(c).is_some_and(|b| b >= 0xA1));
+        let has_gbk_byte = page.primary && evidence.gbk_byte & 1 << index != 0;
         if !has_utf8_lead && !has_gbk_byte {
             continue;
         }
@@ -268,12 +264,7 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             }
         }
     }
-    // UTF-8 read as GBK is full of ideographs outside GB2312.
-    let outside_gb2312 = line
-        .chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
-        .count();
-    if let Some(text) = (outside_gb2312 >= 2)
+    if let Some(text) = gbk_reading_possible
         .then(|| utf8_read_as_gbk(line))
         .flatten()
     {
@@ -283,6 +274,34 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
     }
     best.map(|(_, text)| text)
+}
+
+/// Do the line's GBK bytes have the shape of UTF-8 (lead bytes followed by
+/// as many continuation bytes as they announce)? A cheap test, stopping at
+/// the first byte out of place, that text really written in Chinese fails
+/// within a few characters; [`utf8_read_as_gbk`] then decides.
+fn utf8_shaped_through_gbk(line: &str) -> bool {
+    let mut continuations = 0;
+    for c in line.chars() {
+        let Some((bytes, len)) = (!c.is_ascii()).then(|| gbk_bytes(c)).flatten() else {
+            // ASCII, or a character GBK cannot write, ends a sequence.
+            if continuations > 0 {
+                return false;
+            }
+            continue;
+        };
+        for &byte in &bytes[..len] {
+            continuations = match (continuations, byte) {
+                (0, 0x00..=0x7F) => 0,
+                (0, 0xC2..=0xDF) => 1,
+                (0, 0xE0..=0xEF) => 2,
+                (0, 0xF0..=0xF4) => 3,
+                (n, 0x80..=0xBF) if n > 0 => n - 1,
+                _ => return false,
+            };
+        }
+    }
+    continuations == 0
 }
 
 /// UTF-8 that was read as GBK (`鑰冭瘯` for `考试`): each run of characters
@@ -318,6 +337,109 @@ fn utf8_read_as_gbk(line: &str) -> Option<String> {
     }
     changed |= flush(&mut run, &mut out)?;
     changed.then_some(out)
+}
+
+/// Which code pages a line shows the bytes of mojibake through: bit `n`
+/// stands for `code_pages()[n]`.
+#[derive(Default)]
+struct PageEvidence {
+    /// Pages that write two of the line's characters in a row as a UTF-8
+    /// lead byte (0xC2–0xF4) and a continuation byte (0x80–0xBF, or a
+    /// space standing for a lost no-break space).
+    utf8_lead: u16,
+    /// Pages that write two of its characters in a row as bytes that GBK
+    /// pairs, one of them in GB2312's range (0xA1–0xFE), the other at least
+    /// 0x40.
+    gbk_byte: u16,
+}
+
+impl PageEvidence {
+    /// One pass over the line. No single-byte code page writes CJK, so
+    /// CJK characters show no page at all.
+    fn of(line: &str) -> Self {
+        const EVERY_PAGE: u16 = u16::MAX;
+        let mut evidence = PageEvidence::default();
+        let mut before = PageBytes::default();
+        for c in line.chars() {
+            let here = if c.is_ascii() {
+                let trail = if ('@'..'\u{7F}').contains(&c) {
+                    EVERY_PAGE
+                } else {
+                    0
+                };
+                PageBytes {
+                    continuation: if c == ' ' || c == '\t' { EVERY_PAGE } else { 0 },
+                    trail,
+                    ..PageBytes::default()
+                }
+            } else if ('\u{2E80}'..'\u{F8FF}').contains(&c) && c != '\u{3000}' {
+                // CJK, Hangul and the private use area: on no page.
+                PageBytes::default()
+            } else {
+                let mut bytes = page_bytes_of(c);
+                if is_space(c) {
+                    bytes.continuation = EVERY_PAGE;
+                }
+                bytes
+            };
+            evidence.utf8_lead |= before.lead & here.continuation;
+            evidence.gbk_byte |= before.gb2312 & here.trail | before.trail & here.gb2312;
+            before = here;
+        }
+        evidence
+    }
+
+    fn is_empty(&self) -> bool {
+        self.utf8_lead == 0 && self.gbk_byte == 0
+    }
+}
+
+/// The kinds of byte a character is written as, one bit per code page.
+#[derive(Clone, Copy, Default)]
+struct PageBytes {
+    /// A UTF-8 lead byte, 0xC2–0xF4.
+    lead: u16,
+    /// A UTF-8 continuation byte, 0x80–0xBF.
+    continuation: u16,
+    /// A byte of GB2312's range, 0xA1–0xFE.
+    gb2312: u16,
+    /// A byte that can end a GBK pair, 0x40 or above.
+    trail: u16,
+}
+
+/// The kinds of byte each page writes `c` as, from a table built once over
+/// every page.
+fn page_bytes_of(c: char) -> PageBytes {
+    static TABLE: OnceLock<Vec<(char, PageBytes)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(char, PageBytes)> = Vec::new();
+        for (index, page) in code_pages().iter().enumerate() {
+            let bit = |yes: bool| u16::from(yes) << index;
+            for &(c, byte) in &page.bytes_of {
+                let bytes = PageBytes {
+                    lead: bit((0xC2..=0xF4).contains(&byte)),
+                    continuation: bit((0x80..=0xBF).contains(&byte)),
+                    gb2312: bit((0xA1..=0xFE).contains(&byte)),
+                    trail: bit(byte >= 0x40),
+                };
+                table.push((c, bytes));
+            }
+        }
+        table.sort_unstable_by_key(|&(c, _)| c);
+        table.dedup_by(|later, kept| {
+            later.0 == kept.0 && {
+                kept.1.lead |= later.1.lead;
+                kept.1.continuation |= later.1.continuation;
+                kept.1.gb2312 |= later.1.gb2312;
+                kept.1.trail |= later.1.trail;
+                true
+            }
+        });
+        table
+    });
+    table
+        .binary_search_by_key(&c, |&(d, _)| d)
+        .map_or(PageBytes::default(), |i| table[i].1)
 }
 
 /// What a single-byte code page writes for each byte 0x80–0xFF.
