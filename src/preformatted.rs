@@ -28,6 +28,9 @@
 //!   (ragged prose never leaves that much room);
 //! - **paths**: two or more lines in a row that are each one path are a
 //!   list of files, one per line;
+//! - **labels**: three or more lines in a row that each begin with a
+//!   short label and a colon (`nice(1): run a program…`, `From: …`) are
+//!   entries of a definition list or a record, one per line;
 //! - **neighbour**: a short line that touches a preformatted line (no blank
 //!   line between) and does not end a sentence belongs to the same listing.
 //!
@@ -70,6 +73,12 @@ const MIN_PATH_CHARS: usize = 8;
 const MIN_PATH_RUN: usize = 2;
 /// The fewest short, broken-off lines that make a table column.
 const MIN_TABLE_BREAKS: usize = 3;
+/// The most lines between two parts of a table that join it.
+const MAX_LINES_BETWEEN: usize = 6;
+/// The most words in the label of a definition list entry.
+const MAX_LABEL_WORDS: usize = 4;
+/// The most characters in the label of a definition list entry.
+const MAX_LABEL_CHARS: usize = 32;
 /// Below this document line width (columns), short runs prove nothing.
 const MIN_DOCUMENT_WIDTH: usize = 40;
 
@@ -192,6 +201,8 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         mark_table_columns(lines, &visible, &gap_before, width, &mut alone);
     }
     mark_path_lists(lines, &visible, &gap_before, &mut alone);
+    mark_labelled_lines(lines, &visible, &gap_before, &mut alone);
+    fill_between_table_parts(lines, &visible, &mut alone);
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
@@ -304,21 +315,61 @@ fn mark_table_columns(
         if end < visible.len() && !gap_before[end] && short(&lines[visible[end]]) {
             end += 1;
         }
+        // A column runs on to the gap that ends it when that gap is within
+        // a wrapped cell's reach and no sentence ends on the way.
+        let mut tail = end;
+        while tail < visible.len()
+            && !gap_before[tail]
+            && eligible(&lines[visible[tail]])
+            && tail - last_break <= MAX_CELL_GAP + 1
+        {
+            tail += 1;
+        }
+        let reaches_gap = tail == visible.len() || gap_before[tail];
         let span = end - start;
         // Words that a justified line pushed out one by one continue the
-        // sentence cut off on the full line before them.
+        // sentence cut off on the full line before them (a line of
+        // Chinese or Japanese has no spaces, and is no such word).
         let continues_sentence = start > 0 && !gap_before[start] && {
             let before = &lines[visible[start - 1]];
             !short(before)
                 && !ends_sentence(&before.text)
-                && visible[start..=last_break]
-                    .iter()
-                    .all(|&i| !lines[i].text.contains(' '))
+                && visible[start..=last_break].iter().all(|&i| {
+                    let text = &lines[i].text;
+                    !text.contains(' ') && !text.chars().any(is_cjk)
+                })
         };
         if breaks >= MIN_TABLE_BREAKS && breaks * 5 >= span * 2 && !continues_sentence {
+            let end = if reaches_gap { tail } else { end };
             alone[start..end].iter_mut().for_each(|a| *a = true);
         }
         v = last_break + 1;
+    }
+}
+
+/// Marks the few lines (at most [`MAX_LINES_BETWEEN`], none ending a
+/// sentence) that lie between two parts of a table, blank lines included:
+/// an extractor that puts blank lines inside a table cuts it into parts
+/// that each look too short to be one, and a cell there is no sentence.
+fn fill_between_table_parts(lines: &[Line], visible: &[usize], alone: &mut [bool]) {
+    let cell = |v: usize| {
+        let line = &lines[visible[v]];
+        !line.fake_bold && !is_list_item(&line.text) && !ends_sentence(&line.text)
+    };
+    let mut v = 0;
+    while v < visible.len() {
+        if alone[v] || v == 0 || !alone[v - 1] {
+            v += 1;
+            continue;
+        }
+        let start = v;
+        while v < visible.len() && !alone[v] && cell(v) && v - start < MAX_LINES_BETWEEN {
+            v += 1;
+        }
+        if v < visible.len() && alone[v] {
+            alone[start..v].iter_mut().for_each(|a| *a = true);
+        }
+        v = v.max(start + 1);
     }
 }
 
@@ -344,6 +395,45 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
         }
         v = v.max(start + 1);
     }
+}
+
+/// Marks the entries of a definition list or a record: [`MIN_RUN`] or more
+/// lines in a row that each begin with a label and a colon. Prose rarely
+/// starts three lines running with `Word:`; a wrapped entry's end is left
+/// to the other signals.
+fn mark_labelled_lines(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
+    let labelled = |v: usize| starts_with_label(&lines[visible[v]].text);
+    let mut v = 0;
+    while v < visible.len() {
+        let start = v;
+        while v < visible.len() && labelled(v) && (v == start || !gap_before[v]) {
+            v += 1;
+        }
+        if v - start >= MIN_RUN {
+            alone[start..v].iter_mut().for_each(|a| *a = true);
+        }
+        v = v.max(start + 1);
+    }
+}
+
+/// Does the line begin with a short label (at most [`MAX_LABEL_WORDS`]
+/// words and [`MAX_LABEL_CHARS`] characters, no sentence end in it)
+/// followed by a colon and a space or the line's end?
+fn starts_with_label(text: &str) -> bool {
+    let Some(colon) = text.find([':', '：']) else {
+        return false;
+    };
+    let (label, rest) = (text[..colon].trim(), &text[colon..]);
+    // An ASCII colon ends a label only before a space (`10:30`, `http://`
+    // are not labels); a full-width one needs none.
+    let ends_label = rest.starts_with('：')
+        || rest[1..].is_empty()
+        || rest[1..].starts_with(char::is_whitespace);
+    ends_label
+        && !label.is_empty()
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && label.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !label.contains(['.', '。', '!', '?', '！', '？', ',', '，', ';', '；'])
 }
 
 /// Does a run of short lines read as a column of prose: nearly as wide as
@@ -546,5 +636,44 @@ mod tests {
     fn contents_lines_are_preformatted() {
         let m = marked("Introduction . . . . . . . 1\nGetting started . . . . . 7");
         assert!(m.iter().all(|(_, p)| *p));
+    }
+
+    #[test]
+    fn lines_that_each_begin_with_a_label_are_entries() {
+        let input = format!(
+            "{PROSE}\nnice(1): run a program with a modified scheduling priority, lower or higher than the default\nrenice(1): modify the scheduling priority of a running process or of all processes of a user\nat(1) or batch(1): run a job at a specified time, or when the load average drops below a level\n{PROSE}"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(kept, [false, true, true, true, false]);
+        // Two such lines, or a colon that is not a label's, prove nothing.
+        let input = format!("{PROSE}\nNote: the list is long\nTip: read it twice\n{PROSE}");
+        assert!(marked(&input).iter().all(|(_, p)| !p));
+        assert!(!starts_with_label("Meet at 10:30 in the hall"));
+        assert!(!starts_with_label("see http://example.org for more"));
+        assert!(!starts_with_label("This is one sentence. Then: another"));
+        assert!(starts_with_label("说明：显示内存的使用情况"));
+    }
+
+    #[test]
+    fn a_table_column_runs_on_to_the_gap_that_ends_it() {
+        // The last two cells fill their lines, and no sentence ends before
+        // the blank line.
+        let input = format!(
+            "{PROSE}\nkeyword\nhtml→text\nodt→text\nps→text\ntext→html\nconvert many source files to HTML, XHTML, RTF, LaTeX or TeX with highlighting for forty\nlanguages, from C to Haskell, with colours chosen by a style sheet of the reader\n\n{PROSE}"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(
+            kept,
+            [false, true, true, true, true, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn lines_between_two_parts_of_a_table_belong_to_it() {
+        let input = "说明\n把文件“data”压缩为“data.gz”\n把“data.gz”解压为“data”\n把文件“data”压缩为“data.bz2”（压缩效果比 gzip 更好，但速度\n较慢）\n\n把“data.bz2”解压为“data”\n\n把文件“data”压缩为“data.xz”，压缩效果比前两种更好一些\n列出压缩档案“data.tar.gz”中的全部文件名和目录名\n检查压缩档案“data.zip”是否完整，并报告出错的文件\n把目录“docs”打包并压缩成“docs.tar.gz”\n把“docs.tar.gz”解开到当前目录\n列出“docs.tar.gz”里的文件\n\n本节介绍的命令在所有发行版中都可以使用，读者可以放心地在自己的系统中尝试它们，不必担心破坏数据。这些命令都有详细的手册页面，可以随时查阅。";
+        let kept: Vec<bool> = marked(input).into_iter().map(|(_, p)| p).collect();
+        let last = kept.len() - 1;
+        assert!(kept[..last].iter().all(|&p| p), "{kept:?}");
+        assert!(!kept[last]);
     }
 }
