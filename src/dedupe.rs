@@ -260,13 +260,23 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// The lines after `start` that are further copies of it as a fake-bold
 /// heading (none when it is not one). A page number between two copies
 /// does not part them: furniture is removed later, and the copies would
-/// then stand together. Right `after_heading` lines drawn the same way, a
+/// then stand together. Lines right under a command or a line of code are
+/// its output, repeated or not. Right `after_heading` lines drawn the same way, a
 /// short word repeated is that heading's last line (`늘이기` twice), not a
 /// writer's repetition.
 fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usize> {
     let first = &lines[start];
-    // Listings repeat lines on purpose (`}`, a contents entry per part).
-    if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
+    // Listings repeat lines on purpose (`}`, a contents entry per part),
+    // and so does the output of a command written right above them.
+    let after_listing = start > 0 && {
+        let before = &lines[start - 1];
+        !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
+    };
+    if first.is_blank()
+        || first.removed
+        || after_listing
+        || crate::preformatted::looks_preformatted(&first.text)
+    {
         return Vec::new();
     }
     let mut copies = Vec::new();
@@ -436,5 +446,11 @@ mod tests {
     #[test]
     fn a_two_character_heading_drawn_three_times_collapses() {
         assert_eq!(dedupe("管理\n管理\n管理\n正文。").len(), 2);
+    }
+
+    #[test]
+    fn lines_repeated_under_a_command_are_its_output() {
+        let input = "$ grep -h 'Free Software' /usr/share/common-licenses/GPL*\nFree Software Foundation\nFree Software Foundation\nBody text.";
+        assert_eq!(dedupe(input).len(), 4);
     }
 }
