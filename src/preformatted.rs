@@ -12,7 +12,9 @@
 //! - **prompt**: a line that starts with a shell or REPL prompt (`$ `,
 //!   `# `, `>>> `) is a command;
 //! - **code**: a line that ends with `{`, `}`, `;` or `\`, or starts with
-//!   `}`, `#!`, `//` or `/*`, is source code;
+//!   `}`, `#!`, `//` or `/*`, is source code, and a line that is markup
+//!   from its first character to its last (`<!-- comment -->`,
+//!   `<name attribute="value" />`) is XML or HTML;
 //! - **dot leaders**: a line that ends in a run of leader dots and a page
 //!   number (`Introduction . . . . 12`, `3、风险提示 ……… 8`) is a contents
 //!   entry;
@@ -90,6 +92,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("code pattern is valid")
 });
 
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<(?:!--|[?/]?[A-Za-z][\w:.-]*(?:[\s/>]|$)).*>$").expect("markup pattern is valid")
+});
+
 static DOT_LEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:\.\s?){4,}|…{2,}|(?:·\s?){3,}|(?:_\s?){4,})\s*[\dIVXivx]{1,4}$")
         .expect("dot leader pattern is valid")
@@ -107,6 +113,9 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(is_code_line("int main(void) {"));
 /// assert!(is_code_line("Introduction . . . . . . 12"));
 /// assert!(is_code_line("3、风险提示 ……… 8"));
+/// assert!(is_code_line("<!-- comment -->"));
+/// assert!(is_code_line("<name attribute=\"value\" />"));
+/// assert!(!is_code_line("<3 you>"));
 /// assert!(!is_code_line("The shell prompt under GUI"));
 /// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
 /// ```
@@ -120,6 +129,7 @@ pub fn is_code_line(text: &str) -> bool {
             && CODE.is_match(text)
         || (last.is_ascii_digit() || matches!(last, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
             && DOT_LEADER.is_match(text)
+        || first == '<' && last == '>' && MARKUP.is_match(text)
 }
 
 /// True when one line alone shows it is not prose: code, a command, a
