@@ -23,7 +23,8 @@
 //! [`MIN_COLUMN_WIDTH`] characters from the line start).
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
-//! them. `O(n)` per page for each of at most three passes.
+//! them, leaving out the invisible ones that normalization removes.
+//! `O(n)` per page for each of at most three passes.
 
 use crate::script::display_width;
 use std::ops::Range;
@@ -76,7 +77,12 @@ fn segments(input: &str, piece: &Piece) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut spaces = 0usize;
     let mut current: Option<Segment> = None;
-    for (col, (at, c)) in text.char_indices().enumerate() {
+    // Characters that normalization removes take no column: the repaired
+    // text, read again, must show the same gutters.
+    let visible = text
+        .char_indices()
+        .filter(|&(_, c)| !crate::normalize::is_invisible(c));
+    for (col, (at, c)) in visible.enumerate() {
         let col = piece.col + col;
         let byte = piece.range.start + at;
         if c == ' ' {
@@ -293,7 +299,10 @@ fn split_collapsed(
 ) -> Option<(Piece, Piece)> {
     const SLACK: usize = 4;
     let text = &input[row.range.clone()];
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| !crate::normalize::is_invisible(c))
+        .collect();
     let mut best: Option<(usize, usize)> = None;
     for (i, &(at, c)) in chars.iter().enumerate() {
         let col = row.col + i;
@@ -390,6 +399,19 @@ left four          right four";
                 "right four"
             ]
         );
+    }
+
+    #[test]
+    fn invisible_characters_take_no_column() {
+        // Zero-width spaces and control characters in the left column
+        // would push the gutter of their lines far to the right.
+        let zw = "\u{200B}".repeat(6);
+        let input = format!(
+            "left one           right one\nleft{zw} two           right two\nleft three         right three\nleft\u{0}\u{1}\u{2}\u{3}\u{4}\u{5} four           right four"
+        );
+        let input = input.as_str();
+        assert_eq!(order(input)[4], "right one");
+        assert_eq!(order(input).len(), 8);
     }
 
     #[test]

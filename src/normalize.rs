@@ -173,7 +173,7 @@ fn normalize<'a>(
 }
 
 /// Characters that the rules below always remove.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
 }
 
