@@ -436,7 +436,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return !cut_mid_sentence;
     }
     let room = next_word_fits(prev, cur);
-    if a_ends && (room || is_overfull(prev)) {
+    if a_ends && (room || is_overfull(prev) || ends_cjk_sentence_short(prev)) {
         return true;
     }
     // What a colon announces (a listing, a list, a quotation) starts anew,
@@ -455,6 +455,14 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return room;
     }
     !a_ends && is_short(prev) && room
+}
+
+/// Does a CJK line end a sentence (`。`, `！`, `？`) at least one
+/// full-width character short of its column? CJK is justified, so only a
+/// paragraph's last line falls short, whatever the next line starts with.
+fn ends_cjk_sentence_short(v: &Visible<'_>) -> bool {
+    let last = v.line.text.chars().rev().find(|&c| !is_closing(c));
+    matches!(last, Some('。' | '！' | '？')) && v.line.extent() + 2 <= v.column
 }
 
 /// Would the first word of `cur` have fitted at the end of `prev`? If so,
@@ -488,6 +496,14 @@ mod tests {
     #[test]
     fn blank_line_after_a_sentence_ends_the_paragraph() {
         let input = "鄂尔多斯市委书记牛俊雁如\n是说。\n\n9 月 23 日，鄂尔多斯市委\n举办了读书班。";
+        assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_cjk_sentence_short_of_the_column_ends_the_paragraph() {
+        // `Rsnapshot` would not have fitted in the room left, yet a
+        // justified CJK line falls short only where a paragraph ends.
+        let input = "系统管理员应当定期备份重\n要的数据，以免硬盘损坏时\n丢失多年的工作成果。\nRsnapshot 使用硬链接保存\n多个时间点的快照，占用的\n空间很少，恢复也很方便。";
         assert_eq!(blocks(input).len(), 2);
     }
 
