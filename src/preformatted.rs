@@ -38,7 +38,8 @@
 //!
 //! Refused (left as prose): a run of short lines that continues a sentence
 //! cut off on a full-width line before it (a justified line that the
-//! extractor broke word by word), list items with bullets (blocks of their
+//! extractor broke word by word; in Chinese and Japanese, whose paragraphs
+//! end on a sentence end, only when the run's first line ends one), list items with bullets (blocks of their
 //! own), and short runs in narrow columns, where every line is short.
 //!
 //! `O(n)` in the number of lines.
@@ -192,9 +193,15 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                 .iter()
                 .filter(|&&i| !ends_sentence(&lines[i].text))
                 .count();
+            // A justified Chinese or Japanese paragraph ends on a sentence
+            // end, so a short line of it that a full line runs into and that
+            // ends no sentence is a cell, not that paragraph's last line.
             let continues_sentence = start > 0 && !gap_before[start] && {
                 let before = &lines[visible[start - 1]];
-                !short(before) && !ends_sentence(&before.text)
+                let first = &lines[run[0]].text;
+                !short(before)
+                    && !ends_sentence(&before.text)
+                    && (ends_sentence(first) || !first.chars().any(is_cjk))
             };
             if run.len() >= MIN_RUN
                 && unpunctuated * 3 >= run.len() * 2
@@ -602,6 +609,30 @@ mod tests {
         );
         let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
         assert_eq!(kept, [false, true, true, true, true, true, false]);
+    }
+
+    /// Four full lines of Chinese prose that set the document's width.
+    const PROSE_ZH: &str = "下面列出的工具可以把各种格式的文档转换成纯文本，转换以后的文件可以直接用\n搜索命令查找，也可以送进其他的文本处理程序里继续加工和整理，这样一来\n无论原来的文档是什么格式，都可以用同一套工具处理。选择工具的时候，要看原来\n的文档是用什么程序写的，以及转换以后是否需要保留原有的格式。";
+
+    #[test]
+    fn short_chinese_cells_after_full_ones_keep_their_lines() {
+        let input = format!(
+            "{PROSE_ZH}\n\n转化 MSWord 文件到纯文本或者 TeX 文件，并且保留原有的段落格式\n从一个 HTML 文件里面删除标记标签\n从开放文档格式到文本格式\n从 PostScript 文件导出文本\n"
+        );
+        let kept: Vec<bool> = marked(&input).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(kept[4..], [false, true, true, true]);
+    }
+
+    #[test]
+    fn a_chinese_paragraph_end_after_a_full_line_stays_prose() {
+        let input = format!(
+            "{PROSE_ZH}\n\n系统启动的时候，进程会尝试启动默认的目标单元，它通常是到图形界面目标\n的符号链接。\n首先，\n一些特殊的目标单元，\n比如本地文件系统、\n"
+        );
+        assert!(
+            marked(&input).iter().all(|(_, p)| !p),
+            "{:?}",
+            marked(&input)
+        );
     }
 
     #[test]
