@@ -16,7 +16,10 @@
 //! em dash, a slash or a URL cut in the middle; one space between words of
 //! spaced scripts (Latin, Hangul). A join between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
-//! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept.
+//! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
+//! join between CJK and a number gets one when the document spaces both
+//! Latin words and numbers from CJK (`参见第` / `10.2.3 节`), while spaces
+//! around numbers alone, which typesetters add, do not count.
 //!
 //! A hyphen at a line end is removed when the joined word occurs elsewhere
 //! in the document, kept when the hyphenated form does, kept for a
@@ -49,6 +52,9 @@ pub struct Evidence {
     compounds: HashSet<String>,
     /// True when the document puts a space between CJK and Latin words.
     spaces_cjk_latin: bool,
+    /// True when the document spaces Latin words from CJK (see above) and
+    /// numbers too, so both are the writer's style.
+    spaces_cjk_digit: bool,
 }
 
 impl Evidence {
@@ -56,9 +62,16 @@ impl Evidence {
     pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Self {
         let mut ev = Evidence::default();
         let (mut spaced, mut tight) = (0usize, 0usize);
+        let (mut digit_spaced, mut digit_tight) = (0usize, 0usize);
+        let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
         for line in lines {
             let text = &line.text;
             let latin = |c: char| classify(c) == CharClass::Letter;
+            if text.contains(|c: char| c.is_ascii_digit()) {
+                let (s, t) = count_cjk_digit_spacing(text);
+                digit_spaced += s;
+                digit_tight += t;
+            }
             if !text.chars().any(latin) {
                 continue;
             }
@@ -79,14 +92,12 @@ impl Evidence {
             let mut prev2: Option<char> = None;
             for c in text.chars() {
                 if let (Some(p2), Some(p)) = (prev2, prev) {
-                    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
                     let latin = |c: char| c.is_ascii_alphabetic();
                     if p == ' ' && (cjk(p2) && latin(c) || latin(p2) && cjk(c)) {
                         spaced += 1;
                     }
                 }
                 if let Some(p) = prev {
-                    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
                     if cjk(p) && c.is_ascii_alphabetic() || p.is_ascii_alphabetic() && cjk(c) {
                         tight += 1;
                     }
@@ -96,8 +107,34 @@ impl Evidence {
             }
         }
         ev.spaces_cjk_latin = spaced > tight;
+        ev.spaces_cjk_digit = ev.spaces_cjk_latin && digit_spaced > digit_tight;
         ev
     }
+}
+
+/// How often a line puts one space between CJK and an ASCII digit
+/// (`第 10 节`), and how often neither (`第10节`).
+fn count_cjk_digit_spacing(text: &str) -> (usize, usize) {
+    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
+    let digit = |c: char| c.is_ascii_digit();
+    let (mut spaced, mut tight) = (0, 0);
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    for c in text.chars() {
+        if let (Some(p2), Some(p)) = (prev2, prev) {
+            if p == ' ' && (cjk(p2) && digit(c) || digit(p2) && cjk(c)) {
+                spaced += 1;
+            }
+        }
+        if let Some(p) = prev {
+            if cjk(p) && digit(c) || digit(p) && cjk(c) {
+                tight += 1;
+            }
+        }
+        prev2 = prev;
+        prev = Some(c);
+    }
+    (spaced, tight)
 }
 
 /// Joins the lines of one block into one line, logging each join.
@@ -213,11 +250,10 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
                     .find(|c| !c.is_numeric())
                     .is_some_and(latin_word);
         let mixed = cjk(lc) && latin_word(first) || ends_word && cjk(fc);
-        return Separator::Text(if mixed && evidence.spaces_cjk_latin {
-            " "
-        } else {
-            ""
-        });
+        let number =
+            !ends_word && (cjk(lc) && first.is_ascii_digit() || last.is_ascii_digit() && cjk(fc));
+        let spaced = mixed && evidence.spaces_cjk_latin || number && evidence.spaces_cjk_digit;
+        return Separator::Text(if spaced { " " } else { "" });
     }
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
         return Separator::Text("");
@@ -392,6 +428,25 @@ mod tests {
         assert_eq!(
             join("使用apt命令来替代\naptitude命令。"),
             "使用apt命令来替代aptitude命令。"
+        );
+    }
+
+    #[test]
+    fn cjk_digit_spacing_follows_a_document_that_spaces_latin_words_too() {
+        // Spaced Latin words and spaced numbers: the writer's style.
+        assert_eq!(
+            join("使用 apt 命令，参见第\n10.2.3 节，共 3 步。"),
+            "使用 apt 命令，参见第 10.2.3 节，共 3 步。"
+        );
+        // Spaced numbers alone are the typesetter's: a join stays tight.
+        assert_eq!(
+            join("共形成调研报告 20\n篇，全市共形成 212 篇。"),
+            "共形成调研报告 20篇，全市共形成 212 篇。"
+        );
+        // Latin words spaced, numbers tight.
+        assert_eq!(
+            join("使用 apt 命令，参见第\n10节，共3步。"),
+            "使用 apt 命令，参见第10节，共3步。"
         );
     }
 }
