@@ -185,8 +185,16 @@ pub fn is_opening(c: char) -> bool {
     )
 }
 
+/// Abbreviations whose full stop introduces what follows (`e.g.`) or a
+/// name (`Dr.`) and so never ends a sentence.
+const LEADING_ABBREVIATIONS: &[&str] = &[
+    "e.g.", "i.e.", "cf.", "vs.", "viz.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Fig.", "Figs.",
+    "Eq.",
+];
+
 /// True when `text` ends a sentence: its last character, after any closing
-/// quotes or brackets, is sentence-final punctuation.
+/// quotes or brackets, is sentence-final punctuation, and not the full
+/// stop of an abbreviation that leads on (`e.g.`, `Dr.`).
 ///
 /// ```
 /// use textmend::script::ends_sentence;
@@ -194,12 +202,24 @@ pub fn is_opening(c: char) -> bool {
 /// assert!(ends_sentence("he said.)"));
 /// assert!(ends_sentence("落实。”"));
 /// assert!(!ends_sentence("聆听"));
+/// assert!(!ends_sentence("update the image; e.g."));
+/// assert!(ends_sentence("the end of the log."));
 /// ```
 pub fn ends_sentence(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| !is_closing(c) && !c.is_whitespace())
-        .is_some_and(is_sentence_final)
+    let trimmed = text.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
+    let Some(last) = trimmed.chars().next_back() else {
+        return false;
+    };
+    if last == '.' {
+        let word = trimmed
+            .rsplit(|c: char| c.is_whitespace() || is_opening(c))
+            .next()
+            .unwrap_or(trimmed);
+        if LEADING_ABBREVIATIONS.contains(&word) {
+            return false;
+        }
+    }
+    is_sentence_final(last)
 }
 
 /// Display width of `text` in terminal columns, counting ambiguous-width
