@@ -436,7 +436,7 @@ fn mark_labelled_lines(lines: &[Line], visible: &[usize], gap_before: &[bool], a
 /// Does the line begin with a short label (at most [`MAX_LABEL_WORDS`]
 /// words and [`MAX_LABEL_CHARS`] characters, no sentence end in it)
 /// followed by a colon and a space or the line's end?
-fn starts_with_label(text: &str) -> bool {
+pub(crate) fn starts_with_label(text: &str) -> bool {
     let Some(colon) = text.find([':', '：']) else {
         return false;
     };

@@ -29,6 +29,7 @@
 //! width as a newspaper does are read right. `O(n)` in the number of lines.
 
 use crate::line::Line;
+use crate::preformatted::starts_with_label;
 use crate::script::{ends_sentence, is_closing};
 use regex::Regex;
 use serde::Serialize;
@@ -158,15 +159,17 @@ struct Visible<'a> {
 pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
     let visible = visible_lines(lines);
     let mut blocks: Vec<BlockSpan> = Vec::new();
+    let mut block_labelled = false;
     for (v, cur) in visible.iter().enumerate() {
         let starts_block = match v.checked_sub(1).map(|p| &visible[p]) {
             None => true,
             Some(prev) => {
                 let block = blocks.last().expect("a previous line has a block");
-                breaks_between(prev, cur, block)
+                breaks_between(prev, cur, block) || block_labelled && starts_new_entry(prev, cur)
             }
         };
         if starts_block {
+            block_labelled = starts_with_label(&cur.line.text);
             blocks.push(BlockSpan {
                 kind: initial_kind(cur),
                 lines: vec![cur.index],
@@ -457,6 +460,21 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     !a_ends && is_short(prev) && room
 }
 
+/// Does `cur` start the next entry of a definition list whose current
+/// entry began with a label and a colon (`"/etc/systemd/system": …`)?
+/// Entries are set one after another, each wrapped on its own, so a line
+/// that begins with a label of its own starts the next one.
+fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    // A label in lower case is the sentence going on (`quick at another:`);
+    // after a full stop the paragraph rules decide, as entries are phrases.
+    !prev.line.preformatted
+        && !cur.line.preformatted
+        && !ends_mid_clause(&prev.line.text)
+        && !prev.line.ends_sentence()
+        && !cur.line.first_char().is_some_and(char::is_lowercase)
+        && starts_with_label(&cur.line.text)
+}
+
 /// Does a CJK line end a sentence (`。`, `！`, `？`) at least one
 /// full-width character short of its column? CJK is justified, so only a
 /// paragraph's last line falls short, whatever the next line starts with.
@@ -531,6 +549,18 @@ mod tests {
         let b = blocks(input);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0], ["aptitude 的交互式使用"]);
+    }
+
+    #[test]
+    fn each_entry_of_a_definition_list_is_a_block() {
+        let input = "\"/usr/lib/app/units\": default configuration files of the system\n\"/etc/app/units\": configuration files written by the administrator\nwhich override the default configuration files of the system\n\"/run/app/units\": configuration files generated at run time which\noverride the installed configuration files";
+        assert_eq!(blocks(input).len(), 3);
+        // A label in lower case goes on with the sentence, and one inside
+        // a paragraph that did not start with a label is prose.
+        let input = "Note: the mirror that answers fastest is not always the one closest to\nyou, so measure before you choose. A mirror that is slow at one hour may be\nquick at another: the tool keeps trying them in turn until one answers.";
+        assert_eq!(blocks(input).len(), 1);
+        let input = "The files that the administrator wrote override the\nDefaults: they are read last and win over the rest of them";
+        assert_eq!(blocks(input).len(), 1);
     }
 
     #[test]
