@@ -172,8 +172,16 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
     if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT {
         return rows;
     }
-    let region_col = rows.iter().map(|r| r.col).min().unwrap_or(0);
     let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
+    // Where the region's text starts: blank rows, shared by both sides of
+    // a split, start nowhere.
+    let region_col = rows
+        .iter()
+        .zip(&all)
+        .filter(|(_, segs)| !segs.is_empty())
+        .map(|(r, _)| r.col)
+        .min()
+        .unwrap_or(0);
     let Some(gutter) = find_gutter(&all, region_col) else {
         return rows;
     };
@@ -412,6 +420,25 @@ left four          right four";
         let input = input.as_str();
         assert_eq!(order(input)[4], "right one");
         assert_eq!(order(input).len(), 8);
+    }
+
+    #[test]
+    fn three_columns_with_blank_lines_are_read_in_order() {
+        // Blank lines belong to both sides of the first split; the right
+        // side still starts at its own gutter and splits again.
+        let input = "\
+one a                two a               three a
+one b                two b               three b
+
+one c                two c               three c
+one d                two d               three d";
+        assert_eq!(
+            order(input),
+            [
+                "one a", "one b", "one c", "one d", "two a", "two b", "two c", "two d", "three a",
+                "three b", "three c", "three d"
+            ]
+        );
     }
 
     #[test]
