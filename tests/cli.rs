@@ -207,6 +207,25 @@ fn json_block_ranges_slice_the_input_to_their_block() {
             let end = block["range"]["end"].as_u64().unwrap() as usize;
             let text = block["text"].as_str().unwrap();
             let slice = raw.get(start..end).expect("range on char boundaries");
+            // Side-by-side columns interleave in the input: a block's range
+            // spans the other columns' text too, and holds its own in order.
+            let columns = dir
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("columns-");
+            if columns {
+                let mut rest = slice.chars().filter(|c| !c.is_whitespace());
+                if !text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .all(|c| rest.any(|r| r == c))
+                {
+                    mismatches.push(format!("{} {start}..{end}: {text:?}", dir.display()));
+                }
+                continue;
+            }
             let alone = repair_with(slice, &config).text;
             if alone.trim_end_matches('\n') != text {
                 mismatches.push(format!(
