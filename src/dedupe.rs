@@ -290,7 +290,16 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
         j += 1;
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
-    let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH && !first.ends_sentence();
+    // A heading may ask a question; its last line, drawn the same way as
+    // the lines before, ends with the question mark (`할당하나요?` twice).
+    let asks = || {
+        first
+            .text
+            .trim_end_matches(crate::script::is_closing)
+            .ends_with(['?', '？'])
+    };
+    let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH
+        && (!first.ends_sentence() || after_heading && asks());
     let keep = match copies.len() + 1 {
         2 => (letters >= 4 || after_heading && letters >= 1) && heading_like,
         3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH || after_heading && letters >= 1,
@@ -428,6 +437,14 @@ mod tests {
         assert_eq!(out.len(), 3);
         // Without a heading before it, a short word said twice stays.
         assert_eq!(dedupe("谢谢\n谢谢\n不客气。").len(), 3);
+        // A question's last line, right under the rest of its heading.
+        let out = dedupe(
+            "어떻게 장치에 프로파일을\n어떻게 장치에 프로파일을\n할당하나요?\n할당하나요?\n본문입니다.",
+        );
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[1], ("할당하나요?".to_string(), true));
+        // A question asked twice with no heading above it stays.
+        assert_eq!(dedupe("정말 그런가요?\n정말 그런가요?\n네.").len(), 3);
     }
 
     #[test]
