@@ -457,7 +457,22 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
         return room;
     }
-    !a_ends && is_short(prev) && room
+    let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
+    !a_ends && is_short(prev) && room && !pushed
+}
+
+/// Does a line of Chinese or Japanese stop in mid-sentence before a Latin
+/// word or number that the sentence goes on after? Such lines are
+/// justified, so one falls short inside a paragraph only where the next
+/// word could not be broken: a file name, a command or a name set in
+/// another font, whose width a count of characters does not tell
+/// (`這些軟體包在` / `task-gnome-desktop 安裝時`).
+fn pushes_latin_word(before: &str, after: &str) -> bool {
+    use crate::script::{CharClass, classify};
+    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
+    before.chars().next_back().is_some_and(cjk)
+        && after.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && after.chars().any(cjk)
 }
 
 /// Does `cur` start the next entry of a definition list whose current
@@ -561,6 +576,16 @@ mod tests {
         assert_eq!(blocks(input).len(), 1);
         let input = "The files that the administrator wrote override the\nDefaults: they are read last and win over the rest of them";
         assert_eq!(blocks(input).len(), 1);
+    }
+
+    #[test]
+    fn a_chinese_line_short_before_a_latin_word_goes_on() {
+        let input = "　　許多開源的拉丁字型，都有\nURW Nimbus 家族或\nBitstream Vera 的血統痕跡。";
+        assert_eq!(blocks(input).len(), 1);
+        // English text after a short Chinese line is no such word.
+        let input =
+            "　　許多開源的拉丁字型，都有\nURW Nimbus 家族或\nBitstream Vera fonts are free.";
+        assert_eq!(blocks(input).len(), 2);
     }
 
     #[test]
