@@ -455,7 +455,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     // is a heading, unless the column wrapped it (the next word did not
     // fit); a very short one inside a block ends it.
     if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
-        return room;
+        // A heading has no commas: a line with one is a sentence's start.
+        let sentence = a.text.contains(['，', '、', '；']);
+        return room && !(sentence && pushes_latin_word(&a.text, &b.text));
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
     !a_ends && is_short(prev) && room && !pushed
@@ -586,6 +588,17 @@ mod tests {
         let input =
             "　　許多開源的拉丁字型，都有\nURW Nimbus 家族或\nBitstream Vera fonts are free.";
         assert_eq!(blocks(input).len(), 2);
+        // At a block's start, a line with a comma is a sentence, not a
+        // heading; one without may be a heading before a Latin word.
+        let body = "系统管理员应当定期备份重要的数据，以免硬盘损坏时\n丢失多年的工作成果。\n";
+        let input = format!(
+            "{body}Bacula，Amanda 和\nBackupPC 是全功能的备份实用套件，主要用于联网的\n定期备份。"
+        );
+        assert_eq!(blocks(&input).len(), 2);
+        let input = format!(
+            "{body}容器的使用\nDocker 是一个容器引擎，可以把程序和它依赖的库打\n包在一起运行。"
+        );
+        assert_eq!(blocks(&input).len(), 3);
     }
 
     #[test]
