@@ -19,7 +19,9 @@
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
 //! join between CJK and a number gets one when the document spaces both
 //! Latin words and numbers from CJK (`参见第` / `10.2.3 节`), while spaces
-//! around numbers alone, which typesetters add, do not count.
+//! around numbers alone, which typesetters add, do not count. A join
+//! between CJK and a quote or bracket follows how the document spaces that
+//! symbol from CJK inside its lines (`在 "/etc/" 目录`).
 //!
 //! A hyphen at a line end is removed when the joined word occurs elsewhere
 //! in the document, kept when the hyphenated form does, kept for a
@@ -32,7 +34,7 @@
 use crate::edit::{EditLog, Rule};
 use crate::line::Line;
 use crate::script::{CharClass, classify, is_cjk, is_closing, is_opening, is_spaceless};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Words that commonly start a hyphenated compound: when a line ends with
 /// one of them and a hyphen, and the document has no other evidence, the
@@ -55,6 +57,9 @@ pub struct Evidence {
     /// True when the document spaces Latin words from CJK (see above) and
     /// numbers too, so both are the writer's style.
     spaces_cjk_digit: bool,
+    /// How often each symbol (a quote, a bracket) stands next to CJK with
+    /// a space between and without, by side: `(symbol, CJK after it)`.
+    symbol_spacing: HashMap<(char, bool), (usize, usize)>,
 }
 
 impl Evidence {
@@ -72,6 +77,7 @@ impl Evidence {
                 digit_spaced += s;
                 digit_tight += t;
             }
+            count_symbol_spacing(text, &mut ev.symbol_spacing);
             if !text.chars().any(latin) {
                 continue;
             }
@@ -109,6 +115,45 @@ impl Evidence {
         ev.spaces_cjk_latin = spaced > tight;
         ev.spaces_cjk_digit = ev.spaces_cjk_latin && digit_spaced > digit_tight;
         ev
+    }
+}
+
+/// Counts, for each symbol next to CJK in `text`, whether one space
+/// stands between them: `“\”` after `反斜槓 ` is spaced, `“\”` in
+/// `反斜槓“\”` is not.
+fn count_symbol_spacing(text: &str, counts: &mut HashMap<(char, bool), (usize, usize)>) {
+    let symbol = |c: char| classify(c) == CharClass::Punct;
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    for c in text.chars() {
+        if let (Some(p2), Some(p)) = (prev2, prev) {
+            if p == ' ' {
+                if is_cjk(p2) && symbol(c) {
+                    counts.entry((c, false)).or_default().0 += 1;
+                } else if symbol(p2) && is_cjk(c) {
+                    counts.entry((p2, true)).or_default().0 += 1;
+                }
+            }
+        }
+        if let Some(p) = prev {
+            if is_cjk(p) && symbol(c) {
+                counts.entry((c, false)).or_default().1 += 1;
+            } else if symbol(p) && is_cjk(c) {
+                counts.entry((p, true)).or_default().1 += 1;
+            }
+        }
+        prev2 = prev;
+        prev = Some(c);
+    }
+}
+
+impl Evidence {
+    /// Does the document put a space between CJK and `symbol` (on the
+    /// side given) more often than not, and more than once?
+    fn spaces_symbol(&self, symbol: char, cjk_after: bool) -> bool {
+        self.symbol_spacing
+            .get(&(symbol, cjk_after))
+            .is_some_and(|&(spaced, tight)| spaced >= 2 && spaced > tight)
     }
 }
 
@@ -252,7 +297,11 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
         let mixed = cjk(lc) && latin_word(first) || ends_word && cjk(fc);
         let number =
             !ends_word && (cjk(lc) && first.is_ascii_digit() || last.is_ascii_digit() && cjk(fc));
-        let spaced = mixed && evidence.spaces_cjk_latin || number && evidence.spaces_cjk_digit;
+        let symbol = |c: char| classify(c) == CharClass::Punct;
+        let spaced = mixed && evidence.spaces_cjk_latin
+            || number && evidence.spaces_cjk_digit
+            || cjk(lc) && symbol(first) && evidence.spaces_symbol(first, false)
+            || symbol(last) && cjk(fc) && evidence.spaces_symbol(last, true);
         return Separator::Text(if spaced { " " } else { "" });
     }
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
@@ -428,6 +477,24 @@ mod tests {
         assert_eq!(
             join("使用apt命令来替代\naptitude命令。"),
             "使用apt命令来替代aptitude命令。"
+        );
+    }
+
+    #[test]
+    fn cjk_symbol_spacing_follows_the_document() {
+        assert_eq!(
+            join("在 \"/etc/app\" 目录和 \"/usr/app\" 目录里的\n\"app.conf\" 文件。"),
+            "在 \"/etc/app\" 目录和 \"/usr/app\" 目录里的 \"app.conf\" 文件。"
+        );
+        // A quote that the document sets tight stays tight, and one space
+        // seen once is not yet a style.
+        assert_eq!(
+            join("在\"/etc/app\"目录和\"/usr/app\"目录里的\n\"app.conf\"文件。"),
+            "在\"/etc/app\"目录和\"/usr/app\"目录里的\"app.conf\"文件。"
+        );
+        assert_eq!(
+            join("在 \"/etc/app\"目录里的\n\"app.conf\"文件。"),
+            "在 \"/etc/app\"目录里的\"app.conf\"文件。"
         );
     }
 
