@@ -394,7 +394,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         && !ends_sentence(&a.text)
         && !ends_with_colon(&a.text)
         && is_full(prev);
-    if is_heading_line(prev) || is_heading_line(cur) && !numbered_continuation {
+    // A numbered line that continued a sentence is no heading.
+    let prev_heading = a.fake_bold || is_heading_line(prev) && block.kind == BlockKind::Heading;
+    if prev_heading || is_heading_line(cur) && !numbered_continuation {
         // A heading the column wrapped continues on the next heading line.
         // Its larger type makes its own lines the measure: in a spaced
         // script, it was wrapped when the next word would not have fitted
@@ -599,6 +601,12 @@ mod tests {
             "{body}容器的使用\nDocker 是一个容器引擎，可以把程序和它依赖的库打\n包在一起运行。"
         );
         assert_eq!(blocks(&input).len(), 3);
+    }
+
+    #[test]
+    fn a_section_number_that_goes_on_with_a_sentence_heads_nothing() {
+        let input = "延时的 WAN，在 \"TCP Tuning Guide\"\n里有描述。当前 Debian 默认设置能够很\n好地服务我的光纤到户 LAN 连接。\nNetfilter 使用 Linux 内核 模块 (参见 第\n3.8.1 节 “内核模块初始化”) 提供 状态\n防火墙 和 网络地址转换 (NAT) 框架。";
+        assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
     }
 
     #[test]
