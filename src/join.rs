@@ -21,7 +21,9 @@
 //! Latin words and numbers from CJK (`参见第` / `10.2.3 节`), while spaces
 //! around numbers alone, which typesetters add, do not count. A join
 //! between CJK and a quote or bracket follows how the document spaces that
-//! symbol from CJK inside its lines (`在 "/etc/" 目录`).
+//! symbol from CJK inside its lines (`在 "/etc/" 目录`). A URL or path
+//! that a line ends with ends there when the next line starts with an
+//! ideograph, and is spaced from it as Latin words are.
 //!
 //! A hyphen at a line end is removed when the joined word occurs elsewhere
 //! in the document, kept when the hyphenated form does, kept for a
@@ -278,12 +280,14 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
     if crate::segment::is_section_number(before) {
         return Separator::Text(" ");
     }
-    if matches!(last, '—' | '–' | '/' | '～') || breaks_url(before) {
+    let (lc, fc) = (classify(last), classify(first));
+    let cjk = |c: CharClass| matches!(c, CharClass::Han | CharClass::Kana);
+    // No URL or path goes on with an ideograph: it ended at the break.
+    let address = cjk(fc) && (last == '/' || breaks_url(before));
+    if (matches!(last, '—' | '–' | '/' | '～') || breaks_url(before)) && !address {
         return Separator::Text("");
     }
-    let (lc, fc) = (classify(last), classify(first));
     let digit = |c: CharClass| c == CharClass::Digit;
-    let cjk = |c: CharClass| matches!(c, CharClass::Han | CharClass::Kana);
     if is_spaceless(last) || is_spaceless(first) {
         let latin_word = |c: char| c.is_ascii_alphabetic();
         // A word like `GOsa²` or `ext4` ends a Latin word, not a number.
@@ -294,7 +298,7 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
                     .rev()
                     .find(|c| !c.is_numeric())
                     .is_some_and(latin_word);
-        let mixed = cjk(lc) && latin_word(first) || ends_word && cjk(fc);
+        let mixed = cjk(lc) && latin_word(first) || (ends_word || address) && cjk(fc);
         let number =
             !ends_word && (cjk(lc) && first.is_ascii_digit() || last.is_ascii_digit() && cjk(fc));
         let symbol = |c: char| classify(c) == CharClass::Punct;
@@ -478,6 +482,20 @@ mod tests {
             join("使用apt命令来替代\naptitude命令。"),
             "使用apt命令来替代aptitude命令。"
         );
+    }
+
+    #[test]
+    fn an_address_ends_where_an_ideograph_follows() {
+        assert_eq!(
+            join("使用 shell 命令，参见\nhttp://www.example.org/documentation/\n上的文档。"),
+            "使用 shell 命令，参见 http://www.example.org/documentation/ 上的文档。"
+        );
+        assert_eq!(
+            join("使用shell命令，参见http://www.example.org/\n上的文档。"),
+            "使用shell命令，参见http://www.example.org/上的文档。"
+        );
+        // A dash before an ideograph stays tight.
+        assert_eq!(join("他说——\n我们走吧。"), "他说——我们走吧。");
     }
 
     #[test]
