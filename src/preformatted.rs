@@ -167,6 +167,14 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         })
         .collect();
 
+    // A blank line separates v-1 and v; a page break alone does not part a
+    // listing, whose lines are written out together across it.
+    let blank_before: Vec<bool> = visible
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| v == 0 || (visible[v - 1] + 1..i).any(|j| lines[j].is_blank()))
+        .collect();
+
     let mut pre = vec![false; visible.len()];
     for (v, &i) in visible.iter().enumerate() {
         let line = &lines[i];
@@ -233,24 +241,24 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         };
         for v in order {
             let (other, touching) = if forward {
-                (v - 1, !gap_before[v])
+                (v - 1, !blank_before[v])
             } else {
-                (v + 1, !gap_before[v + 1])
+                (v + 1, !blank_before[v + 1])
             };
             let line = &lines[visible[v]];
             let leads_to_output = forward
                 && v + 1 < visible.len()
-                && !gap_before[v + 1]
+                && !blank_before[v + 1]
                 && dense(v + 1)
                 && is_listing_neighbour(&lines[visible[v + 1]], true);
             // A line that a sentence runs into or out of is prose.
             let in_sentence = if forward {
-                v + 1 < visible.len() && !gap_before[v + 1] && !pre[v + 1] && !dense(v + 1) && {
+                v + 1 < visible.len() && !blank_before[v + 1] && !pre[v + 1] && !dense(v + 1) && {
                     let next = &lines[visible[v + 1]];
                     next.first_char().is_some_and(char::is_lowercase)
                 }
             } else {
-                v > 0 && !gap_before[v] && !pre[v - 1] && {
+                v > 0 && !blank_before[v] && !pre[v - 1] && {
                     let before = &lines[visible[v - 1]];
                     !ends_sentence(&before.text) && !before.text.ends_with([':', '：'])
                 }
