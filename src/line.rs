@@ -3,7 +3,7 @@
 //! [`split_lines`] cuts the decoded text at `\n`, `\r\n`, `\r`, U+2028,
 //! U+2029 and form feed (a page break), puts each page's lines in reading
 //! order ([`columns`](crate::columns)), repairs each line's characters with
-//! [`normalize_line`](crate::normalize::normalize_line), and records what a
+//! [`normalize_line`], and records what a
 //! later stage needs: where the line's text sits in the input, how far it
 //! is indented, how wide it is, and whether a page break precedes it.
 //!

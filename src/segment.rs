@@ -436,8 +436,12 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return true;
     }
     if cur.gap_before {
-        let cut_mid_sentence =
-            !a_ends && is_full(prev) && block.lines.len() >= 2 && block.kind != BlockKind::Heading;
+        let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
+            // A page ends wherever its last line falls, so a single full
+            // line cut off there goes on; a blank line on a page after
+            // one full line may be a paragraph's end.
+            block.lines.len() >= 2 || a.page != b.page
+        };
         return !cut_mid_sentence;
     }
     let room = next_word_fits(prev, cur);
@@ -607,6 +611,20 @@ mod tests {
     fn a_section_number_that_goes_on_with_a_sentence_heads_nothing() {
         let input = "延时的 WAN，在 \"TCP Tuning Guide\"\n里有描述。当前 Debian 默认设置能够很\n好地服务我的光纤到户 LAN 连接。\nNetfilter 使用 Linux 内核 模块 (参见 第\n3.8.1 节 “内核模块初始化”) 提供 状态\n防火墙 和 网络地址转换 (NAT) 框架。";
         assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
+    }
+
+    #[test]
+    fn a_single_full_line_cut_off_by_a_page_break_goes_on() {
+        let body = "The documentation was written with the help of many people who sent\nthem corrections.\n";
+        let input = format!(
+            "{body}The chapter on debugging was expanded with the consent of Ari Pollak, Loïc\n\u{c}Minier, and Dafydd Harries.\n"
+        );
+        assert_eq!(blocks(&input).len(), 2);
+        // On one page, a blank line after one full line may end a paragraph.
+        let input = format!(
+            "{body}The chapter on debugging was expanded with the consent of Ari Pollak, Loïc\n\nMinier, and Dafydd Harries.\n"
+        );
+        assert_eq!(blocks(&input).len(), 3);
     }
 
     #[test]

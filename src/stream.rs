@@ -10,7 +10,9 @@
 //! A window ends at a line end, preferably at a page break. Its last block
 //! is not written: the next window starts again from the line where that
 //! block began, so a paragraph that a window boundary (or the page break at
-//! it) cut in two is joined as in memory. Rules that learn from the whole
+//! it) cut in two is joined as in memory. It also reads again the
+//! two dozen lines before that block, already written, so that the
+//! block's lines are measured against the same neighbours as in memory. Rules that learn from the whole
 //! document (running headers, de-hyphenation evidence, the typical line
 //! width) learn from the window instead, which holds hundreds of pages at
 //! the default size: the output equals [`repair_with`](crate::repair_with)'s
@@ -29,6 +31,9 @@ use std::io::{self, Read, Write};
 
 /// Decoded text per window by default: 8 MiB.
 pub const DEFAULT_WINDOW: usize = 8 << 20;
+/// Lines already written that the next window reads again as context:
+/// enough to measure the column width around the first line it writes.
+const CONTEXT_LINES: usize = 24;
 /// Bytes read from the input at a time.
 const READ_CHUNK: usize = 1 << 20;
 /// A window with only one block grows up to this many windows before that
@@ -109,47 +114,52 @@ pub fn repair_stream<R: Read, W: Write>(
     };
     let mut windows = 0;
     let mut limit = window;
+    // `pending[..written]` was written out already: it is there as context
+    // for the lines after it (the column width they are measured against).
+    let mut written = 0;
     loop {
-        while !eof && pending.len() < limit {
+        while !eof && pending.len() < limit + written {
             eof = input.read_more(&mut pending)?;
         }
         progress(input.bytes_read);
         windows += 1;
-        if eof && pending.len() <= limit {
-            let repaired = crate::repair_with(&pending, config);
-            out.write(&repaired.blocks)?;
+        if eof && pending.len() <= limit + written {
+            out.write(&repair_after(&pending, written, config))?;
             break;
         }
-        let Some(cut) = window_end(&pending, limit) else {
+        let Some(cut) = window_end(&pending, limit + written) else {
             // A line longer than the window: read on to its end.
-            limit = pending.len() + input.chunk;
+            limit = pending.len() - written + input.chunk;
             continue;
         };
-        let repaired = crate::repair_with(&pending[..cut], config);
-        let Some(last) = repaired.blocks.last() else {
+        let blocks = repair_after(&pending[..cut], written, config);
+        let Some(last) = blocks.last() else {
             // Nothing but furniture and blank lines: all of it is done.
             pending.drain(..cut);
+            written = 0;
             limit = window;
             continue;
         };
         let held_from = line_start(&pending, last.range.start);
-        let done: Vec<Block> = repaired
-            .blocks
+        let done: Vec<Block> = blocks
             .iter()
             .filter(|b| b.range.end <= held_from)
             .cloned()
             .collect();
-        if held_from == 0 || done.is_empty() {
+        if held_from <= written || done.is_empty() {
             if limit < window.saturating_mul(MAX_GROWTH) {
                 // One block fills the window: read on rather than cut it.
                 limit = limit.saturating_mul(2);
                 continue;
             }
-            out.write(&repaired.blocks)?;
+            out.write(&blocks)?;
             pending.drain(..cut);
+            written = 0;
         } else {
             out.write(&done)?;
-            pending.drain(..held_from);
+            let context_from = context_start(&pending, held_from);
+            pending.drain(..context_from);
+            written = held_from - context_from;
         }
         limit = window;
     }
@@ -187,6 +197,42 @@ fn window_end(text: &str, limit: usize) -> Option<usize> {
         return Some(at + 1);
     }
     text[limit..].find('\n').map(|at| limit + at + 1)
+}
+
+/// The blocks of `text` that are not written out yet: those after its
+/// first `written` bytes, which are there as context. When the context
+/// is read into a block that runs on past it, the rest is repaired on its
+/// own instead, so that nothing is written twice or lost.
+fn repair_after(text: &str, written: usize, config: &Config) -> Vec<Block> {
+    let repaired = crate::repair_with(text, config);
+    if written == 0 {
+        return repaired.blocks;
+    }
+    if repaired
+        .blocks
+        .iter()
+        .all(|b| b.range.end <= written || b.range.start >= written)
+    {
+        return repaired
+            .blocks
+            .into_iter()
+            .filter(|b| b.range.start >= written)
+            .collect();
+    }
+    let mut blocks = crate::repair_with(&text[written..], config).blocks;
+    for block in &mut blocks {
+        block.range = block.range.start + written..block.range.end + written;
+    }
+    blocks
+}
+
+/// Where the context kept before byte `held_from` starts: [`CONTEXT_LINES`]
+/// lines back.
+fn context_start(text: &str, held_from: usize) -> usize {
+    text[..held_from]
+        .rmatch_indices(['\n', '\u{c}'])
+        .nth(CONTEXT_LINES)
+        .map_or(0, |(i, _)| i + 1)
 }
 
 /// The start of the line holding byte `at`.
@@ -344,6 +390,70 @@ mod tests {
             );
             assert_eq!(out, expected, "window {window}");
         }
+    }
+
+    #[test]
+    fn context_read_again_is_never_written_twice_or_lost() {
+        // Long paragraphs with no page breaks: windows end mid-paragraph,
+        // and the context kept before a held block is often part of it.
+        let mut input = String::new();
+        for i in 0..300 {
+            let words = "a sentence that wraps along the column ".repeat(1 + i % 7);
+            input.push_str(&format!("Paragraph {i} has {words}and ends here.\n"));
+            if i % 5 == 0 {
+                input.push_str("A short heading\n\n");
+            }
+        }
+        let input = textwrap_lines(&input, 50);
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        for window in [512, 2048, 8192] {
+            let (out, windows) = streamed(&input, window);
+            assert!(windows > 2);
+            assert_eq!(
+                letters(&out),
+                letters(&crate::repair(&input)),
+                "window {window}"
+            );
+        }
+    }
+
+    #[test]
+    fn context_that_runs_into_the_rest_is_left_out() {
+        let text = "The first paragraph ends here.\n\nA paragraph that the last window\nheld back goes on here.\n";
+        // Context ends at a block's start: the blocks after it.
+        let written = text.find("A paragraph").unwrap();
+        let blocks = repair_after(text, written, &Config::default());
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].text.starts_with("A paragraph"));
+        // Context ends inside a block: the rest alone, ranges in `text`.
+        let written = text.find("held back").unwrap();
+        let blocks = repair_after(text, written, &Config::default());
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].text, "held back goes on here.");
+        assert_eq!(&text[blocks[0].range.clone()], "held back goes on here.");
+    }
+
+    /// Breaks each line of `text` at spaces into lines of at most `width`
+    /// bytes, as a column would.
+    fn textwrap_lines(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for line in text.lines() {
+            let mut current = String::new();
+            for word in line.split(' ') {
+                if !current.is_empty() && current.len() + 1 + word.len() > width {
+                    out.push_str(&current);
+                    out.push('\n');
+                    current.clear();
+                }
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(word);
+            }
+            out.push_str(&current);
+            out.push('\n');
+        }
+        out
     }
 
     #[test]
