@@ -320,7 +320,7 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
         let spaced_after =
             matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last) && !opens;
         let starts_token =
-            word(first) || is_opening(first) || matches!(first, '-' | '$' | '#' | '@');
+            word(first) || is_opening(first) || matches!(first, '-' | '$' | '#' | '@' | '/' | '~');
         let spaced = (word(last) || spaced_after) && starts_token;
         return Separator::Text(if spaced { " " } else { "" });
     }
@@ -469,6 +469,11 @@ mod tests {
         assert_eq!(
             join("使用 apt rdepends\npackage 命令"),
             "使用 apt rdepends package 命令"
+        );
+        // A path that starts a line is a word of its own.
+        assert_eq!(
+            join("可以使用 “hdparm -W 0\n/dev/sda” 關閉寫入快取。"),
+            "可以使用 “hdparm -W 0 /dev/sda” 關閉寫入快取。"
         );
     }
 
