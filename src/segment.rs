@@ -463,10 +463,36 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
         // A heading has no commas: a line with one is a sentence's start.
         let sentence = a.text.contains(['，', '、', '；']);
-        return room && !(sentence && pushes_latin_word(&a.text, &b.text));
+        return room
+            && !(sentence && pushes_latin_word(&a.text, &b.text))
+            && !breaks_inside_phrase(&a.text, &b.text);
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
     !a_ends && is_short(prev) && room && !pushed
+}
+
+/// English words that never end a heading or a title: a line that ends
+/// with one was wrapped inside the phrase.
+const PHRASE_INNER_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "from", "with", "and", "or",
+];
+
+/// Does the break between `before` and `after` fall inside a phrase, so
+/// that a heading there was wrapped by its own (larger) measure: after an
+/// article, preposition or conjunction with the phrase going on in lower
+/// case (`Extra security measures for` / `the Internet`), or inside a
+/// katakana word (`パッケージファイ` / `ル名`)?
+fn breaks_inside_phrase(before: &str, after: &str) -> bool {
+    use crate::script::{CharClass, classify};
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let english = PHRASE_INNER_WORDS.contains(&last_word)
+        && before.contains(' ')
+        && after.starts_with(|c: char| c.is_ascii_lowercase());
+    let katakana =
+        |c: char| classify(c) == CharClass::Kana && !matches!(c, '\u{3040}'..='\u{309F}');
+    let inside_katakana = before.chars().next_back().is_some_and(katakana)
+        && after.chars().next().is_some_and(katakana);
+    english || inside_katakana
 }
 
 /// Does a line of Chinese or Japanese stop in mid-sentence before a Latin
@@ -625,6 +651,22 @@ mod tests {
             "{body}The chapter on debugging was expanded with the consent of Ari Pollak, Loïc\n\nMinier, and Dafydd Harries.\n"
         );
         assert_eq!(blocks(&input).len(), 3);
+    }
+
+    #[test]
+    fn a_heading_wrapped_inside_a_phrase_is_one_block() {
+        let body = "Even when you run secure services such as Secure Shell and the\nother daemons, it is not easy to keep them safe on the Internet.\n";
+        let input = format!("{body}\nExtra security measures for\nthe Internet\n{body}");
+        assert_eq!(
+            blocks(&input)[1],
+            ["Extra security measures for", "the Internet"]
+        );
+        let input = "本文の行はここまで長く続いていて、段落の終わりはここです。\n\nDebian パッケージファイ\nル名\n\nDebian のパッケージファイルには特定の名前の構造があります。";
+        assert_eq!(blocks(input)[1].len(), 2);
+        // A short line that ends with a noun stays a heading of its own.
+        let input =
+            format!("{body}\nExtra security measures\nthe firewall keeps out most of it.\n");
+        assert_eq!(blocks(&input)[1], ["Extra security measures"]);
     }
 
     #[test]
