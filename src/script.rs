@@ -203,6 +203,8 @@ const LEADING_ABBREVIATIONS: &[&str] = &[
 /// assert!(ends_sentence("落实。”"));
 /// assert!(!ends_sentence("聆听"));
 /// assert!(!ends_sentence("update the image; e.g."));
+/// assert!(!ends_sentence("（例如 “/dev/sda1”、“/dev/sda2”……）"));
+/// assert!(ends_sentence("他说……"));
 /// assert!(ends_sentence("the end of the log."));
 /// ```
 pub fn ends_sentence(text: &str) -> bool {
@@ -210,6 +212,11 @@ pub fn ends_sentence(text: &str) -> bool {
     let Some(last) = trimmed.chars().next_back() else {
         return false;
     };
+    // An ellipsis that a bracket closes ends a list, not the sentence
+    // (`（例如 “/dev/sda1”、“/dev/sda2”……）` / `來識別…`).
+    if last == '…' && text[trimmed.len()..].contains([')', '）', ']', '］']) {
+        return false;
+    }
     if last == '.' {
         let word = trimmed
             .rsplit(|c: char| c.is_whitespace() || is_opening(c))
