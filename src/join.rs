@@ -280,6 +280,9 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
     if crate::segment::is_section_number(before) {
         return Separator::Text(" ");
     }
+    if crate::segment::continues_manual_page(before, after) {
+        return Separator::Text("");
+    }
     let (lc, fc) = (classify(last), classify(first));
     let cjk = |c: CharClass| matches!(c, CharClass::Han | CharClass::Kana);
     // No URL or path goes on with an ideograph: it ended at the break.
@@ -469,6 +472,11 @@ mod tests {
         assert_eq!(
             join("使用 apt rdepends\npackage 命令"),
             "使用 apt rdepends package 命令"
+        );
+        // A manual page's section goes with its name.
+        assert_eq!(
+            join("Debian 系統使用 update-alternatives\n(1) 讓使用者可以安裝多種程式。"),
+            "Debian 系統使用 update-alternatives(1) 讓使用者可以安裝多種程式。"
         );
         // A path that starts a line is a word of its own.
         assert_eq!(

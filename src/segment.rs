@@ -426,7 +426,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         let mid_sentence = !ends_sentence(&a.text) && !ends_with_colon(&a.text) && is_full(prev);
         let continues =
             numbered && mid_sentence && !cur.gap_before && block.kind != BlockKind::ListItem;
-        return !continues;
+        let manual_page = !cur.gap_before && continues_manual_page(&a.text, &b.text);
+        return !continues && !manual_page;
     }
     if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
         return true;
@@ -469,6 +470,25 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
     !a_ends && is_short(prev) && room && !pushed
+}
+
+/// Does `after` start with the section of a manual page whose name ends
+/// `before` (`update-alternatives` / `(1) 讓使用者…`)? A list marker
+/// `(1)` never follows a word without a space.
+///
+/// ```
+/// use textmend::segment::continues_manual_page;
+/// assert!(continues_manual_page("系統使用 update-alternatives", "(1) 讓使用者"));
+/// assert!(!continues_manual_page("下列步驟：", "(1) 安裝"));
+/// assert!(!continues_manual_page("the steps", "(12) install"));
+/// ```
+pub fn continues_manual_page(before: &str, after: &str) -> bool {
+    let b = after.as_bytes();
+    before.ends_with(|c: char| c.is_ascii_alphabetic())
+        && b.len() >= 3
+        && b[0] == b'('
+        && b[1].is_ascii_digit()
+        && b[2] == b')'
 }
 
 /// English words that never end a heading or a title: a line that ends
