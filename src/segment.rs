@@ -160,16 +160,20 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
     let visible = visible_lines(lines);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
+    let mut block_term: Option<String> = None;
     for (v, cur) in visible.iter().enumerate() {
         let starts_block = match v.checked_sub(1).map(|p| &visible[p]) {
             None => true,
             Some(prev) => {
                 let block = blocks.last().expect("a previous line has a block");
-                breaks_between(prev, cur, block) || block_labelled && starts_new_entry(prev, cur)
+                breaks_between(prev, cur, block)
+                    || block_labelled && starts_new_entry(prev, cur)
+                    || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
             }
         };
         if starts_block {
             block_labelled = starts_with_label(&cur.line.text);
+            block_term = term_shape(&cur.line.text);
             blocks.push(BlockSpan {
                 kind: initial_kind(cur),
                 lines: vec![cur.index],
@@ -562,6 +566,45 @@ fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
         && starts_with_label(&cur.line.text)
 }
 
+/// The shape of a line's first word when it is a term rather than a word
+/// of prose (`*.mount` → `*.a`, `--force` → `--a`): letters and digits
+/// folded to one mark each run, symbols kept. `None` for a word that does
+/// not start with an ASCII symbol.
+fn term_shape(text: &str) -> Option<String> {
+    let word = text.split_whitespace().next()?;
+    let word = word.trim_end_matches([',', ':', ';', '.']);
+    // A term starts with a symbol (`*.`, `--`, `/`, a quote); a word that
+    // starts with a letter (`less(1)`) may start a sentence as well.
+    let symbol_first = word.starts_with(|c: char| c.is_ascii_punctuation());
+    if !symbol_first || !word.is_ascii() || word.len() > 40 {
+        return None;
+    }
+    let mut shape = String::new();
+    for c in word.chars() {
+        let mark = if c.is_alphabetic() {
+            'a'
+        } else if c.is_numeric() {
+            '0'
+        } else {
+            c
+        };
+        if !(shape.ends_with(mark) && matches!(mark, 'a' | '0')) {
+            shape.push(mark);
+        }
+    }
+    shape.chars().any(char::is_alphanumeric).then_some(shape)
+}
+
+/// Does `cur`, after a sentence's end, start with a term shaped like the
+/// one the block began with (`*.mount describes…` / `*.automount
+/// describes…`)? Then it is the next entry of an unmarked list.
+fn starts_like(prev: &Visible<'_>, cur: &Visible<'_>, shape: Option<&str>) -> bool {
+    !prev.line.preformatted
+        && !cur.line.preformatted
+        && prev.line.ends_sentence()
+        && shape.is_some_and(|s| term_shape(&cur.line.text).as_deref() == Some(s))
+}
+
 /// Does a CJK line end a sentence (`。`, `！`, `？`) at least one
 /// full-width character short of its column? CJK is justified, so only a
 /// paragraph's last line falls short, whatever the next line starts with.
@@ -719,6 +762,15 @@ mod tests {
         assert_eq!(blocks(input).len(), 2);
         let input = "• The detection of unauthorized file modification on the whole system\n\nThese can be realized by using some combination of tools.\n";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn entries_that_start_with_terms_of_one_shape_are_blocks() {
+        let input = "*.mount describes the file system mount point that is controlled\nand supervised by systemd, which mounts it. See systemd.mount(5).\n*.automount describes the file system auto mount point that is\ncontrolled and supervised by systemd. See systemd.automount(5).";
+        assert_eq!(blocks(input).len(), 2);
+        assert_eq!(term_shape("*.mount describes"), Some("*.a".to_string()));
+        assert_eq!(term_shape("less(1) は"), None);
+        assert_eq!(term_shape("The suffix"), None);
     }
 
     #[test]
