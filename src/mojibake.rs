@@ -84,16 +84,21 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     let mut out = String::with_capacity(text.len());
     let mut fixes = Vec::new();
     let mut start = 0;
-    for line in text.split_inclusive(['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}']) {
-        match repair_line(line) {
+    let breaks = ['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}'];
+    for line in text.split_inclusive(breaks) {
+        // A line is read the same whatever ends it (the last line of an
+        // input often has no line end, and gets one in the output).
+        let body = line.trim_end_matches(breaks);
+        match repair_line(body) {
             Some(fixed) => {
-                let prefix = common_prefix(line, &fixed);
-                let suffix = common_suffix(&line[prefix..], &fixed[prefix..]);
+                let prefix = common_prefix(body, &fixed);
+                let suffix = common_suffix(&body[prefix..], &fixed[prefix..]);
                 fixes.push(MojibakeFix {
-                    range: start + prefix..start + line.len() - suffix,
+                    range: start + prefix..start + body.len() - suffix,
                     replacement: fixed[prefix..fixed.len() - suffix].to_string(),
                 });
                 out.push_str(&fixed);
+                out.push_str(&line[body.len()..]);
             }
             None => out.push_str(line),
         }
