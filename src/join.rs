@@ -68,18 +68,11 @@ impl Evidence {
     /// Collects the evidence from the visible lines of a document.
     pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Self {
         let mut ev = Evidence::default();
-        let (mut spaced, mut tight) = (0usize, 0usize);
-        let (mut digit_spaced, mut digit_tight) = (0usize, 0usize);
-        let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
+        let mut spacing = SpacingCounts::default();
         for line in lines {
             let text = &line.text;
+            spacing.count(text);
             let latin = |c: char| classify(c) == CharClass::Letter;
-            if text.contains(|c: char| c.is_ascii_digit()) {
-                let (s, t) = count_cjk_digit_spacing(text);
-                digit_spaced += s;
-                digit_tight += t;
-            }
-            count_symbol_spacing(text, &mut ev.symbol_spacing);
             if !text.chars().any(latin) {
                 continue;
             }
@@ -96,60 +89,14 @@ impl Evidence {
                     ev.words.insert(lower);
                 }
             }
-            let mut prev: Option<char> = None;
-            let mut prev2: Option<char> = None;
-            for c in text.chars() {
-                if let (Some(p2), Some(p)) = (prev2, prev) {
-                    let latin = |c: char| c.is_ascii_alphabetic();
-                    if p == ' ' && (cjk(p2) && latin(c) || latin(p2) && cjk(c)) {
-                        spaced += 1;
-                    }
-                }
-                if let Some(p) = prev {
-                    if cjk(p) && c.is_ascii_alphabetic() || p.is_ascii_alphabetic() && cjk(c) {
-                        tight += 1;
-                    }
-                }
-                prev2 = prev;
-                prev = Some(c);
-            }
         }
-        ev.spaces_cjk_latin = spaced > tight;
-        ev.spaces_cjk_digit = ev.spaces_cjk_latin && digit_spaced > digit_tight;
+        let more_spaced = |(spaced, tight): (usize, usize)| spaced > tight;
+        ev.spaces_cjk_latin = more_spaced(spacing.latin);
+        ev.spaces_cjk_digit = ev.spaces_cjk_latin && more_spaced(spacing.digit);
+        ev.symbol_spacing = spacing.symbols;
         ev
     }
-}
 
-/// Counts, for each symbol next to CJK in `text`, whether one space
-/// stands between them: `“\”` after `反斜槓 ` is spaced, `“\”` in
-/// `反斜槓“\”` is not.
-fn count_symbol_spacing(text: &str, counts: &mut HashMap<(char, bool), (usize, usize)>) {
-    let symbol = |c: char| classify(c) == CharClass::Punct;
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
-    for c in text.chars() {
-        if let (Some(p2), Some(p)) = (prev2, prev) {
-            if p == ' ' {
-                if is_cjk(p2) && symbol(c) {
-                    counts.entry((c, false)).or_default().0 += 1;
-                } else if symbol(p2) && is_cjk(c) {
-                    counts.entry((p2, true)).or_default().0 += 1;
-                }
-            }
-        }
-        if let Some(p) = prev {
-            if is_cjk(p) && symbol(c) {
-                counts.entry((c, false)).or_default().1 += 1;
-            } else if symbol(p) && is_cjk(c) {
-                counts.entry((p, true)).or_default().1 += 1;
-            }
-        }
-        prev2 = prev;
-        prev = Some(c);
-    }
-}
-
-impl Evidence {
     /// Does the document put a space between CJK and `symbol` (on the
     /// side given) more often than not, and more than once?
     fn spaces_symbol(&self, symbol: char, cjk_after: bool) -> bool {
@@ -159,29 +106,57 @@ impl Evidence {
     }
 }
 
-/// How often a line puts one space between CJK and an ASCII digit
-/// (`第 10 节`), and how often neither (`第10节`).
-fn count_cjk_digit_spacing(text: &str) -> (usize, usize) {
-    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
-    let digit = |c: char| c.is_ascii_digit();
-    let (mut spaced, mut tight) = (0, 0);
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
-    for c in text.chars() {
-        if let (Some(p2), Some(p)) = (prev2, prev) {
-            if p == ' ' && (cjk(p2) && digit(c) || digit(p2) && cjk(c)) {
-                spaced += 1;
+/// How often CJK meets an ASCII letter, an ASCII digit or each symbol
+/// across one space (`第 10 节`, `在 "/etc/"`) and with none (`第10节`):
+/// `(spaced, tight)` counts.
+#[derive(Default)]
+struct SpacingCounts {
+    latin: (usize, usize),
+    digit: (usize, usize),
+    /// By symbol and side: `(symbol, CJK after it)`.
+    symbols: HashMap<(char, bool), (usize, usize)>,
+}
+
+impl SpacingCounts {
+    /// Counts every place in `text` where CJK meets another kind of
+    /// character, with one space between or none.
+    fn count(&mut self, text: &str) {
+        let mut prev: Option<char> = None;
+        let mut prev2: Option<char> = None;
+        for c in text.chars() {
+            if let (Some(p2), Some(' ')) = (prev2, prev) {
+                self.meet(p2, c, true);
             }
-        }
-        if let Some(p) = prev {
-            if cjk(p) && digit(c) || digit(p) && cjk(c) {
-                tight += 1;
+            if let Some(p) = prev {
+                self.meet(p, c, false);
             }
+            prev2 = prev;
+            prev = Some(c);
         }
-        prev2 = prev;
-        prev = Some(c);
     }
-    (spaced, tight)
+
+    /// Records `left` meeting `right` when exactly one of them is CJK.
+    fn meet(&mut self, left: char, right: char, spaced: bool) {
+        let (other, cjk_after) = match (is_cjk(left), is_cjk(right)) {
+            (true, false) => (right, false),
+            (false, true) => (left, true),
+            _ => return,
+        };
+        let counts = if other.is_ascii_alphabetic() {
+            &mut self.latin
+        } else if other.is_ascii_digit() {
+            &mut self.digit
+        } else if classify(other) == CharClass::Punct {
+            self.symbols.entry((other, cjk_after)).or_default()
+        } else {
+            return;
+        };
+        if spaced {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+        }
+    }
 }
 
 /// Joins the lines of one block into one line, logging each join.

@@ -444,11 +444,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
             // A page ends wherever its last line falls, so a single full
             // line cut off there goes on; a blank line on a page after
-            // one full line may be a paragraph's end, unless that line is a
-            // list item whose word or clause goes on after the blank.
-            block.lines.len() >= 2
-                || a.page != b.page
-                || block.kind == BlockKind::ListItem && goes_on(a, b)
+            // one full line may be a paragraph's end.
+            block.lines.len() >= 2 || a.page != b.page
         };
         return !cut_mid_sentence;
     }
@@ -496,21 +493,6 @@ pub fn continues_manual_page(before: &str, after: &str) -> bool {
         && b[0] == b'('
         && b[1].is_ascii_digit()
         && b[2] == b')'
-}
-
-/// Does `after` read as the rest of the word or clause that `before` broke
-/// off: a lower-case word, or (in Chinese and Japanese, after an ideograph
-/// or kana) one character and a comma, the tail of a word cut in two
-/// (`持续集` / `成、只上传…`)? No paragraph starts that way; one that
-/// starts with an ideograph alone proves nothing.
-fn goes_on(before: &Line, after: &Line) -> bool {
-    let lower = after.first_char().is_some_and(char::is_lowercase);
-    let tail = after
-        .text
-        .chars()
-        .nth(1)
-        .is_some_and(|c| matches!(c, '、' | '，'));
-    lower || before.text.ends_with(crate::script::is_cjk) && tail
 }
 
 /// English words that never end a heading or a title: a line that ends
@@ -748,20 +730,6 @@ mod tests {
         let input =
             format!("{body}\nExtra security measures\nthe firewall keeps out most of it.\n");
         assert_eq!(blocks(&input)[1], ["Extra security measures"]);
-    }
-
-    #[test]
-    fn a_list_item_cut_by_a_blank_line_goes_on_when_its_word_does() {
-        let item =
-            "• 使用 testing 版，实际上，它是自动滚动发布的，由档案库的质量架构来管理，比如：持续集";
-        let input = format!("{item}\n\n成、只上传源代码实践和库转换跟踪。\n");
-        assert_eq!(blocks(&input).len(), 1);
-        // An item that ends its phrase stays apart from what follows.
-        let input =
-            "• 建立一个 chroot 或类似的环境来提前运行最新的系统（参见第 9.11 节）\n\n小心\n";
-        assert_eq!(blocks(input).len(), 2);
-        let input = "• The detection of unauthorized file modification on the whole system\n\nThese can be realized by using some combination of tools.\n";
-        assert_eq!(blocks(input).len(), 2);
     }
 
     #[test]
