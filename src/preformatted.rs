@@ -45,7 +45,7 @@
 //! `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::{CharClass, classify, ends_sentence, is_cjk};
+use crate::script::{CharClass, classify, ends_sentence, is_cjk, is_katakana};
 use crate::segment::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -139,6 +139,14 @@ pub fn looks_preformatted(text: &str) -> bool {
     is_code_line(text) || is_aligned_row(text)
 }
 
+/// Does the text end with a URL scheme and its colon (`see: https:`)?
+fn ends_with_url_scheme(text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.strip_suffix(':').is_some_and(|scheme| {
+        (2..=8).contains(&scheme.len()) && scheme.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// A table row as `pdftotext -layout` sets one: two or more wide gaps.
 fn is_aligned_row(text: &str) -> bool {
     text.contains("   ") && ALIGNED.is_match(text)
@@ -178,7 +186,12 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     let mut pre = vec![false; visible.len()];
     for (v, &i) in visible.iter().enumerate() {
         let line = &lines[i];
-        pre[v] = !line.fake_bold && looks_preformatted(&line.text);
+        // `//www.example.org/` after a line ending `https:` is the rest of
+        // a URL, not a comment.
+        let url_rest = v > 0
+            && line.text.starts_with("//")
+            && ends_with_url_scheme(&lines[visible[v - 1]].text);
+        pre[v] = !line.fake_bold && !url_rest && looks_preformatted(&line.text);
     }
 
     // Short runs.
@@ -211,9 +224,15 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                     && !ends_sentence(&before.text)
                     && (ends_sentence(first) || !first.chars().any(is_cjk))
             };
+            // No cell ends inside a word that the next cell finishes.
+            let splits_word = run.windows(2).any(|pair| {
+                let (a, b) = (&lines[pair[0]].text, &lines[pair[1]].text);
+                a.ends_with(is_katakana) && b.starts_with(is_katakana)
+            });
             if run.len() >= MIN_RUN
                 && unpunctuated * 3 >= run.len() * 2
                 && !continues_sentence
+                && !splits_word
                 && !reads_as_prose(lines, run, width)
             {
                 alone[start..end].iter_mut().for_each(|p| *p = true);
@@ -635,6 +654,26 @@ mod tests {
     fn a_chinese_paragraph_end_after_a_full_line_stays_prose() {
         let input = format!(
             "{PROSE_ZH}\n\n系统启动的时候，进程会尝试启动默认的目标单元，它通常是到图形界面目标\n的符号链接。\n首先，\n一些特殊的目标单元，\n比如本地文件系统、\n"
+        );
+        assert!(
+            marked(&input).iter().all(|(_, p)| !p),
+            "{:?}",
+            marked(&input)
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_url_and_a_word_split_across_lines_are_prose() {
+        let input = format!(
+            "{PROSE}\nFor a general overview of the upgrade, see: https:\n//www.debian.org/releases/bookworm/releasenotes\n{PROSE}"
+        );
+        assert!(
+            marked(&input).iter().all(|(_, p)| !p),
+            "{:?}",
+            marked(&input)
+        );
+        let input = format!(
+            "{PROSE_ZH}\n\n注意\n悪意ある攻撃に対抗するセ\nキュリティー監査ツールとしては信頼できません\n"
         );
         assert!(
             marked(&input).iter().all(|(_, p)| !p),

@@ -113,6 +113,13 @@ pub fn is_cjk(c: char) -> bool {
     matches!(classify(c), CharClass::Han | CharClass::Kana)
 }
 
+/// True for katakana and the long vowel mark that only katakana words
+/// hold: a line that ends in one and a line that starts with one are two
+/// parts of a word.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
 /// True for characters whose neighbours need no space across a line break:
 /// CJK ideographs, kana and full-width punctuation.
 pub fn is_spaceless(c: char) -> bool {

@@ -30,7 +30,7 @@
 
 use crate::line::Line;
 use crate::preformatted::starts_with_label;
-use crate::script::{ends_sentence, is_closing};
+use crate::script::{ends_sentence, is_closing, is_katakana};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -436,7 +436,14 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
         return true;
     }
-    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
+    // A colon ends nothing when the sentence simply goes on: in lower
+    // case, with a hiragana particle (`“A:”` / `のような…`), or as the rest
+    // of a URL (`https:` / `//www…`).
+    let goes_on = b
+        .first_char()
+        .is_some_and(|c| c.is_lowercase() || is_hiragana(c))
+        || b.text.starts_with("//");
+    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text) && !goes_on;
     if block.kind == BlockKind::ListItem && a_ends {
         return true;
     }
@@ -454,8 +461,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return true;
     }
     // What a colon announces (a listing, a list, a quotation) starts anew,
-    // unless the sentence simply goes on in lower case.
-    if ends_with_colon(&a.text) && !b.first_char().is_some_and(char::is_lowercase) {
+    // unless the sentence simply goes on.
+    if ends_with_colon(&a.text) && !goes_on {
         return true;
     }
     if ends_mid_clause(&a.text) {
@@ -495,6 +502,14 @@ pub fn continues_manual_page(before: &str, after: &str) -> bool {
         && b[2] == b')'
 }
 
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
+fn ends_in_katakana(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_katakana)
+}
+
 /// English words that never end a heading or a title: a line that ends
 /// with one was wrapped inside the phrase.
 const PHRASE_INNER_WORDS: &[&str] = &[
@@ -507,15 +522,11 @@ const PHRASE_INNER_WORDS: &[&str] = &[
 /// case (`Extra security measures for` / `the Internet`), or inside a
 /// katakana word (`パッケージファイ` / `ル名`)?
 fn breaks_inside_phrase(before: &str, after: &str) -> bool {
-    use crate::script::{CharClass, classify};
     let last_word = before.rsplit(' ').next().unwrap_or("");
     let english = PHRASE_INNER_WORDS.contains(&last_word)
         && before.contains(' ')
         && after.starts_with(|c: char| c.is_ascii_lowercase());
-    let katakana =
-        |c: char| classify(c) == CharClass::Kana && !matches!(c, '\u{3040}'..='\u{309F}');
-    let inside_katakana = before.chars().next_back().is_some_and(katakana)
-        && after.chars().next().is_some_and(katakana);
+    let inside_katakana = ends_in_katakana(before) && after.starts_with(is_katakana);
     english || inside_katakana
 }
 
@@ -739,6 +750,21 @@ mod tests {
         assert_eq!(term_shape("*.mount describes"), Some("*.a".to_string()));
         assert_eq!(term_shape("less(1) は"), None);
         assert_eq!(term_shape("The suffix"), None);
+    }
+
+    #[test]
+    fn a_sentence_goes_on_after_a_colon_or_inside_a_katakana_word() {
+        let body = "ファイルやディレクトリーはいくつかのデバイスに展開することができます。\n";
+        let input = format!(
+            "{body}ディレクトリーは、一部の他システム上ではフォルダと呼ばれます。Unix システム上では”A:”\nのようなドライブというコンセプトが無いこと覚えておいて下さい。"
+        );
+        assert_eq!(blocks(&input).last().map(Vec::len), Some(2));
+        let input = format!(
+            "{body}悪意ある攻撃に対抗するセ\nキュリティー監査ツールとしては完全には信頼できません。"
+        );
+        assert_eq!(blocks(&input).last().map(Vec::len), Some(2));
+        let input = "For a general overview of the upgrade, see: https:\n//www.debian.org/releases/bookworm/releasenotes";
+        assert_eq!(blocks(input).len(), 1);
     }
 
     #[test]
