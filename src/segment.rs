@@ -443,7 +443,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         .first_char()
         .is_some_and(|c| c.is_lowercase() || is_hiragana(c))
         || b.text.starts_with("//");
-    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text) && !goes_on;
+    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
+    let colon_goes_on = !ends_sentence(&a.text) && goes_on;
     if block.kind == BlockKind::ListItem && a_ends {
         return true;
     }
@@ -457,7 +458,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return !cut_mid_sentence;
     }
     let room = next_word_fits(prev, cur);
-    if a_ends && (room || is_overfull(prev) || ends_cjk_sentence_short(prev)) {
+    if a_ends && !colon_goes_on && (room || is_overfull(prev) || ends_cjk_sentence_short(prev)) {
         return true;
     }
     // What a colon announces (a listing, a list, a quotation) starts anew,
