@@ -261,8 +261,9 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
     let (lc, fc) = (classify(last), classify(first));
     let cjk = |c: CharClass| matches!(c, CharClass::Han | CharClass::Kana);
     // No URL or path goes on with an ideograph: it ended at the break.
-    let address = cjk(fc) && (last == '/' || breaks_url(before));
-    if (matches!(last, '—' | '–' | '/' | '～') || breaks_url(before)) && !address {
+    let url = breaks_url(before);
+    let address = cjk(fc) && (last == '/' || url);
+    if (matches!(last, '—' | '–' | '/' | '～') || url) && !address {
         return Separator::Text("");
     }
     let digit = |c: CharClass| c == CharClass::Digit;

@@ -45,7 +45,7 @@
 //! `O(n)` in the number of lines.
 
 use crate::line::Line;
-use crate::script::{CharClass, classify, ends_sentence, is_cjk, is_katakana};
+use crate::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
 use crate::segment::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -164,23 +164,18 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     }
     let width = document_width(lines, &visible);
     let short = |l: &Line| (l.extent() as f64) < width as f64 * SHORT_SHARE;
-    // A gap (blank line or page break) separates v-1 and v.
-    let gap_before: Vec<bool> = visible
-        .iter()
-        .enumerate()
-        .map(|(v, &i)| {
-            v == 0
-                || (visible[v - 1] + 1..i).any(|j| lines[j].is_blank())
-                || lines[visible[v - 1]].page != lines[i].page
-        })
-        .collect();
-
     // A blank line separates v-1 and v; a page break alone does not part a
     // listing, whose lines are written out together across it.
     let blank_before: Vec<bool> = visible
         .iter()
         .enumerate()
         .map(|(v, &i)| v == 0 || (visible[v - 1] + 1..i).any(|j| lines[j].is_blank()))
+        .collect();
+    // A gap (blank line or page break) separates v-1 and v.
+    let gap_before: Vec<bool> = visible
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| blank_before[v] || lines[visible[v - 1]].page != lines[i].page)
         .collect();
 
     let mut pre = vec![false; visible.len()];
@@ -225,10 +220,9 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                     && (ends_sentence(first) || !first.chars().any(is_cjk))
             };
             // No cell ends inside a word that the next cell finishes.
-            let splits_word = run.windows(2).any(|pair| {
-                let (a, b) = (&lines[pair[0]].text, &lines[pair[1]].text);
-                a.ends_with(is_katakana) && b.starts_with(is_katakana)
-            });
+            let splits_word = run
+                .windows(2)
+                .any(|pair| splits_katakana_word(&lines[pair[0]].text, &lines[pair[1]].text));
             if run.len() >= MIN_RUN
                 && unpunctuated * 3 >= run.len() * 2
                 && !continues_sentence

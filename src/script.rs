@@ -114,10 +114,20 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// True for katakana and the long vowel mark that only katakana words
-/// hold: a line that ends in one and a line that starts with one are two
-/// parts of a word.
+/// hold.
 pub fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+/// True for hiragana, in which Japanese particles and endings are written.
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
+/// Do `before` and `after` end and start inside one katakana word, a word
+/// that the line break cut in two (`セ` / `キュリティー`)?
+pub fn splits_katakana_word(before: &str, after: &str) -> bool {
+    before.ends_with(is_katakana) && after.starts_with(is_katakana)
 }
 
 /// True for characters whose neighbours need no space across a line break:

@@ -30,7 +30,7 @@
 
 use crate::line::Line;
 use crate::preformatted::starts_with_label;
-use crate::script::{ends_sentence, is_closing, is_katakana};
+use crate::script::{ends_sentence, is_closing, is_hiragana, splits_katakana_word};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -503,14 +503,6 @@ pub fn continues_manual_page(before: &str, after: &str) -> bool {
         && b[2] == b')'
 }
 
-fn is_hiragana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{309F}')
-}
-
-fn ends_in_katakana(text: &str) -> bool {
-    text.chars().next_back().is_some_and(is_katakana)
-}
-
 /// English words that never end a heading or a title: a line that ends
 /// with one was wrapped inside the phrase.
 const PHRASE_INNER_WORDS: &[&str] = &[
@@ -527,8 +519,7 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
     let english = PHRASE_INNER_WORDS.contains(&last_word)
         && before.contains(' ')
         && after.starts_with(|c: char| c.is_ascii_lowercase());
-    let inside_katakana = ends_in_katakana(before) && after.starts_with(is_katakana);
-    english || inside_katakana
+    english || splits_katakana_word(before, after)
 }
 
 /// Does a line of Chinese or Japanese stop in mid-sentence before a Latin
@@ -538,11 +529,10 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
 /// another font, whose width a count of characters does not tell
 /// (`這些軟體包在` / `task-gnome-desktop 安裝時`).
 fn pushes_latin_word(before: &str, after: &str) -> bool {
-    use crate::script::{CharClass, classify};
-    let cjk = |c: char| matches!(classify(c), CharClass::Han | CharClass::Kana);
-    before.chars().next_back().is_some_and(cjk)
+    use crate::script::is_cjk;
+    before.ends_with(is_cjk)
         && after.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && after.chars().any(cjk)
+        && after.chars().any(is_cjk)
 }
 
 /// Does `cur` start the next entry of a definition list whose current
