@@ -238,6 +238,12 @@ const WORST_CASES: &[(&str, Shape)] = &[
     ("near_duplicates", near_duplicates),
     ("nested_duplication", nested_duplication),
     ("form_feed_pages", form_feed_pages),
+    // Every token one letter: a run of spaced letters that never closes up.
+    ("spaced_letters", |size| "a ".repeat(size / 2)),
+    // Every line a word broken by a hyphen: one long word once joined.
+    ("hyphenated_lines", |size| "ab-\n".repeat(size / 4)),
+    // Characters that normalization removes, with nothing between them.
+    ("invisible_run", |size| "\u{ad}\u{200b}".repeat(size / 5)),
 ];
 
 /// One line of mixed Latin and CJK prose, with no line break at all.

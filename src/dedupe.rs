@@ -80,25 +80,26 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
     if !iter.as_str().contains(first) {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() < 4 {
-        return None;
-    }
-    if let Some(unit) = repeated_whole(&chars) {
+    // Every shape needs four characters.
+    text.chars().nth(3)?;
+    if let Some(unit) = repeated_whole(text) {
         return Some((unit, Rule::FakeBoldLine));
     }
     if let Some(s) = repeated_segments(text) {
         return Some((s, Rule::FakeBoldSegments));
     }
-    if let Some(s) = interleaved(&chars) {
+    if let Some(s) = interleaved(text) {
         return Some((s, Rule::FakeBoldInterleaved));
     }
     None
 }
 
 /// `t t`, `tt`, `t t t` or `ttt` for a heading-like unit `t`.
-fn repeated_whole(chars: &[char]) -> Option<String> {
-    let n = chars.len();
+///
+/// Copies of the same characters have the same bytes, so the copies are
+/// compared as byte slices: no copy of the line is made to judge it.
+fn repeated_whole(text: &str) -> Option<String> {
+    let n = text.len();
     for k in [3usize, 2] {
         for sep in [0usize, 1] {
             let total_sep = sep * (k - 1);
@@ -106,19 +107,17 @@ fn repeated_whole(chars: &[char]) -> Option<String> {
                 continue;
             }
             let unit = (n - total_sep) / k;
-            if unit == 0 {
+            if unit == 0 || !text.is_char_boundary(unit) {
                 continue;
             }
-            let first = &chars[..unit];
+            let first = &text.as_bytes()[..unit];
             let fits = (1..k).all(|i| {
                 let at = i * (unit + sep);
-                (sep == 0 || chars[at - 1] == ' ') && &chars[at..at + unit] == first
+                (sep == 0 || text.as_bytes()[at - 1] == b' ')
+                    && &text.as_bytes()[at..at + unit] == first
             });
-            if fits {
-                let unit_text: String = first.iter().collect();
-                if is_heading_unit(&unit_text, k) {
-                    return Some(unit_text.trim().to_string());
-                }
+            if fits && is_heading_unit(&text[..unit], k) {
+                return Some(text[..unit].trim().to_string());
             }
         }
     }
@@ -153,59 +152,68 @@ fn distinct_chars(s: &str) -> usize {
 /// whose every unit is a two-character Chinese or Japanese word is left
 /// alone, and the units must add up to [`MIN_SEGMENTS_WIDTH`] columns.
 fn repeated_segments(text: &str) -> Option<String> {
-    let segments: Vec<&str> = text.split(' ').filter(|s| !s.is_empty()).collect();
-    if segments.len() < 2 {
-        return None;
-    }
+    let mut segments = text.split(' ').filter(|s| !s.is_empty());
+    segments.next()?;
+    segments.next()?;
     for k in [3usize, 2] {
-        let mut units = Vec::with_capacity(segments.len());
+        let mut units: Vec<&str> = Vec::new();
         let mut total = 0;
-        for seg in &segments {
-            // `1.1.` is a section number, not `1.` drawn twice.
-            if crate::segment::is_section_number(seg) {
-                break;
+        let mut all_doubled = true;
+        for seg in text.split(' ').filter(|s| !s.is_empty()) {
+            match doubled_unit(seg, k) {
+                Some(unit) => {
+                    total += display_width(unit);
+                    units.push(unit);
+                }
+                None => {
+                    all_doubled = false;
+                    break;
+                }
             }
-            let chars: Vec<char> = seg.chars().collect();
-            if chars.len() % k != 0 || chars.len() < k {
-                break;
-            }
-            let unit = chars.len() / k;
-            if !(1..k).all(|i| chars[i * unit..(i + 1) * unit] == chars[..unit]) {
-                break;
-            }
-            let unit_text: String = chars[..unit].iter().collect();
-            total += display_width(&unit_text);
-            units.push(unit_text);
         }
         let reduplicated_words = units
             .iter()
             .all(|u| u.chars().count() <= 2 && u.chars().all(crate::script::is_cjk));
-        if units.len() == segments.len() && total >= MIN_SEGMENTS_WIDTH && !reduplicated_words {
+        if all_doubled && total >= MIN_SEGMENTS_WIDTH && !reduplicated_words {
             return Some(units.join(" "));
         }
     }
     None
 }
 
+/// The unit `u` when `segment` is `u` written `k` times in a row.
+fn doubled_unit(segment: &str, k: usize) -> Option<&str> {
+    // `1.1.` is a section number, not `1.` drawn twice.
+    if crate::segment::is_section_number(segment) || segment.len() % k != 0 {
+        return None;
+    }
+    let unit = segment.len() / k;
+    if unit == 0 || !segment.is_char_boundary(unit) {
+        return None;
+    }
+    let first = &segment.as_bytes()[..unit];
+    (1..k)
+        .all(|i| &segment.as_bytes()[i * unit..(i + 1) * unit] == first)
+        .then(|| &segment[..unit])
+}
+
 /// Every glyph doubled (or tripled) in place: `不不忘忘初初心心`.
-fn interleaved(chars: &[char]) -> Option<String> {
+fn interleaved(text: &str) -> Option<String> {
     for k in [3usize, 2] {
         let mut out = String::new();
         let mut units = 0;
         let mut segment_units = 0;
         let mut longest_segment = 0;
         let mut distinct: Vec<char> = Vec::new();
-        let mut i = 0;
+        let mut chars = text.chars();
         let mut ok = true;
-        while i < chars.len() {
-            let c = chars[i];
+        while let Some(c) = chars.next() {
             if c == ' ' {
                 out.push(c);
                 segment_units = 0;
-                i += 1;
                 continue;
             }
-            if i + k > chars.len() || !chars[i..i + k].iter().all(|&d| d == c) {
+            if !(1..k).all(|_| chars.next() == Some(c)) {
                 ok = false;
                 break;
             }
@@ -216,7 +224,6 @@ fn interleaved(chars: &[char]) -> Option<String> {
             if !distinct.contains(&c) && distinct.len() < 3 {
                 distinct.push(c);
             }
-            i += k;
         }
         if ok && units >= 3 && longest_segment >= 3 && distinct.len() >= 3 && !ends_sentence(&out) {
             return Some(out);

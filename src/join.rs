@@ -168,9 +168,11 @@ pub fn join_block(
     log: &mut EditLog,
 ) -> String {
     let mut out = String::new();
+    let mut quotes = QuoteCount::default();
     for (i, line) in lines.iter().enumerate() {
         let text = collapse_spaces(line, log);
         if i == 0 {
+            quotes.add(&text);
             out.push_str(&text);
             continue;
         }
@@ -183,7 +185,11 @@ pub fn join_block(
             line.content.start..line.content.start
         };
         let cjk_context = prev.text.chars().any(is_cjk) || text.chars().any(is_cjk);
-        match separator(&out, &text, evidence, cjk_context) {
+        let before = Before {
+            text: &out,
+            opens_quote: quotes.opens(&out),
+        };
+        match separator(&before, &text, evidence, cjk_context) {
             Separator::Dehyphenate if dehyphenate => {
                 out.pop();
                 if prev.text.len() == prev.content.len() {
@@ -209,9 +215,46 @@ pub fn join_block(
                 log.push(gap, sep, Rule::LineJoin);
             }
         }
+        quotes.add(&text);
         out.push_str(&text);
     }
     out
+}
+
+/// The text joined so far, as the separator after it needs it.
+struct Before<'a> {
+    text: &'a str,
+    /// The text ends with a straight quote that opens a quotation: the
+    /// quote character occurs an odd number of times in it.
+    opens_quote: bool,
+}
+
+/// How many straight quotes the joined text holds, counted as it grows so
+/// that no join reads the whole block again.
+#[derive(Default)]
+struct QuoteCount {
+    double: usize,
+    single: usize,
+}
+
+impl QuoteCount {
+    fn add(&mut self, text: &str) {
+        for b in text.bytes() {
+            match b {
+                b'"' => self.double += 1,
+                b'\'' => self.single += 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn opens(&self, text: &str) -> bool {
+        match text.as_bytes().last() {
+            Some(b'"') => self.double % 2 == 1,
+            Some(b'\'') => self.single % 2 == 1,
+            _ => false,
+        }
+    }
 }
 
 /// The line's text with runs of spaces and tabs made one space.
@@ -244,8 +287,13 @@ enum Separator {
     Text(&'static str),
 }
 
+/// The longest word that a line-end hyphen may have split.
+const MAX_WORD_CHARS: usize = 64;
+
 /// The separator between text ending `before` and a line starting `after`.
-fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
+fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
+    let opens_quote = before.opens_quote;
+    let before = before.text;
     let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
         return Separator::Text("");
     };
@@ -295,9 +343,8 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
         // break is there only where words of a spaced script meet.
         let word = |c: char| c.is_alphanumeric();
         // A straight quote after an odd number of them opens a quotation.
-        let opens = matches!(last, '"' | '\'') && before.matches(last).count() % 2 == 1;
         let spaced_after =
-            matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last) && !opens;
+            matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last) && !opens_quote;
         let starts_token =
             word(first) || is_opening(first) || matches!(first, '-' | '$' | '#' | '@' | '/' | '~');
         let spaced = (word(last) || spaced_after) && starts_token;
@@ -307,14 +354,20 @@ fn separator(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) 
 }
 
 fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
-    let left: String = before[..before.len() - 1]
+    // The letters before the hyphen, back to the start of the word; a run
+    // longer than any word is no word to join (and is not read whole on
+    // every line of a block of hyphenated lines).
+    let mut left_rev: Vec<char> = before[..before.len() - 1]
         .chars()
         .rev()
         .take_while(|&c| classify(c) == CharClass::Letter)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+        .take(MAX_WORD_CHARS + 1)
         .collect();
+    if left_rev.len() > MAX_WORD_CHARS {
+        return Separator::Text("");
+    }
+    left_rev.reverse();
+    let left: String = left_rev.into_iter().collect();
     let right: String = after
         .chars()
         .take_while(|&c| classify(c) == CharClass::Letter)
@@ -404,6 +457,19 @@ mod tests {
         assert_eq!(join("a well-\nknown rule"), "a well-known rule");
         assert_eq!(join("encoded in UTF-\n8 bytes"), "encoded in UTF-8 bytes");
         assert_eq!(join("a x-terminal-\nemulator"), "a x-terminal-emulator");
+    }
+
+    #[test]
+    fn a_letter_run_longer_than_any_word_keeps_its_hyphen() {
+        let run = "ab".repeat(40);
+        assert_eq!(join(&format!("{run}-\nbc")), format!("{run}-bc"));
+        assert_eq!(join("ab-\nab-\nab"), "ababab");
+    }
+
+    #[test]
+    fn a_straight_quote_opens_after_an_even_number_of_them() {
+        assert_eq!(join("他说 \"\nHello\""), "他说 \"Hello\"");
+        assert_eq!(join("他说 \"Hi\"\nHello"), "他说 \"Hi\" Hello");
     }
 
     #[test]

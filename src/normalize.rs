@@ -133,43 +133,65 @@ fn normalize<'a>(
     if !line.chars().any(needs_attention) {
         return Cow::Borrowed(line);
     }
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let cjk_text = scope == Scope::InContext
-        && chars.iter().any(|&(_, c)| is_radical_like(c))
-        && is_mostly_cjk(&chars);
+    let cjk_text =
+        scope == Scope::InContext && line.chars().any(is_radical_like) && is_mostly_cjk(line);
     let mut out = String::with_capacity(line.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !needs_attention(c) {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        // Neighbours as they will be once invisible characters are gone.
-        let prev = chars[..i]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_invisible(c));
-        let next = chars[i + 1..]
-            .iter()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_invisible(c));
-        let fixed = match scope {
-            Scope::Alone => fix_alone(c),
-            Scope::InContext => fix_in_context(c, prev, next, cjk_text),
-        };
-        match fixed {
-            Some((replacement, rule)) => {
-                out.push_str(&replacement);
-                log.push(range_of(at, c.len_utf8()), replacement, rule);
+    // Neighbours as they will be once invisible characters are gone: the
+    // last visible character so far, and the next one found ahead (found
+    // once for a whole run of invisible characters).
+    let mut prev: Option<char> = None;
+    let mut ahead = NextVisible::new(line);
+    for (at, c) in line.char_indices() {
+        if needs_attention(c) {
+            let next = ahead.after(at);
+            let fixed = match scope {
+                Scope::Alone => fix_alone(c),
+                Scope::InContext => fix_in_context(c, prev, next, cjk_text),
+            };
+            match fixed {
+                Some((replacement, rule)) => {
+                    out.push_str(&replacement);
+                    log.push(range_of(at, c.len_utf8()), replacement, rule);
+                }
+                None => out.push(c),
             }
-            None => out.push(c),
+        } else {
+            out.push(c);
         }
-        i += 1;
+        if !is_invisible(c) {
+            prev = Some(c);
+        }
     }
     Cow::Owned(out)
+}
+
+/// The first visible character after a position, for positions asked in
+/// increasing order: the text is read ahead once, not once per question.
+struct NextVisible<'a> {
+    rest: std::str::CharIndices<'a>,
+    found: Option<(usize, char)>,
+}
+
+impl<'a> NextVisible<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            rest: text.char_indices(),
+            found: None,
+        }
+    }
+
+    fn after(&mut self, at: usize) -> Option<char> {
+        if let Some((found_at, c)) = self.found {
+            if found_at > at {
+                return Some(c);
+            }
+        }
+        self.found = self
+            .rest
+            .by_ref()
+            .find(|&(i, c)| i > at && !is_invisible(c));
+        self.found.map(|(_, c)| c)
+    }
 }
 
 /// Characters that the rules below always remove.
@@ -215,9 +237,9 @@ fn fix_alone(c: char) -> Option<(String, Rule)> {
 /// True when the text's letters are mostly CJK: more ideographs and kana
 /// than letters of other scripts. Radical look-alikes count as ideographs,
 /// so that repairing them never changes the verdict (idempotence).
-fn is_mostly_cjk(chars: &[(usize, char)]) -> bool {
+fn is_mostly_cjk(text: &str) -> bool {
     let (mut cjk, mut other) = (0usize, 0usize);
-    for &(_, c) in chars {
+    for c in text.chars() {
         match classify(c) {
             CharClass::Han | CharClass::Kana => cjk += 1,
             CharClass::Letter | CharClass::Hangul => other += 1,

@@ -11,7 +11,7 @@
 //! space between two phrases (`率先垂范 先学先改`), a writer's spacing around
 //! digits (`9 月 23 日`) and Korean word spacing are left alone.
 //!
-//! `O(n)` in the line.
+//! `O(n)` in the line: one pass finds the runs, a second writes them.
 
 use crate::script::{CharClass, classify};
 
@@ -33,60 +33,99 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
     if !text.contains(' ') {
         return None;
     }
-    let tokens: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
-    let single = |t: &str| {
-        // One character, or one CJK character with punctuation attached
-        // (`す。`, `项，`, `「X`).
-        let core: String = t
-            .chars()
-            .filter(|&c| classify(c) != CharClass::WidePunct)
-            .collect();
-        if core.chars().count() == 1 && core.chars().all(crate::script::is_cjk) {
+    let mut closes_any = false;
+    for_each_group(text, |_, closes| closes_any |= closes);
+    if !closes_any {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for_each_group(text, |group, closes| {
+        for (k, token) in group.split(' ').filter(|t| !t.is_empty()).enumerate() {
+            if !out.is_empty() && (k == 0 || !closes) {
+                out.push(' ');
+            }
+            out.push_str(token);
+        }
+    });
+    Some(out)
+}
+
+/// Calls `emit` with each maximal run of single-character tokens, and
+/// whether it is a letter-spaced run to close up, and with each other
+/// token, in order. One pass: a run too short or with too few ideographs
+/// has no part that qualifies either.
+fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
+    let mut run_start = None;
+    let mut run_end = 0;
+    let mut singles = 0;
+    let mut cjk = 0;
+    let mut pos = 0;
+    for token in text.split(' ') {
+        let start = pos;
+        pos += token.len() + 1;
+        if token.is_empty() {
+            continue;
+        }
+        if is_single(token) {
+            if run_start.is_none() {
+                run_start = Some(start);
+                singles = 0;
+                cjk = 0;
+            }
+            run_end = start + token.len();
+            singles += 1;
+            cjk += usize::from(starts_with_ideograph_or_kana(token));
+            continue;
+        }
+        if let Some(start) = run_start.take() {
+            emit(
+                &text[start..run_end],
+                singles >= MIN_RUN && cjk >= MIN_CJK_IN_RUN,
+            );
+        }
+        emit(token, false);
+    }
+    if let Some(start) = run_start {
+        emit(
+            &text[start..run_end],
+            singles >= MIN_RUN && cjk >= MIN_CJK_IN_RUN,
+        );
+    }
+}
+
+/// One character, or one CJK character with punctuation attached (`す。`,
+/// `项，`, `「X`).
+fn is_single(token: &str) -> bool {
+    let mut core = token
+        .chars()
+        .filter(|&c| classify(c) != CharClass::WidePunct);
+    if let (Some(c), None) = (core.next(), core.next()) {
+        if crate::script::is_cjk(c) {
             return true;
         }
-        let mut chars = t.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => {
-                matches!(
-                    classify(c),
-                    CharClass::Han
-                        | CharClass::Kana
-                        | CharClass::WidePunct
-                        | CharClass::Letter
-                        | CharClass::Digit
-                ) || crate::script::is_opening(c)
-                    || crate::script::is_closing(c)
-            }
-            _ => false,
-        }
-    };
-    let is_cjk = |t: &str| {
-        t.chars()
-            .next()
-            .is_some_and(|c| matches!(classify(c), CharClass::Han | CharClass::Kana))
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < tokens.len() {
-        let mut j = i;
-        while j < tokens.len() && single(tokens[j]) {
-            j += 1;
-        }
-        let cjk = tokens[i..j].iter().filter(|t| is_cjk(t)).count();
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if j - i >= MIN_RUN && cjk >= MIN_CJK_IN_RUN {
-            out.extend(tokens[i..j].iter().copied());
-            changed = true;
-            i = j;
-        } else {
-            out.push_str(tokens[i]);
-            i += 1;
-        }
     }
-    changed.then_some(out)
+    let mut chars = token.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            matches!(
+                classify(c),
+                CharClass::Han
+                    | CharClass::Kana
+                    | CharClass::WidePunct
+                    | CharClass::Letter
+                    | CharClass::Digit
+            ) || crate::script::is_opening(c)
+                || crate::script::is_closing(c)
+        }
+        _ => false,
+    }
+}
+
+fn starts_with_ideograph_or_kana(token: &str) -> bool {
+    token
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(classify(c), CharClass::Han | CharClass::Kana))
 }
 
 #[cfg(test)]
