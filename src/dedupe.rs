@@ -136,14 +136,14 @@ fn is_heading_unit(unit: &str, k: usize) -> bool {
     display_width(unit) >= min
         && unit.chars().filter(|&c| is_word_char(c)).count() >= 2
         && !ends_sentence(unit)
-        && distinct_chars(unit) >= 2
+        && has_two_distinct_chars(unit)
 }
 
-fn distinct_chars(s: &str) -> usize {
-    let mut seen: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    seen.len()
+fn has_two_distinct_chars(s: &str) -> bool {
+    let mut visible = s.chars().filter(|c| !c.is_whitespace());
+    visible
+        .next()
+        .is_some_and(|first| visible.any(|c| c != first))
 }
 
 /// Every space-separated segment is itself `uu` (or `uuu`).
@@ -419,7 +419,7 @@ mod tests {
         lines
             .into_iter()
             .filter(|l| !l.removed)
-            .map(|l| (l.text, l.fake_bold))
+            .map(|l| (l.text.into_owned(), l.fake_bold))
             .collect()
     }
 

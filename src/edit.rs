@@ -186,15 +186,38 @@ impl Edit {
 }
 
 /// The edits of one run, in the order the stages made them.
-#[derive(Debug, Clone, Default)]
+///
+/// A log made with [`EditLog::off`] records nothing: a caller that wants
+/// only the text does not pay for an edit per line join.
+#[derive(Debug, Clone)]
 pub struct EditLog {
     edits: Vec<Edit>,
+    recording: bool,
+}
+
+impl Default for EditLog {
+    fn default() -> Self {
+        Self {
+            edits: Vec::new(),
+            recording: true,
+        }
+    }
 }
 
 impl EditLog {
+    /// A log that records nothing.
+    pub fn off() -> Self {
+        Self {
+            edits: Vec::new(),
+            recording: false,
+        }
+    }
+
     /// Records an edit.
     pub fn push(&mut self, range: Range<usize>, replacement: impl Into<String>, rule: Rule) {
-        self.edits.push(Edit::new(range, replacement, rule));
+        if self.recording {
+            self.edits.push(Edit::new(range, replacement, rule));
+        }
     }
 
     /// The edits sorted by input position (stable for edits at the same place).
@@ -224,6 +247,13 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn a_log_that_is_off_records_nothing() {
+        let mut log = EditLog::off();
+        log.push(1..2, " ", Rule::SpaceVariant);
+        assert!(log.is_empty());
     }
 
     #[test]

@@ -83,6 +83,13 @@ fn is_bare_number(text: &str) -> bool {
 /// a changing page number compare equal.
 fn shape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    shape_into(text, &mut out);
+    out
+}
+
+/// [`shape`], written into `out` (cleared first).
+fn shape_into(text: &str, out: &mut String) {
+    out.clear();
     let mut in_digits = false;
     for c in text.chars() {
         if c.is_ascii_digit() {
@@ -95,7 +102,6 @@ fn shape(text: &str) -> String {
             in_digits = false;
         }
     }
-    out
 }
 
 /// Marks page furniture `removed` and logs each removal.
@@ -141,47 +147,67 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
 
     // Running headers and footers: shapes that recur at page edges, or
     // recur anywhere and stand next to a page number that was removed.
-    let keys: Vec<Option<String>> = lines
-        .iter()
-        .map(|l| is_header_candidate(l).then(|| shape(&l.text)))
-        .collect();
-    let mut edge_pages: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Shapes are kept only for the lines that can be furniture, not for
+    // every line: the rest are shaped one at a time and counted.
+    let candidate: Vec<bool> = lines.iter().map(is_header_candidate).collect();
+    let mut edge_pages: HashMap<String, Vec<usize>> = HashMap::new();
     for &i in &edges {
-        if let Some(key) = &keys[i] {
-            let pages = edge_pages.entry(key).or_default();
+        if candidate[i] {
+            let pages = edge_pages.entry(shape(&lines[i].text)).or_default();
             if pages.last() != Some(&lines[i].page) {
                 pages.push(lines[i].page);
             }
         }
     }
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for key in keys.iter().flatten() {
-        *counts.entry(key).or_default() += 1;
+    let beside_number = |lines: &[Line], i: usize| {
+        candidate[i] && next_to_page_number(lines, i) && stands_alone(lines, i)
+    };
+    let mut counts: HashMap<String, usize> = (0..lines.len())
+        .filter(|&i| beside_number(lines, i))
+        .map(|i| (shape(&lines[i].text), 0))
+        .collect();
+    if !counts.is_empty() {
+        let mut buffer = String::new();
+        for (line, _) in lines.iter().zip(&candidate).filter(|(_, c)| **c) {
+            shape_into(&line.text, &mut buffer);
+            if let Some(count) = counts.get_mut(buffer.as_str()) {
+                *count += 1;
+            }
+        }
     }
-    let mut furniture_shapes: HashSet<&str> = HashSet::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key.as_deref() else { continue };
-        let on_edges = edges.contains(&i) && edge_pages.get(key).is_some_and(|p| p.len() >= 2);
-        let by_number = counts.get(key).copied().unwrap_or(0) >= 2
-            && next_to_page_number(lines, i)
-            && stands_alone(lines, i);
+    let mut furniture_shapes: HashSet<String> = HashSet::new();
+    for i in (0..lines.len()).filter(|&i| candidate[i]) {
+        let on_edge = edges.contains(&i);
+        let beside = !counts.is_empty() && beside_number(lines, i);
+        if !on_edge && !beside {
+            continue;
+        }
+        let key = shape(&lines[i].text);
+        let on_edges = on_edge && edge_pages.get(&key).is_some_and(|p| p.len() >= 2);
+        let by_number = beside && counts.get(&key).copied().unwrap_or(0) >= 2;
         if on_edges || by_number {
             furniture_shapes.insert(key);
         }
     }
+    drop(edge_pages);
+    drop(counts);
     let first = lines.iter().position(|l| !l.is_blank());
     let last = lines.iter().rposition(|l| !l.is_blank());
     let body_width = body_width(lines);
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key.as_deref() else { continue };
+    let mut buffer = String::new();
+    for i in (0..lines.len()).filter(|&i| candidate[i]) {
         if lines[i].fake_bold {
             continue;
         }
-        let recurring = furniture_shapes.contains(key)
+        let recurring = !furniture_shapes.is_empty()
             && (edges.contains(&i)
                 || Some(i) == first
                 || Some(i) == last
-                || next_to_page_number(lines, i) && stands_alone(lines, i));
+                || next_to_page_number(lines, i) && stands_alone(lines, i))
+            && {
+                shape_into(&lines[i].text, &mut buffer);
+                furniture_shapes.contains(buffer.as_str())
+            };
         if recurring || beyond_page_number(lines, i, body_width) {
             lines[i].removed = true;
             log.push(lines[i].range.clone(), "", Rule::RunningHeader);
@@ -318,7 +344,7 @@ mod tests {
         lines
             .into_iter()
             .filter(|l| !l.removed && !l.is_blank())
-            .map(|l| l.text)
+            .map(|l| l.text.into_owned())
             .collect()
     }
 

@@ -66,7 +66,7 @@ pub struct Evidence {
 
 impl Evidence {
     /// Collects the evidence from the visible lines of a document.
-    pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Self {
+    pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line<'a>>) -> Self {
         let mut ev = Evidence::default();
         let mut spacing = SpacingCounts::default();
         for line in lines {
@@ -167,7 +167,7 @@ pub fn join_block(
     dehyphenate: bool,
     log: &mut EditLog,
 ) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
     let mut quotes = QuoteCount::default();
     for (i, line) in lines.iter().enumerate() {
         let text = collapse_spaces(line, log);
@@ -258,8 +258,8 @@ impl QuoteCount {
 }
 
 /// The line's text with runs of spaces and tabs made one space.
-fn collapse_spaces<'a>(line: &'a Line, log: &mut EditLog) -> std::borrow::Cow<'a, str> {
-    let text = line.text.as_str();
+fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Cow<'a, str> {
+    let text: &str = &line.text;
     if !text.contains("  ") && !text.contains('\t') {
         return std::borrow::Cow::Borrowed(text);
     }

@@ -166,7 +166,7 @@ pub enum Error {
 /// assert_eq!(textmend::repair("把学习习近\n平总书记的讲话"), "把学习习近平总书记的讲话\n");
 /// ```
 pub fn repair(text: &str) -> String {
-    repair_with(text, &Config::default()).text
+    pipeline::run_keeping(text, &Config::default(), pipeline::Keep::Text).text
 }
 
 /// Repairs text with `config`, returning text, blocks and edits.

@@ -14,13 +14,15 @@ use crate::columns::{Piece, reading_order};
 use crate::edit::{EditLog, Rule};
 use crate::normalize::normalize_line;
 use crate::script::{CharClass, classify, display_width, ends_sentence, is_spaceless};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One line of input with its features.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// The repaired text, without leading or trailing white space.
-    pub text: String,
+pub struct Line<'a> {
+    /// The repaired text, without leading or trailing white space:
+    /// borrowed from the input when no character needed a repair.
+    pub text: Cow<'a, str>,
     /// Byte range of the whole line in the input (without its terminator).
     pub range: Range<usize>,
     /// Byte range of the line's text in the input, white space trimmed.
@@ -49,7 +51,7 @@ pub struct Line {
     pub stands_alone: bool,
 }
 
-impl Line {
+impl Line<'_> {
     /// True when the line holds no text.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -93,7 +95,7 @@ impl Line {
     /// Replaces the text (after dedupe or spacing), keeping width in step.
     pub fn set_text(&mut self, text: String) {
         self.width = display_width(&text);
-        self.text = text;
+        self.text = Cow::Owned(text);
     }
 }
 
@@ -109,10 +111,10 @@ impl Line {
 /// assert!(lines[1].page_break_before);
 /// assert_eq!(lines[1].page, 1);
 /// ```
-pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
+pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut page_rows: Vec<Piece> = Vec::new();
-    let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line>, log: &mut EditLog| {
+    let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
         for piece in reading_order(input, std::mem::take(rows)) {
             lines.push(make_line(input, piece, log));
         }
@@ -179,6 +181,9 @@ pub fn split_lines(input: &str, log: &mut EditLog) -> Vec<Line> {
         );
     }
     flush(&mut page_rows, &mut lines, log);
+    // The lines live through every later stage: give back what growing
+    // the vector left unused.
+    lines.shrink_to_fit();
     lines
 }
 
@@ -214,7 +219,7 @@ fn first_word(text: &str) -> &str {
     text
 }
 
-fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
+fn make_line<'a>(input: &'a str, piece: Piece, log: &mut EditLog) -> Line<'a> {
     let Piece {
         range,
         page,
@@ -239,8 +244,9 @@ fn make_line(input: &str, piece: Piece, log: &mut EditLog) -> Line {
     let text = normalize_line(body, content.start, log);
     // Characters that normalize to spaces may leave new edges.
     let text = match text {
-        std::borrow::Cow::Borrowed(t) => t.to_string(),
-        std::borrow::Cow::Owned(t) => t.trim().to_string(),
+        Cow::Borrowed(t) => Cow::Borrowed(t),
+        Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
+        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
     };
     let width = display_width(&text);
     Line {
@@ -266,7 +272,7 @@ mod tests {
     fn texts(input: &str) -> Vec<String> {
         split_lines(input, &mut EditLog::default())
             .into_iter()
-            .map(|l| l.text)
+            .map(|l| l.text.into_owned())
             .collect()
     }
 
@@ -307,7 +313,7 @@ mod tests {
     #[test]
     fn form_feeds_start_pages() {
         let lines = split_lines("a\n\u{c}b\n\u{c}\u{c}c", &mut EditLog::default());
-        let pages: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.page)).collect();
+        let pages: Vec<_> = lines.iter().map(|l| (&*l.text, l.page)).collect();
         assert_eq!(pages, [("a", 0), ("b", 1), ("c", 3)]);
         assert!(lines[1].page_break_before && !lines[0].page_break_before);
     }

@@ -81,7 +81,8 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     if text.is_ascii() {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
+    // The repaired copy is started at the first fix: most texts have none.
+    let mut out = String::new();
     let mut fixes = Vec::new();
     let mut start = 0;
     let breaks = ['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}'];
@@ -91,6 +92,10 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
         let body = line.trim_end_matches(breaks);
         match repair_line(body) {
             Some(fixed) => {
+                if fixes.is_empty() {
+                    out.reserve(text.len());
+                    out.push_str(&text[..start]);
+                }
                 let prefix = common_prefix(body, &fixed);
                 let suffix = common_suffix(&body[prefix..], &fixed[prefix..]);
                 fixes.push(MojibakeFix {
@@ -100,7 +105,8 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
                 out.push_str(&fixed);
                 out.push_str(&line[body.len()..]);
             }
-            None => out.push_str(line),
+            None if !fixes.is_empty() => out.push_str(line),
+            None => {}
         }
         start += line.len();
     }
@@ -137,7 +143,7 @@ fn repair_line(line: &str) -> Option<String> {
             continue;
         }
         let normalized =
-            crate::normalize::normalize_line(&current, 0, &mut crate::edit::EditLog::default());
+            crate::normalize::normalize_line(&current, 0, &mut crate::edit::EditLog::off());
         if normalized == current {
             break;
         }

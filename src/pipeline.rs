@@ -13,21 +13,40 @@ use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment};
 use crate::spacing::close_letter_spacing;
 use crate::{Block, Config, Repaired};
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// What a run keeps besides the repaired blocks' text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// The text, the blocks and every edit ([`crate::repair_with`]).
+    Everything,
+    /// The blocks, without edits or the rendered text (the streamed
+    /// repair writes the blocks itself).
+    Blocks,
+    /// The rendered text only ([`crate::repair`]): each block's text is
+    /// appended to it and dropped.
+    Text,
+}
 
 /// Repairs decoded text with `config`. `O(n)`; never panics.
 pub fn run(input: &str, config: &Config) -> Repaired {
+    run_keeping(input, config, Keep::Everything)
+}
+
+/// [`run`], keeping only what `keep` asks for.
+pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired {
     let fixed = if config.mojibake {
         repair_mojibake(input)
     } else {
         None
     };
     let Some((text, fixes)) = fixed else {
-        return run_stages(input, config);
+        return run_stages(input, config, keep);
     };
     // The later stages see the repaired text; their ranges are mapped back
     // to the input.
-    let mut repaired = run_stages(&text, config);
+    let mut repaired = run_stages(&text, config, keep);
     let map = |r: &Range<usize>| {
         input_position(&fixes, r.start, false)..input_position(&fixes, r.end, true)
     };
@@ -37,12 +56,14 @@ pub fn run(input: &str, config: &Config) -> Repaired {
     for edit in &mut repaired.edits {
         edit.range = map(&edit.range);
     }
-    repaired.edits.extend(
-        fixes
-            .into_iter()
-            .map(|f| Edit::new(f.range, f.replacement, Rule::Mojibake)),
-    );
-    repaired.edits.sort_by_key(|e| (e.range.start, e.range.end));
+    if keep == Keep::Everything {
+        repaired.edits.extend(
+            fixes
+                .into_iter()
+                .map(|f| Edit::new(f.range, f.replacement, Rule::Mojibake)),
+        );
+        repaired.edits.sort_by_key(|e| (e.range.start, e.range.end));
+    }
     repaired
 }
 
@@ -83,8 +104,12 @@ fn input_position(fixes: &[MojibakeFix], at: usize, is_end: bool) -> usize {
     (at as isize + shift) as usize
 }
 
-fn run_stages(input: &str, config: &Config) -> Repaired {
-    let mut log = EditLog::default();
+fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
+    let mut log = if keep == Keep::Everything {
+        EditLog::default()
+    } else {
+        EditLog::off()
+    };
     let mut lines = split_lines(input, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
@@ -98,7 +123,9 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
     }
     let spans = segment(&lines);
     let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
-    let mut blocks: Vec<Block> = Vec::with_capacity(spans.len());
+    let mut blocks: Vec<Block> =
+        Vec::with_capacity(if keep == Keep::Text { 0 } else { spans.len() });
+    let mut rendered = String::new();
     let mut previous_end: Option<usize> = None;
     for span in spans {
         let members: Vec<&Line> = span.lines.iter().map(|&i| &lines[i]).collect();
@@ -136,7 +163,11 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
             let mut joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
             let mut reread = false;
             for _ in 0..MAX_BLOCK_ROUNDS {
-                joined = normalize_in_context(&joined, input, range.clone(), &mut log).into_owned();
+                if let Cow::Owned(normalized) =
+                    normalize_in_context(&joined, input, range.clone(), &mut log)
+                {
+                    joined = normalized;
+                }
                 // Lines that together repeat (a heading wrapped and drawn
                 // twice), or are letter-spaced across the break, show it
                 // only once joined.
@@ -164,7 +195,7 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
                         // What the reading gives is a line, and gets the
                         // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`).
                         let fixed =
-                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::default())
+                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::off())
                                 .trim()
                                 .to_string();
                         log.push(range.clone(), fixed.clone(), Rule::Mojibake);
@@ -185,15 +216,22 @@ fn run_stages(input: &str, config: &Config) -> Repaired {
         if text.is_empty() || furniture {
             continue;
         }
+        if keep == Keep::Text {
+            append_block(&mut rendered, text);
+            continue;
+        }
         blocks.push(Block {
             kind: span.kind,
             text,
             range,
         });
     }
-    let text = render_plain(&blocks);
+    if keep == Keep::Everything {
+        rendered = render_plain(&blocks);
+    }
+    rendered.shrink_to_fit();
     Repaired {
-        text,
+        text: rendered,
         blocks,
         edits: log.into_sorted(),
         decode: None,
@@ -270,7 +308,8 @@ fn keep_lines(lines: &[&Line]) -> String {
 /// The default text format: one block per line, a blank line between
 /// blocks, a final newline (nothing at all for empty input).
 pub(crate) fn render_plain(blocks: &[Block]) -> String {
-    let mut out = String::new();
+    let size = blocks.iter().map(|b| b.text.len() + 2).sum::<usize>();
+    let mut out = String::with_capacity(size);
     for block in blocks {
         if !out.is_empty() {
             out.push('\n');
@@ -279,6 +318,26 @@ pub(crate) fn render_plain(blocks: &[Block]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Appends one block to text in the default format. The first block's
+/// string becomes the text, so a text of one block is never copied.
+fn append_block(out: &mut String, text: String) {
+    if out.is_empty() {
+        *out = text;
+        out.reserve_exact(1);
+        out.push('\n');
+        return;
+    }
+    // Grow by a quarter, not by doubling: the text may already be as long
+    // as the input, and doubling it would hold twice that.
+    let needed = text.len() + 2;
+    if out.capacity() - out.len() < needed {
+        out.reserve_exact(needed.max(out.capacity() / 4));
+    }
+    out.push('\n');
+    out.push_str(&text);
+    out.push('\n');
 }
 
 #[cfg(test)]

@@ -583,7 +583,7 @@ mod tests {
         lines
             .into_iter()
             .filter(|l| !l.is_blank())
-            .map(|l| (l.text, l.preformatted || l.stands_alone))
+            .map(|l| (l.text.into_owned(), l.preformatted || l.stands_alone))
             .collect()
     }
 

@@ -143,7 +143,7 @@ pub fn is_numbered_heading(text: &str) -> bool {
 /// What the segmenter knows about one visible line.
 struct Visible<'a> {
     index: usize,
-    line: &'a Line,
+    line: &'a Line<'a>,
     /// A blank line, removed furniture or a page break comes before it.
     gap_before: bool,
     /// A blank line comes before it (furniture and page breaks aside).
@@ -204,7 +204,7 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
     blocks
 }
 
-fn visible_lines(lines: &[Line]) -> Vec<Visible<'_>> {
+fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     let mut visible = Vec::new();
     let mut gap = false;
     let mut blank = false;
@@ -615,7 +615,7 @@ mod tests {
         let lines = split_lines(input, &mut EditLog::default());
         segment(&lines)
             .into_iter()
-            .map(|b| b.lines.iter().map(|&i| lines[i].text.clone()).collect())
+            .map(|b| b.lines.iter().map(|&i| lines[i].text.to_string()).collect())
             .collect()
     }
 

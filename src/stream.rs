@@ -24,7 +24,6 @@
 //! Peak memory is a small multiple of the window.
 
 use crate::decode::{DecodeReport, choose_encoding};
-use crate::pipeline::render_plain;
 use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
@@ -141,12 +140,8 @@ pub fn repair_stream<R: Read, W: Write>(
             continue;
         };
         let held_from = line_start(&pending, last.range.start);
-        let done: Vec<Block> = blocks
-            .iter()
-            .filter(|b| b.range.end <= held_from)
-            .cloned()
-            .collect();
-        if held_from <= written || done.is_empty() {
+        let is_done = |b: &Block| b.range.end <= held_from;
+        if held_from <= written || !blocks.iter().any(is_done) {
             if limit < window.saturating_mul(MAX_GROWTH) {
                 // One block fills the window: read on rather than cut it.
                 limit = limit.saturating_mul(2);
@@ -156,6 +151,7 @@ pub fn repair_stream<R: Read, W: Write>(
             pending.drain(..cut);
             written = 0;
         } else {
+            let done: Vec<Block> = blocks.into_iter().filter(is_done).collect();
             out.write(&done)?;
             let context_from = context_start(&pending, held_from);
             pending.drain(..context_from);
@@ -204,7 +200,7 @@ fn window_end(text: &str, limit: usize) -> Option<usize> {
 /// is read into a block that runs on past it, the rest is repaired on its
 /// own instead, so that nothing is written twice or lost.
 fn repair_after(text: &str, written: usize, config: &Config) -> Vec<Block> {
-    let repaired = crate::repair_with(text, config);
+    let repaired = crate::pipeline::run_keeping(text, config, crate::pipeline::Keep::Blocks);
     if written == 0 {
         return repaired.blocks;
     }
@@ -219,7 +215,9 @@ fn repair_after(text: &str, written: usize, config: &Config) -> Vec<Block> {
             .filter(|b| b.range.start >= written)
             .collect();
     }
-    let mut blocks = crate::repair_with(&text[written..], config).blocks;
+    let mut blocks =
+        crate::pipeline::run_keeping(&text[written..], config, crate::pipeline::Keep::Blocks)
+            .blocks;
     for block in &mut blocks {
         block.range = block.range.start + written..block.range.end + written;
     }
@@ -287,7 +285,9 @@ impl<R: Read> Input<R> {
                 .decoder
                 .max_utf8_buffer_length_without_replacement(rest.len())
             {
-                text.reserve(room);
+                // Exactly: the text is a window long, and doubling its
+                // capacity would hold two.
+                text.reserve_exact(room);
             }
             let (result, read) = self
                 .decoder
@@ -313,18 +313,15 @@ struct Output<'w, W> {
 
 impl<W: Write> Output<'_, W> {
     fn write(&mut self, blocks: &[Block]) -> io::Result<()> {
-        if blocks.is_empty() {
-            return Ok(());
+        // Each block is written as it is, with the blank line before it;
+        // the very last newline comes at the end.
+        for block in blocks {
+            if self.written_any {
+                self.writer.write_all(b"\n\n")?;
+            }
+            self.writer.write_all(block.text.as_bytes())?;
+            self.written_any = true;
         }
-        let text = render_plain(blocks);
-        // `render_plain` ends with a newline; the next block adds its own
-        // separator, and the very last newline comes at the end.
-        let body = text.strip_suffix('\n').unwrap_or(&text);
-        if self.written_any {
-            self.writer.write_all(b"\n\n")?;
-        }
-        self.writer.write_all(body.as_bytes())?;
-        self.written_any = true;
         Ok(())
     }
 }

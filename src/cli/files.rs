@@ -27,7 +27,8 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
         .sum();
     let progress = Progress::for_bytes(sizes, inputs.iter().all(Option::is_some));
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a streamed repair writes block by block.
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut status = 0;
     let mut written = 0;
     let streaming = cli.format == Format::Text && !cli.check && !cli.explain && !cli.in_place;
