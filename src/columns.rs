@@ -73,45 +73,80 @@ pub fn reading_order(input: &str, page: Vec<Piece>) -> Vec<Piece> {
 }
 
 fn segments(input: &str, piece: &Piece) -> Vec<Segment> {
-    let text = &input[piece.range.clone()];
-    let mut out: Vec<Segment> = Vec::new();
-    let mut spaces = 0usize;
-    let mut current: Option<Segment> = None;
+    segments_of(input, piece).collect()
+}
+
+/// The segments of a piece, one at a time.
+fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segment> + 'a {
+    let (first_col, first_byte) = (piece.col, piece.range.start);
     // Characters that normalization removes take no column: the repaired
     // text, read again, must show the same gutters.
-    let visible = text
+    let mut visible = input[piece.range.clone()]
         .char_indices()
-        .filter(|&(_, c)| !crate::normalize::is_invisible(c));
-    for (col, (at, c)) in visible.enumerate() {
-        let col = piece.col + col;
-        let byte = piece.range.start + at;
-        if c == ' ' {
-            spaces += 1;
-            if spaces >= 2 {
-                if let Some(seg) = current.take() {
-                    out.push(seg);
+        .filter(|&(_, c)| !crate::normalize::is_invisible(c))
+        .enumerate();
+    let mut spaces = 0usize;
+    let mut current: Option<Segment> = None;
+    std::iter::from_fn(move || {
+        for (col, (at, c)) in visible.by_ref() {
+            let col = first_col + col;
+            let byte = first_byte + at;
+            if c == ' ' {
+                spaces += 1;
+                if spaces >= 2 {
+                    if let Some(seg) = current.take() {
+                        return Some(seg);
+                    }
+                }
+                continue;
+            }
+            match current.as_mut() {
+                Some(seg) => {
+                    seg.end_col = col + 1;
+                    seg.end_byte = byte + c.len_utf8();
+                }
+                None => {
+                    current = Some(Segment {
+                        start_col: col,
+                        end_col: col + 1,
+                        start_byte: byte,
+                        end_byte: byte + c.len_utf8(),
+                    })
                 }
             }
-            continue;
+            spaces = 0;
         }
-        match current.as_mut() {
-            Some(seg) => {
-                seg.end_col = col + 1;
-                seg.end_byte = byte + c.len_utf8();
-            }
-            None => {
-                current = Some(Segment {
-                    start_col: col,
-                    end_col: col + 1,
-                    start_byte: byte,
-                    end_byte: byte + c.len_utf8(),
-                })
-            }
+        current.take()
+    })
+}
+
+/// Can the rows hold a gutter at all? [`find_gutter`] needs
+/// [`MIN_SUPPORT`] text lines and as many segments starting
+/// [`MIN_COLUMN_WIDTH`] right of the region's text; most pages fail that
+/// test, and it needs no row's segments kept.
+fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
+    let mut text_lines = 0;
+    let mut region_col = usize::MAX;
+    for row in rows {
+        if segments_of(input, row).next().is_some() {
+            text_lines += 1;
+            region_col = region_col.min(row.col);
         }
-        spaces = 0;
     }
-    out.extend(current);
-    out
+    if text_lines < MIN_SUPPORT {
+        return false;
+    }
+    let first_col = region_col + MIN_COLUMN_WIDTH;
+    let mut starts = 0;
+    for row in rows {
+        starts += segments_of(input, row)
+            .filter(|s| s.start_col >= first_col)
+            .count();
+        if starts >= MIN_SUPPORT {
+            return true;
+        }
+    }
+    false
 }
 
 /// The gutter position best supported by the region's lines, if any.
@@ -172,7 +207,7 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
 }
 
 fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
-    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT {
+    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
         return rows;
     }
     let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
