@@ -28,8 +28,8 @@ use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
 
-/// Decoded text per window by default: 8 MiB.
-pub const DEFAULT_WINDOW: usize = 8 << 20;
+/// Decoded text per window by default: 4 MiB.
+pub const DEFAULT_WINDOW: usize = 4 << 20;
 /// Lines already written that the next window reads again as context:
 /// enough to measure the column width around the first line it writes.
 const CONTEXT_LINES: usize = 24;
