@@ -61,29 +61,56 @@ impl fmt::Display for Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Inside long lines, every [`MARK_EVERY`] bytes or so: a byte offset
+    /// and how many characters of its line come before it, so that a
+    /// position is counted from the nearest mark, not from the line start.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How many bytes apart the marks inside a long line are.
+const MARK_EVERY: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text`. `O(n)`.
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut marks = Vec::new();
+        let (mut line_start, mut last_mark, mut chars) = (0, 0, 0);
         for (i, &b) in bytes.iter().enumerate() {
+            let starts_char = b & 0xC0 != 0x80;
+            if starts_char && i - last_mark.max(line_start) >= MARK_EVERY {
+                marks.push((i, chars));
+                last_mark = i;
+            }
+            chars += usize::from(starts_char);
             let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
             if ends_line {
                 starts.push(i + 1);
+                line_start = i + 1;
+                chars = 0;
             }
         }
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            marks,
+        }
     }
 
     /// The position of byte offset `byte`. An offset past the end is the
     /// end; an offset inside a character counts as that character.
+    /// `O(log n)` plus at most [`MARK_EVERY`] bytes counted.
     pub fn position(&self, byte: usize) -> Position {
         let byte = floor_boundary(self.text, byte);
         let line = self.starts.partition_point(|&s| s <= byte).max(1);
         let start = self.starts[line - 1];
-        let column = self.text[start..byte].chars().count() + 1;
+        let nearest = self.marks.partition_point(|&(at, _)| at <= byte);
+        let (from, before) = match nearest.checked_sub(1).map(|k| self.marks[k]) {
+            Some((at, chars)) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
+        let column = before + self.text[from..byte].chars().count() + 1;
         Position { line, column }
     }
 }
@@ -270,6 +297,22 @@ mod tests {
 
     #[test]
     fn positions_count_characters_and_line_breaks() {
+        let long = format!("{}\r\n{}", "é".repeat(5000), "字".repeat(3000));
+        let index = LineIndex::new(&long);
+        for byte in [
+            0,
+            4094,
+            4096,
+            9998,
+            10_000,
+            10_002,
+            10_002 + 3 * 2500,
+            long.len(),
+        ] {
+            let start = long[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let column = long[start..byte].chars().count() + 1;
+            assert_eq!(index.position(byte).column, column, "{byte}");
+        }
         let index = LineIndex::new("一二\n三四五\n");
         assert_eq!(index.position(0), Position { line: 1, column: 1 });
         assert_eq!(index.position(6), Position { line: 1, column: 3 });

@@ -516,7 +516,7 @@ impl CodePage {
     /// lead byte of a three-byte sequence and two continuation bytes that
     /// are symbols or rare letters.
     fn three_byte_shapes(&self, line: &str) -> i32 {
-        let odd = |c: char| char_cost(c) > 0 || !c.is_alphabetic();
+        let odd = |c: char| char_cost(c) > 0 || !crate::script::is_alphabetic(c);
         let chars: Vec<char> = line.chars().collect();
         let shaped = |w: &[char]| {
             let byte = |c| self.byte(c).unwrap_or(0);

@@ -47,9 +47,9 @@ pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired 
     // The later stages see the repaired text; their ranges are mapped back
     // to the input.
     let mut repaired = run_stages(&text, config, keep);
-    let map = |r: &Range<usize>| {
-        input_position(&fixes, r.start, false)..input_position(&fixes, r.end, true)
-    };
+    let positions = FixMap::new(&fixes);
+    let map =
+        |r: &Range<usize>| positions.position(r.start, false)..positions.position(r.end, true);
     for block in &mut repaired.blocks {
         block.range = map(&block.range);
     }
@@ -79,29 +79,53 @@ fn has_single_byte_mojibake_letters(text: &str) -> bool {
     })
 }
 
-/// Where byte `at` of the repaired text lies in the input: a position
-/// inside a repaired run goes to the run's start, or to its end for the
-/// end of a range, so that mapped ranges cover whole runs.
-fn input_position(fixes: &[MojibakeFix], at: usize, is_end: bool) -> usize {
-    // `shift` is the input position minus the repaired position after
-    // each fix; fixes are sorted and do not overlap.
-    let mut shift: isize = 0;
-    for fix in fixes {
-        let start = (fix.range.start as isize - shift) as usize;
-        let end = start + fix.replacement.len();
-        if at <= start {
-            break;
+/// Where the positions of the mojibake-repaired text lie in the input.
+struct FixMap<'f> {
+    fixes: &'f [MojibakeFix],
+    /// Where each fix's replacement starts in the repaired text.
+    starts: Vec<usize>,
+    /// The input position minus the repaired position after each fix.
+    shifts: Vec<isize>,
+}
+
+impl<'f> FixMap<'f> {
+    /// `fixes` are sorted and do not overlap.
+    fn new(fixes: &'f [MojibakeFix]) -> Self {
+        let mut shift: isize = 0;
+        let mut starts = Vec::with_capacity(fixes.len());
+        let mut shifts = Vec::with_capacity(fixes.len());
+        for fix in fixes {
+            starts.push((fix.range.start as isize - shift) as usize);
+            shift += fix.range.len() as isize - fix.replacement.len() as isize;
+            shifts.push(shift);
         }
-        if at < end {
+        FixMap {
+            fixes,
+            starts,
+            shifts,
+        }
+    }
+
+    /// Where byte `at` of the repaired text lies in the input: a position
+    /// inside a repaired run goes to the run's start, or to its end for
+    /// the end of a range, so that mapped ranges cover whole runs.
+    /// `O(log fixes)`.
+    fn position(&self, at: usize, is_end: bool) -> usize {
+        // The last fix starting before `at` is the only one that can hold it.
+        let before = self.starts.partition_point(|&start| start < at);
+        let Some(k) = before.checked_sub(1) else {
+            return at;
+        };
+        let fix = &self.fixes[k];
+        if at < self.starts[k] + fix.replacement.len() {
             return if is_end {
                 fix.range.end
             } else {
                 fix.range.start
             };
         }
-        shift += fix.range.len() as isize - fix.replacement.len() as isize;
+        (at as isize + self.shifts[k]) as usize
     }
-    (at as isize + shift) as usize
 }
 
 fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
@@ -371,6 +395,8 @@ mod tests {
             range: 4..8,
             replacement: "é".into(),
         }];
+        let map = FixMap::new(&fixes);
+        let input_position = |_: &[MojibakeFix], at, is_end| map.position(at, is_end);
         assert_eq!(input_position(&fixes, 3, false), 3);
         assert_eq!(input_position(&fixes, 4, false), 4);
         assert_eq!(input_position(&fixes, 4, true), 4);

@@ -540,7 +540,7 @@ fn is_dense(line: &Line) -> bool {
     let (mut symbols, mut visible) = (0, 0);
     for c in line.text.chars().filter(|c| !c.is_whitespace()) {
         visible += 1;
-        if !c.is_alphabetic() {
+        if !crate::script::is_alphabetic(c) {
             symbols += 1;
         }
     }

@@ -106,6 +106,31 @@ pub fn is_wide(c: char) -> bool {
     c.width() == Some(2)
 }
 
+/// `char::is_alphabetic`, answered without a table search for ASCII and
+/// the common CJK blocks (ideographs, kana, Hangul syllables and their
+/// punctuation), which make up most of the text.
+///
+/// ```
+/// use textmend::script::is_alphabetic;
+/// assert!(is_alphabetic('字') && is_alphabetic('カ') && is_alphabetic('é'));
+/// assert!(!is_alphabetic('。') && !is_alphabetic('１') && !is_alphabetic('-'));
+/// ```
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z'
+        | 'A'..='Z'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}' => true,
+        '\0'..='\u{7F}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{FF01}'..='\u{FF20}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// True for ideographs and kana: the scripts written without spaces
 /// between words. Hangul is not included: Korean separates words with
 /// spaces.
@@ -265,6 +290,13 @@ pub fn display_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_alphabetic_agrees_with_the_standard_library() {
+        for c in ('\0'..='\u{FFFF}').chain('\u{10000}'..='\u{2FFFF}') {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn classes_come_from_unicode_data() {

@@ -122,7 +122,7 @@ pub fn is_list_item(text: &str) -> bool {
     // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
     let mut chars = text.chars();
     let plausible = match (chars.next(), chars.next()) {
-        (Some(c), _) if !c.is_alphabetic() => true,
+        (Some(c), _) if !crate::script::is_alphabetic(c) => true,
         (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
         (Some(c), _) => "一二三四五六七八九十".contains(c),
         _ => false,
@@ -347,7 +347,7 @@ fn ends_mid_clause(text: &str) -> bool {
     let mut rev = text.chars().rev();
     match (rev.next(), rev.next()) {
         (Some(',' | '，' | '、' | '—' | '–' | '/'), _) => true,
-        (Some('-'), Some(c)) => c.is_alphabetic(),
+        (Some('-'), Some(c)) => crate::script::is_alphabetic(c),
         _ => false,
     }
 }
@@ -565,7 +565,7 @@ fn term_shape(text: &str) -> Option<String> {
     }
     let mut shape = String::new();
     for c in word.chars() {
-        let mark = if c.is_alphabetic() {
+        let mark = if crate::script::is_alphabetic(c) {
             'a'
         } else if c.is_numeric() {
             '0'

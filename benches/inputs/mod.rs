@@ -210,6 +210,10 @@ pub const WORST_CASES: &[(&str, Shape)] = &[
     ("spaced_letters", |size| "a ".repeat(size / 2)),
     // Every line a word broken by a hyphen: one long word once joined.
     ("hyphenated_lines", |size| "ab-\n".repeat(size / 4)),
+    // A short line of mojibake on every line: a fix per line to map back.
+    ("mojibake_lines", |size| {
+        "the cafÃ© is open\n".repeat(size / 19)
+    }),
     // Characters that normalization removes, with nothing between them.
     ("invisible_run", |size| "\u{ad}\u{200b}".repeat(size / 5)),
 ];
