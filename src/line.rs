@@ -115,7 +115,9 @@ pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut page_rows: Vec<Piece> = Vec::new();
     let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
-        for piece in reading_order(input, std::mem::take(rows)) {
+        let pieces = reading_order(input, std::mem::take(rows));
+        reserve_by_quarter(lines, pieces.len());
+        for piece in pieces {
             lines.push(make_line(input, piece, log));
         }
     };
@@ -200,7 +202,17 @@ fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut
         }
     }
     *last_row_blank = blank;
+    reserve_by_quarter(rows, 1);
     rows.push(row);
+}
+
+/// Makes room for `additional` more items, growing by a quarter rather
+/// than doubling: the lines of a large page are the largest thing held,
+/// and doubling them would hold nearly twice what they need.
+fn reserve_by_quarter<T>(items: &mut Vec<T>, additional: usize) {
+    if items.capacity() - items.len() < additional {
+        items.reserve_exact(additional.max(items.capacity() / 4).max(16));
+    }
 }
 
 /// The first word of a line that starts in a spaced script: up to a space,

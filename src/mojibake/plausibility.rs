@@ -18,21 +18,21 @@ pub(super) fn cost(text: &str) -> i32 {
     // Judged as the text reads once the characters that a later stage
     // removes are gone, so that a second run judges it the same.
     // Radicals count as the ideographs they become.
-    let chars: Vec<char> = text
+    let mut chars = text
         .chars()
         .filter(|&c| !is_removed_later(c))
-        .map(|c| unified_ideograph(c).unwrap_or(c))
-        .collect();
+        .map(|c| unified_ideograph(c).unwrap_or(c));
     let mut total = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
+    let (mut prev, mut current) = (None, chars.next());
+    while let Some(c) = current {
+        let next = chars.next();
         total += char_cost(c) + context_cost(prev, c, next);
         if let Some(p) = prev {
             let mixed =
                 matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
             total += 3 * i32::from(mixed);
         }
+        (prev, current) = (Some(c), next);
     }
     total
 }
