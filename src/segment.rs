@@ -30,7 +30,7 @@
 
 use crate::line::Line;
 use crate::preformatted::starts_with_label;
-use crate::script::{ends_sentence, is_closing, is_hiragana, splits_katakana_word};
+use crate::script::{ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -39,6 +39,9 @@ use std::sync::LazyLock;
 const WIDTH_WINDOW: usize = 8;
 /// A line at most this share of the column is short enough to be a heading.
 const HEADING_SHARE: f64 = 0.7;
+/// How many columns a ragged line's measure may be off: see
+/// [`next_word_nearly_fits`].
+const RAGGED_SLACK: usize = 2;
 
 /// The kind of a block of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -458,7 +461,13 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         return !cut_mid_sentence;
     }
     let room = next_word_fits(prev, cur);
-    if a_ends && !colon_goes_on && (room || is_overfull(prev) || ends_cjk_sentence_short(prev)) {
+    if a_ends
+        && !colon_goes_on
+        && (room
+            || next_word_nearly_fits(prev, cur)
+            || is_overfull(prev)
+            || ends_cjk_sentence_short(prev))
+    {
         return true;
     }
     // What a colon announces (a listing, a list, a quotation) starts anew,
@@ -597,6 +606,20 @@ fn ends_cjk_sentence_short(v: &Visible<'_>) -> bool {
     matches!(last, Some('。' | '！' | '？')) && v.line.extent() + 2 <= v.column
 }
 
+/// Would the first word of `cur` have fitted at the end of a ragged line
+/// `prev` (one well short of its column, broken at a space) give or take
+/// [`RAGGED_SLACK`] columns? Widths are counted in characters, while the
+/// type measures spaces and punctuation narrower, so a line of Hangul or
+/// Latin words set ragged-right can look a column or two fuller than it
+/// was.
+fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    let at_space = !prev.line.last_char().is_some_and(is_spaceless)
+        && !cur.line.first_char().is_some_and(is_spaceless);
+    at_space
+        && !is_full(prev)
+        && prev.line.extent_with_next_word(cur.line) <= prev.column + RAGGED_SLACK
+}
+
 /// Would the first word of `cur` have fitted at the end of `prev`? If so,
 /// the line was not ended by the column width but on purpose (a
 /// paragraph's last line, a heading). CJK wraps between any two
@@ -629,6 +652,21 @@ mod tests {
     fn blank_line_after_a_sentence_ends_the_paragraph() {
         let input = "鄂尔多斯市委书记牛俊雁如\n是说。\n\n9 月 23 日，鄂尔多斯市委\n举办了读书班。";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_ragged_sentence_end_that_nearly_fits_the_next_word_ends_the_paragraph() {
+        // `주말에는` misses the column by two: a column or two of the
+        // count is narrow spaces and punctuation.
+        let input = "오늘 아침에는 공원을 따라서\n천천히 걸으며 새들이 우는\n소리를 들었습니다. 그리고\n집으로 돌아와 따뜻한 차를\n마시며 쉬었습니다.\n주말에는 친구들과 함께\n모여 맛있는 음식을 나누어\n먹고 이야기를 했습니다.";
+        assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_full_line_ending_a_sentence_goes_on() {
+        // Justified: the line is full, and the next word did not fit.
+        let input = "The archive keeps every release of every package it has ever\nshipped, and mirrors copy it all over the world each day.\nThe index of the archive is signed, so that a mirror can be\ntrusted no more than the key that signed what it serves.";
+        assert_eq!(blocks(input).len(), 1);
     }
 
     #[test]
