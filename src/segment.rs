@@ -490,7 +490,16 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
             && !breaks_inside_phrase(&a.text, &b.text);
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
-    !a_ends && is_short(prev) && room && !pushed
+    !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
+}
+
+/// Does an English sentence go on across the break: a line ending in a
+/// word, the next starting with a lower-case one (`Under the GNOME
+/// Desktop` / `environment, press…`)? Capitals and wide letters make such
+/// a line look short in characters though the column was full.
+fn goes_on_in_lower_case(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && after.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Does `after` start with the section of a manual page whose name ends
@@ -660,6 +669,12 @@ mod tests {
         // count is narrow spaces and punctuation.
         let input = "오늘 아침에는 공원을 따라서\n천천히 걸으며 새들이 우는\n소리를 들었습니다. 그리고\n집으로 돌아와 따뜻한 차를\n마시며 쉬었습니다.\n주말에는 친구들과 함께\n모여 맛있는 음식을 나누어\n먹고 이야기를 했습니다.";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_short_line_going_on_in_lower_case_is_no_paragraph_end() {
+        let input = "You can start a terminal program such as xterm(1),\nrxvt(1) or any other you like on the desktop.\nUnder the GNOME Desktop\nenvironment, press the key and type its name\nto the search prompt, and it starts at once.";
+        assert_eq!(blocks(input).len(), 1);
     }
 
     #[test]
