@@ -82,7 +82,7 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
     }
     // Every shape needs four characters.
     text.chars().nth(3)?;
-    if let Some(unit) = repeated_whole(text) {
+    if let Some(unit) = repeated_whole(text, false) {
         return Some((unit, Rule::FakeBoldLine));
     }
     if let Some(s) = repeated_segments(text) {
@@ -98,7 +98,8 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
 ///
 /// Copies of the same characters have the same bytes, so the copies are
 /// compared as byte slices: no copy of the line is made to judge it.
-fn repeated_whole(text: &str) -> Option<String> {
+/// With `ends_sentence_ok`, the unit may end a sentence (`느릴까요?`).
+fn repeated_whole(text: &str, ends_sentence_ok: bool) -> Option<String> {
     let n = text.len();
     for k in [3usize, 2] {
         for sep in [0usize, 1] {
@@ -116,7 +117,7 @@ fn repeated_whole(text: &str) -> Option<String> {
                 (sep == 0 || text.as_bytes()[at - 1] == b' ')
                     && &text.as_bytes()[at..at + unit] == first
             });
-            if fits && is_heading_unit(&text[..unit], k) {
+            if fits && is_heading_unit(&text[..unit], k, ends_sentence_ok) {
                 return Some(text[..unit].trim().to_string());
             }
         }
@@ -126,7 +127,7 @@ fn repeated_whole(text: &str) -> Option<String> {
 
 /// Is `unit` big and heading-like enough that `k` copies of it in a row
 /// are fake bold rather than speech or a reduplicated word?
-fn is_heading_unit(unit: &str, k: usize) -> bool {
+fn is_heading_unit(unit: &str, k: usize, ends_sentence_ok: bool) -> bool {
     let unit = unit.trim();
     let min = if k >= 3 {
         MIN_TRIPLED_UNIT_WIDTH
@@ -135,7 +136,7 @@ fn is_heading_unit(unit: &str, k: usize) -> bool {
     };
     display_width(unit) >= min
         && unit.chars().filter(|&c| is_word_char(c)).count() >= 2
-        && !ends_sentence(unit)
+        && (ends_sentence_ok || !ends_sentence(unit))
         && has_two_distinct_chars(unit)
 }
 
@@ -236,15 +237,29 @@ fn interleaved(text: &str) -> Option<String> {
 /// heading line written on consecutive lines. Marks the surviving line
 /// `fake_bold`, and removed copies `removed`.
 pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
+    // Right under a fake-bold line, a line drawn twice is that heading's
+    // last line, even when it ends with a question mark (`느릴까요?느릴까요?`),
+    // which a line on its own may do as speech.
+    let mut under_heading = false;
     for line in lines.iter_mut() {
+        if line.is_blank() || line.page_break_before {
+            under_heading = false;
+        }
         if line.is_blank() {
             continue;
         }
-        if let Some((text, rule)) = dedupe_line(&line.text) {
+        let deduped = dedupe_line(&line.text).or_else(|| {
+            under_heading
+                .then(|| repeated_whole(&line.text, true))
+                .flatten()
+                .map(|unit| (unit, Rule::FakeBoldLine))
+        });
+        if let Some((text, rule)) = deduped {
             log.push(line.content.clone(), text.clone(), rule);
             line.set_text(text);
             line.fake_bold = true;
         }
+        under_heading = line.fake_bold;
     }
     let mut i = 0;
     let mut after_heading = false;
@@ -410,6 +425,14 @@ mod tests {
         ] {
             assert_eq!(fixed(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn a_question_drawn_twice_under_a_fake_bold_line_ends_its_heading() {
+        let lines = dedupe("동작할동작할 때때 왜왜\n느릴까요?느릴까요?\n\n정말요?정말요?");
+        assert_eq!(lines[1], ("느릴까요?".to_string(), true));
+        // On its own, a question said twice is speech.
+        assert_eq!(lines[3], ("정말요?정말요?".to_string(), false));
     }
 
     fn dedupe(input: &str) -> Vec<(String, bool)> {
