@@ -464,6 +464,7 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     if a_ends
         && !colon_goes_on
         && (room
+            || changes_language(&a.text, &b.text)
             || next_word_nearly_fits(prev, cur)
             || is_overfull(prev)
             || ends_cjk_sentence_short(prev))
@@ -491,6 +492,15 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
     !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
+}
+
+/// Does a line of Latin text end its sentence where the next line starts
+/// in Chinese or Japanese? The language changes with the paragraph (an
+/// English note in a Chinese manual, then the Chinese text again).
+fn changes_language(before: &str, after: &str) -> bool {
+    ends_sentence(before)
+        && !before.chars().any(crate::script::is_cjk)
+        && after.starts_with(crate::script::is_cjk)
 }
 
 /// Does an English sentence go on across the break: a line ending in a
@@ -674,6 +684,15 @@ mod tests {
     #[test]
     fn a_short_line_going_on_in_lower_case_is_no_paragraph_end() {
         let input = "You can start a terminal program such as xterm(1),\nrxvt(1) or any other you like on the desktop.\nUnder the GNOME Desktop\nenvironment, press the key and type its name\nto the search prompt, and it starts at once.";
+        assert_eq!(blocks(input).len(), 1);
+    }
+
+    #[test]
+    fn a_sentence_in_another_language_ends_its_paragraph() {
+        let input = "Thin clients use X2Go, so all the\nusers should turn compositing off\nin the window manager, to be sure.\n如果客户端网卡依赖非自由固件，则\n客户端引导会失败。";
+        assert_eq!(blocks(input).len(), 2);
+        // A Latin line that goes on in Chinese is the same sentence.
+        let input = "瘦客户机仍然可以使用，只要在\nwindow manager settings\n里关闭合成效果即可。";
         assert_eq!(blocks(input).len(), 1);
     }
 
