@@ -153,6 +153,9 @@ struct Visible<'a> {
     blank_before: bool,
     /// The local column width in columns.
     column: usize,
+    /// The second widest of the neighbouring lines that the column
+    /// wrapped: where a ragged column's lines reach.
+    reach: usize,
 }
 
 /// Groups the visible lines into blocks.
@@ -228,6 +231,7 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             gap_before: gap || page_break,
             blank_before: blank,
             column: 0,
+            reach: 0,
         });
         gap = false;
         blank = false;
@@ -263,14 +267,18 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
                     widths.push((v.line.extent(), !v.line.ends_sentence()));
                 }
             }
-            column_width(&mut widths)
+            let (column, count) = column_width(&mut widths);
+            // Sorted widest first by `column_width`.
+            let reach = widths.iter().filter(|w| w.1).nth(1).map_or(column, |w| w.0);
+            (column, count, reach)
         };
-        let (mut column, count) = near(&|j| run[j] == run[i]);
+        let (mut column, count, mut reach) = near(&|j| run[j] == run[i]);
         if count < 3 {
-            (column, _) = near(&|j| region[j] == region[i]);
+            (column, _, reach) = near(&|j| region[j] == region[i]);
         }
         let own = visible[i].line.extent();
         visible[i].column = if column > 0 { column } else { own };
+        visible[i].reach = reach.max(visible[i].column);
     }
     visible
 }
@@ -626,17 +634,22 @@ fn ends_cjk_sentence_short(v: &Visible<'_>) -> bool {
 }
 
 /// Would the first word of `cur` have fitted at the end of a ragged line
-/// `prev` (one well short of its column, broken at a space) give or take
-/// [`RAGGED_SLACK`] columns? Widths are counted in characters, while the
-/// type measures spaces and punctuation narrower, so a line of Hangul or
-/// Latin words set ragged-right can look a column or two fuller than it
-/// was.
+/// `prev` (one well short of where its wrapped neighbours reach, broken at
+/// a space) give or take [`RAGGED_SLACK`] columns? A ragged column is as
+/// wide as its wrapped lines reach, wider than the width most of them
+/// share; and widths are counted in characters while the type sets spaces
+/// and punctuation narrower, so a line of Hangul or Latin words can look a
+/// column or two fuller than it was.
 fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
     let at_space = !prev.line.last_char().is_some_and(is_spaceless)
         && !cur.line.first_char().is_some_and(is_spaceless);
+    let ragged = Visible {
+        column: prev.reach,
+        ..*prev
+    };
     at_space
-        && !is_full(prev)
-        && prev.line.extent_with_next_word(cur.line) <= prev.column + RAGGED_SLACK
+        && !is_full(&ragged)
+        && prev.line.extent_with_next_word(cur.line) <= prev.reach + RAGGED_SLACK
 }
 
 /// Would the first word of `cur` have fitted at the end of `prev`? If so,
