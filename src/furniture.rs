@@ -111,6 +111,11 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
 
     // Page numbers.
     let text_lines: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    // Decorated page numbers go wherever they stand; the document's last
+    // line is the last one that is not one of them.
+    let last_plain = text_lines
+        .iter()
+        .rposition(|&j| !is_page_number(&lines[j].text));
     let document_edge = |lines: &[Line], i: usize| {
         // Right under a running title that opens the document, with no
         // blank line between (a chapter number stands apart).
@@ -119,12 +124,14 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             .is_some_and(|&f| f + 1 == i && is_header_candidate(&lines[f]) && !lines[f].fake_bold)
             && text_lines.len() > 2;
         // The last line, after a finished sentence.
-        let closing = text_lines.last() == Some(&i)
-            && text_lines[..text_lines.len() - 1]
-                .iter()
-                .rev()
-                .find(|&&j| !is_page_number(&lines[j].text))
-                .is_some_and(|&j| lines[j].ends_sentence());
+        let closing = last_plain.is_some_and(|k| {
+            text_lines[k] == i
+                && text_lines[..k]
+                    .iter()
+                    .rev()
+                    .find(|&&j| !is_page_number(&lines[j].text))
+                    .is_some_and(|&j| lines[j].ends_sentence())
+        });
         under_title || closing
     };
     for i in 0..lines.len() {

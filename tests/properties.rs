@@ -436,6 +436,7 @@ fn inputs_the_properties_found() {
         "입니다.\n- 1 -\n1\n",
         ".\n-1-\n1",
         "1.1\na一一\n 一一",
+        "不忘初心end.\n1\n- 1 -\n",
     ];
     for input in inputs {
         let config = Config::default();
