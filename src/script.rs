@@ -251,9 +251,23 @@ const LEADING_ABBREVIATIONS: &[&str] = &[
 /// ```
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
-    let Some(last) = trimmed.chars().next_back() else {
+    let mut tail = trimmed.chars().rev();
+    let Some(mut last) = tail.next() else {
         return false;
     };
+    // A midline ellipsis next to CJK or another one is read as `…` (see
+    // `normalize`): the line ends as it will read.
+    if last == '\u{22EF}'
+        && tail.next().is_some_and(|c| {
+            c == '\u{22EF}'
+                || matches!(
+                    classify(c),
+                    CharClass::Han | CharClass::Kana | CharClass::WidePunct
+                )
+        })
+    {
+        last = '…';
+    }
     // An ellipsis that a bracket closes ends a list, not the sentence
     // (`（例如 “/dev/sda1”、“/dev/sda2”……）` / `來識別…`).
     if last == '…' && text[trimmed.len()..].contains([')', '）', ']', '］']) {
@@ -290,6 +304,13 @@ pub fn display_width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_midline_ellipsis_ends_a_sentence_where_it_reads_as_one() {
+        assert!(ends_sentence("企业⋯⋯"));
+        assert!(ends_sentence("⋯⋯⋯⋯"));
+        assert!(!ends_sentence("a + ⋯"));
+    }
 
     #[test]
     fn fast_alphabetic_agrees_with_the_standard_library() {
