@@ -143,7 +143,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     }
     mark_preformatted(&mut lines);
     if config.letter_spacing {
-        close_spacing(&mut lines, &mut log);
+        close_spacing(&mut lines, config.dedupe, &mut log);
     }
     let spans = segment(&lines);
     let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
@@ -300,7 +300,10 @@ fn apply_policies(
     text
 }
 
-fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
+/// Closes up letter-spaced lines; with `dedupe`, a line that closing shows
+/// to be drawn in fake bold (`丒 丒 一 一` → `丒丒一一`) is deduplicated at
+/// once, as a second repair would.
+fn close_spacing(lines: &mut [Line], dedupe: bool, log: &mut EditLog) {
     for line in lines
         .iter_mut()
         .filter(|l| !l.removed && !l.is_blank() && !l.preformatted)
@@ -308,6 +311,11 @@ fn close_spacing(lines: &mut [Line], log: &mut EditLog) {
         if let Some(text) = close_letter_spacing(&line.text) {
             log.push(line.content.clone(), text.clone(), Rule::LetterSpacing);
             line.set_text(text);
+            if let Some((once, rule)) = dedupe.then(|| dedupe_line(&line.text)).flatten() {
+                log.push(line.content.clone(), once.clone(), rule);
+                line.set_text(once);
+                line.fake_bold = true;
+            }
         }
     }
 }

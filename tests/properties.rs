@@ -438,6 +438,7 @@ fn inputs_the_properties_found() {
         "1.1\na一一\n 一一",
         "不忘初心end.\n1\n- 1 -\n",
         "不忘初心 aa-\n不忘初心\n⋯⋯⋯⋯\n1\n",
+        "丒 丒 一 一 丆 丆\u{c}- 1 -\n",
     ];
     for input in inputs {
         let config = Config::default();
