@@ -112,13 +112,24 @@ impl Line<'_> {
 /// assert_eq!(lines[1].page, 1);
 /// ```
 pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
+    split_lines_reading(input, log, false)
+}
+
+/// [`split_lines`]; with `mojibake`, a column piece split out of a longer
+/// line is read for mojibake on its own, as the line it becomes in the
+/// output (the whole line was read before it was split).
+pub(crate) fn split_lines_reading<'a>(
+    input: &'a str,
+    log: &mut EditLog,
+    mojibake: bool,
+) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut page_rows: Vec<Piece> = Vec::new();
     let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
         let pieces = reading_order(input, std::mem::take(rows));
         reserve_by_quarter(lines, pieces.len());
         for piece in pieces {
-            lines.push(make_line(input, piece, log));
+            lines.push(make_line(input, piece, mojibake, log));
         }
     };
     let mut page = 0;
@@ -189,6 +200,15 @@ pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
     lines
 }
 
+/// Is `range` a part of its line (a column piece) rather than the whole?
+fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
+    let ends_line = |c: Option<char>| {
+        c.is_none_or(|c| matches!(c, '\n' | '\r' | '\u{c}' | '\u{2028}' | '\u{2029}'))
+    };
+    !(ends_line(input[..range.start].chars().next_back())
+        && ends_line(input[range.end..].chars().next()))
+}
+
 /// Adds a row to the page, folding a run of blank rows into one: for the
 /// layout a run of blank lines is one gap, and ten million of them must not
 /// cost ten million lines. `last_row_blank` says whether the page's last
@@ -231,7 +251,7 @@ fn first_word(text: &str) -> &str {
     text
 }
 
-fn make_line<'a>(input: &'a str, piece: Piece, log: &mut EditLog) -> Line<'a> {
+fn make_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog) -> Line<'a> {
     let Piece {
         range,
         page,
@@ -253,7 +273,17 @@ fn make_line<'a>(input: &'a str, piece: Piece, log: &mut EditLog) -> Line<'a> {
     }
     let body = raw[lead..].trim_end();
     let content = range.start + lead..range.start + lead + body.len();
-    let text = normalize_line(body, content.start, log);
+    let read = (mojibake && is_column_piece(input, &range))
+        .then(|| crate::mojibake::repair_mojibake(body))
+        .flatten();
+    let text = match read {
+        Some((fixed, _)) => {
+            let text = normalize_line(&fixed, content.start, &mut EditLog::off()).into_owned();
+            log.push(content.clone(), text.trim(), Rule::Mojibake);
+            Cow::Owned(text)
+        }
+        None => normalize_line(body, content.start, log),
+    };
     // Characters that normalize to spaces may leave new edges.
     let text = match text {
         Cow::Borrowed(t) => Cow::Borrowed(t),

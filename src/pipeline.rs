@@ -5,7 +5,7 @@ use crate::dedupe::{dedupe_line, dedupe_lines};
 use crate::edit::{Edit, EditLog, Rule};
 use crate::furniture::{is_page_number, remove_furniture};
 use crate::join::{Evidence, join_block};
-use crate::line::{Line, split_lines};
+use crate::line::{Line, split_lines_reading};
 use crate::mojibake::{MojibakeFix, repair_mojibake};
 use crate::normalize::normalize_in_context;
 use crate::policy::{self, CjkPunct, CjkSpacing};
@@ -134,7 +134,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     } else {
         EditLog::off()
     };
-    let mut lines = split_lines(input, &mut log);
+    let mut lines = split_lines_reading(input, &mut log, config.mojibake);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
     }
