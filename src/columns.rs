@@ -160,11 +160,17 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
         .filter_map(|s| s.last().map(|l| l.end_col))
         .max()
         .unwrap_or(0);
+    // A gutter is shared by lines: two starts of one line closer than a
+    // window's width (cells of a narrow table) count once.
     let mut starts = vec![0usize; width + 1];
     for segs in all {
+        let mut last: Option<usize> = None;
         for seg in segs {
-            if seg.start_col >= region_col + MIN_COLUMN_WIDTH {
+            if seg.start_col >= region_col + MIN_COLUMN_WIDTH
+                && last.is_none_or(|l| seg.start_col > l + 2 * TOLERANCE)
+            {
                 starts[seg.start_col] += 1;
+                last = Some(seg.start_col);
             }
         }
     }
