@@ -17,6 +17,10 @@ use crate::script::{CharClass, classify, display_width, ends_sentence, is_spacel
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// The characters that end a line: `\r\n` is `\r` then `\n`, and a form
+/// feed also starts a page.
+pub(crate) const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'];
+
 /// One line of input with its features.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line<'a> {
@@ -202,9 +206,7 @@ pub(crate) fn split_lines_reading<'a>(
 
 /// Is `range` a part of its line (a column piece) rather than the whole?
 fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
-    let ends_line = |c: Option<char>| {
-        c.is_none_or(|c| matches!(c, '\n' | '\r' | '\u{c}' | '\u{2028}' | '\u{2029}'))
-    };
+    let ends_line = |c: Option<char>| c.is_none_or(|c| LINE_BREAKS.contains(&c));
     !(ends_line(input[..range.start].chars().next_back())
         && ends_line(input[range.end..].chars().next()))
 }

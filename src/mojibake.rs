@@ -85,7 +85,7 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     let mut out = String::new();
     let mut fixes = Vec::new();
     let mut start = 0;
-    let breaks = ['\n', '\r', '\u{C}', '\u{2028}', '\u{2029}'];
+    let breaks = crate::line::LINE_BREAKS;
     for line in text.split_inclusive(breaks) {
         // A line is read the same whatever ends it (the last line of an
         // input often has no line end, and gets one in the output).
