@@ -98,8 +98,8 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
 ///
 /// Copies of the same characters have the same bytes, so the copies are
 /// compared as byte slices: no copy of the line is made to judge it.
-/// With `ends_sentence_ok`, the unit may end a sentence (`느릴까요?`).
-fn repeated_whole(text: &str, ends_sentence_ok: bool) -> Option<String> {
+/// With `question_ok`, the unit may be a heading's question (`느릴까요?`).
+fn repeated_whole(text: &str, question_ok: bool) -> Option<String> {
     let n = text.len();
     for k in [3usize, 2] {
         for sep in [0usize, 1] {
@@ -117,7 +117,7 @@ fn repeated_whole(text: &str, ends_sentence_ok: bool) -> Option<String> {
                 (sep == 0 || text.as_bytes()[at - 1] == b' ')
                     && &text.as_bytes()[at..at + unit] == first
             });
-            if fits && is_heading_unit(&text[..unit], k, ends_sentence_ok) {
+            if fits && is_heading_unit(&text[..unit], k, question_ok) {
                 return Some(text[..unit].trim().to_string());
             }
         }
@@ -127,7 +127,7 @@ fn repeated_whole(text: &str, ends_sentence_ok: bool) -> Option<String> {
 
 /// Is `unit` big and heading-like enough that `k` copies of it in a row
 /// are fake bold rather than speech or a reduplicated word?
-fn is_heading_unit(unit: &str, k: usize, ends_sentence_ok: bool) -> bool {
+fn is_heading_unit(unit: &str, k: usize, question_ok: bool) -> bool {
     let unit = unit.trim();
     let min = if k >= 3 {
         MIN_TRIPLED_UNIT_WIDTH
@@ -136,8 +136,15 @@ fn is_heading_unit(unit: &str, k: usize, ends_sentence_ok: bool) -> bool {
     };
     display_width(unit) >= min
         && unit.chars().filter(|&c| is_word_char(c)).count() >= 2
-        && (ends_sentence_ok || !ends_sentence(unit))
+        && (!ends_sentence(unit) || question_ok && asks(unit))
         && has_two_distinct_chars(unit)
+}
+
+/// Does `text` ask a question? A heading may, and its last line, drawn the
+/// same way as the lines before, then ends with the question mark.
+fn asks(text: &str) -> bool {
+    text.trim_end_matches(crate::script::is_closing)
+        .ends_with(['?', '？'])
 }
 
 fn has_two_distinct_chars(s: &str) -> bool {
@@ -312,16 +319,9 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
         j += 1;
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
-    // A heading may ask a question; its last line, drawn the same way as
-    // the lines before, ends with the question mark (`할당하나요?` twice).
-    let asks = || {
-        first
-            .text
-            .trim_end_matches(crate::script::is_closing)
-            .ends_with(['?', '？'])
-    };
+    // `할당하나요?` twice, under the rest of its heading.
     let heading_like = first.width <= MAX_REPEATED_HEADING_WIDTH
-        && (!first.ends_sentence() || after_heading && asks());
+        && (!first.ends_sentence() || after_heading && asks(&first.text));
     let keep = match copies.len() + 1 {
         2 => (letters >= 4 || after_heading && letters >= 1) && heading_like,
         3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH || after_heading && letters >= 1,
