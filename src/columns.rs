@@ -20,7 +20,9 @@
 //!
 //! Refused: a single column with occasional wide spaces (too few lines
 //! share the same gutter), indentation (a gutter must stand at least
-//! [`MIN_COLUMN_WIDTH`] characters from the line start).
+//! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
+//! cells (the text before the gutter fills less than half the way to it on
+//! most rows; its rows stay rows).
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
 //! them, leaving out the invisible ones that normalization removes.
@@ -40,6 +42,8 @@ const SHIFT: usize = 8;
 const MIN_SUPPORT: usize = 4;
 /// The share of a page's text lines that must share a gutter.
 const MIN_SUPPORT_SHARE: f64 = 0.1;
+/// How many gutter positions are tested, best supported first.
+const MAX_CANDIDATES: usize = 8;
 /// How many times a region is split again (three columns need two).
 const MAX_DEPTH: usize = 3;
 
@@ -64,6 +68,8 @@ struct Segment {
     end_col: usize,
     start_byte: usize,
     end_byte: usize,
+    /// Display width of the segment's text (a wide character counts two).
+    width: usize,
 }
 
 /// Reorders the lines of one page into reading order, splitting columns.
@@ -100,10 +106,13 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
                 }
                 continue;
             }
+            let width = 1 + usize::from(crate::script::is_wide(c));
             match current.as_mut() {
                 Some(seg) => {
                     seg.end_col = col + 1;
                     seg.end_byte = byte + c.len_utf8();
+                    // The spaces inside a segment are single.
+                    seg.width += width + usize::from(spaces == 1);
                 }
                 None => {
                     current = Some(Segment {
@@ -111,6 +120,7 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
                         end_col: col + 1,
                         start_byte: byte,
                         end_byte: byte + c.len_utf8(),
+                        width,
                     })
                 }
             }
@@ -188,28 +198,53 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             .count()
     };
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
-    let mut best: Option<(usize, usize)> = None;
     let first_col = region_col + MIN_COLUMN_WIDTH;
-    for (p, _) in starts
+    let mut candidates: Vec<(usize, usize)> = starts
         .iter()
         .enumerate()
         .skip(first_col)
         .filter(|(_, n)| **n > 0)
-    {
-        let s = support(p);
-        if s >= MIN_SUPPORT && best.is_none_or(|(_, b)| s > b) {
-            best = Some((p, s));
+        .map(|(p, _)| (p, support(p)))
+        .filter(|&(_, s)| s >= MIN_SUPPORT)
+        .collect();
+    // The best-supported position that holds: a gutter that a line
+    // crosses must not hide a weaker one that no line crosses.
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .find_map(|(p, s)| {
+            // The gutter's left edge: the earliest start in its window.
+            let left = (p.saturating_sub(TOLERANCE)..=p)
+                .find(|&q| starts[q] > 0)
+                .unwrap_or(p);
+            let crossed = crossing(left);
+            // A few lines suffice where no line crosses the gutter: a column
+            // that ends near the top of the page beside a full one.
+            ((s >= needed || crossed == 0) && crossed * 5 <= s && !is_table(all, left))
+                .then_some(left)
+        })
+}
+
+/// Is the text left of `gutter` a table's cells rather than a column of
+/// wrapped lines? On most rows with text on both sides, the last run of
+/// text before the gutter fills less than half the way from its start to
+/// the gutter: a column's lines fill it, a table pads short cells.
+fn is_table(all: &[Vec<Segment>], gutter: usize) -> bool {
+    let (mut rows, mut short) = (0, 0);
+    for segs in all {
+        let Some(last_left) = segs.iter().take_while(|s| s.end_col <= gutter).last() else {
+            continue;
+        };
+        if !segs.iter().any(|s| s.start_col >= gutter) {
+            continue;
+        }
+        rows += 1;
+        if last_left.width * 2 < gutter - last_left.start_col {
+            short += 1;
         }
     }
-    let (p, s) = best?;
-    // The gutter's left edge: the earliest start in its window.
-    let left = (p.saturating_sub(TOLERANCE)..=p)
-        .find(|&q| starts[q] > 0)
-        .unwrap_or(p);
-    let crossed = crossing(left);
-    // A few lines suffice where no line crosses the gutter: a column that
-    // ends near the top of the page beside a full one.
-    ((s >= needed || crossed == 0) && crossed * 5 <= s).then_some(left)
+    short * 2 > rows
 }
 
 fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
@@ -434,14 +469,14 @@ mod tests {
     #[test]
     fn two_columns_are_read_one_after_the_other() {
         let input = "\
-left one           right one
-left two           right two
-left three         right three
-left four          right four";
+the left one   right one
+left two       right two
+left three     right three
+left four      right four";
         assert_eq!(
             order(input),
             [
-                "left one",
+                "the left one",
                 "left two",
                 "left three",
                 "left four",
@@ -459,7 +494,7 @@ left four          right four";
         // would push the gutter of their lines far to the right.
         let zw = "\u{200B}".repeat(6);
         let input = format!(
-            "left one           right one\nleft{zw} two           right two\nleft three         right three\nleft\u{0}\u{1}\u{2}\u{3}\u{4}\u{5} four           right four"
+            "the left one   right one\nleft{zw} two       right two\nleft three     right three\nleft\u{0}\u{1}\u{2}\u{3}\u{4}\u{5} four      right four"
         );
         let input = input.as_str();
         assert_eq!(order(input)[4], "right one");
@@ -471,16 +506,26 @@ left four          right four";
         // Blank lines belong to both sides of the first split; the right
         // side still starts at its own gutter and splits again.
         let input = "\
-one a                two a               three a
-one b                two b               three b
+the one a   the two a   the three a
+the one b   the two b   the three b
 
-one c                two c               three c
-one d                two d               three d";
+the one c   the two c   the three c
+the one d   the two d   the three d";
         assert_eq!(
             order(input),
             [
-                "one a", "one b", "one c", "one d", "two a", "two b", "two c", "two d", "three a",
-                "three b", "three c", "three d"
+                "the one a",
+                "the one b",
+                "the one c",
+                "the one d",
+                "the two a",
+                "the two b",
+                "the two c",
+                "the two d",
+                "the three a",
+                "the three b",
+                "the three c",
+                "the three d"
             ]
         );
     }
@@ -510,14 +555,31 @@ one d                two d               three d";
     }
 
     #[test]
+    fn a_table_of_short_cells_is_not_split() {
+        let input = "Name      Value      Unit\n".repeat(6);
+        let input = input.trim_end();
+        assert_eq!(order(input), input.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_gutter_that_a_line_crosses_does_not_hide_one_that_none_crosses() {
+        let mut input = "aaaaaaaaaa   bbbbbbbbbbbbbbbbbbbb   cccccc cccc\n".repeat(4);
+        input.push_str("a line that crosses the first gutter");
+        let got = order(&input);
+        assert_eq!(got.len(), 9);
+        assert_eq!(got[4], "a line that crosses the first gutter");
+        assert_eq!(got[5], "cccccc cccc");
+    }
+
+    #[test]
     fn a_line_across_the_columns_ends_the_region() {
         let input = "\
-aaaa aaaa          bbbb bbbb
-aaaa aaaa          bbbb bbbb
-aaaa aaaa          bbbb bbbb
-aaaa aaaa          bbbb bbbb
+aaaa aaaa   bbbb bbbb
+aaaa aaaa   bbbb bbbb
+aaaa aaaa   bbbb bbbb
+aaaa aaaa   bbbb bbbb
 A TITLE THAT RUNS ACROSS BOTH COLUMNS
-cccc cccc          dddd dddd";
+cccc cccc   dddd dddd";
         let got = order(input);
         assert_eq!(got[4], "bbbb bbbb");
         assert_eq!(got[8], "A TITLE THAT RUNS ACROSS BOTH COLUMNS");

@@ -451,7 +451,7 @@ fn inputs_the_properties_found() {
     }
 }
 
-/// Inputs the fuzzers found (`tests/regressions/*.txt`, the bytes as the
+/// Inputs the fuzzers found (`tests/regressions/*`, the bytes as the
 /// fuzzer wrote them): each must pass every check and be idempotent.
 #[test]
 fn inputs_the_fuzzers_found() {
