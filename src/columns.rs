@@ -75,7 +75,13 @@ struct Segment {
 /// Reorders the lines of one page into reading order, splitting columns.
 /// Lines of a page with no gutter come back unchanged.
 pub fn reading_order(input: &str, page: Vec<Piece>) -> Vec<Piece> {
-    split_region(input, page, 0)
+    split_columns(input, page).unwrap_or_else(|rows| rows)
+}
+
+/// The rows in reading order when they hold a gutter (`Ok`), or the rows
+/// unchanged (`Err`) when they hold none.
+pub fn split_columns(input: &str, rows: Vec<Piece>) -> Result<Vec<Piece>, Vec<Piece>> {
+    split_region(input, rows, 0)
 }
 
 fn segments(input: &str, piece: &Piece) -> Vec<Segment> {
@@ -157,6 +163,17 @@ fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
         }
     }
     false
+}
+
+/// Does any row hold text where a gutter could end (after a run of two or
+/// more spaces, [`MIN_COLUMN_WIDTH`] right of the rows' text)? Rows with
+/// none add no support to any gutter.
+pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
+    let Some(region_col) = rows.iter().map(|r| r.col).min() else {
+        return false;
+    };
+    rows.iter()
+        .any(|row| segments_of(input, row).any(|s| s.start_col >= region_col + MIN_COLUMN_WIDTH))
 }
 
 /// The gutter position best supported by the region's lines, if any.
@@ -247,9 +264,9 @@ fn is_table(all: &[Vec<Segment>], gutter: usize) -> bool {
     short * 2 > rows
 }
 
-fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
+fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece>, Vec<Piece>> {
     if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
-        return rows;
+        return Err(rows);
     }
     let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
     // Where the region's text starts: blank rows, shared by both sides of
@@ -262,7 +279,7 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
         .min()
         .unwrap_or(0);
     let Some(gutter) = find_gutter(&all, region_col) else {
-        return rows;
+        return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);
     let interleaved = is_interleaved(&all, gutter);
@@ -270,8 +287,9 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
     let mut left: Vec<Piece> = Vec::new();
     let mut right: Vec<Piece> = Vec::new();
     let flush = |out: &mut Vec<Piece>, left: &mut Vec<Piece>, right: &mut Vec<Piece>| {
-        out.extend(split_region(input, std::mem::take(left), depth + 1));
-        out.extend(split_region(input, std::mem::take(right), depth + 1));
+        let read = |rows| split_region(input, rows, depth + 1).unwrap_or_else(|rows| rows);
+        out.extend(read(std::mem::take(left)));
+        out.extend(read(std::mem::take(right)));
     };
     for (row, segs) in rows.into_iter().zip(all) {
         if segs.is_empty() {
@@ -333,7 +351,7 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Vec<Piece> {
         }
     }
     flush(&mut out, &mut left, &mut right);
-    out
+    Ok(out)
 }
 
 /// The display widths that left- and right-column text reach on a full

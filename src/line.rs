@@ -10,7 +10,7 @@
 //! `O(n)` in the input; never drops a character (blank lines are kept as
 //! blank [`Line`]s so the layout stages can see them).
 
-use crate::columns::{Piece, reading_order};
+use crate::columns::{Piece, may_hold_gutter_start, split_columns};
 use crate::edit::{EditLog, Rule};
 use crate::normalize::normalize_line;
 use crate::script::{CharClass, classify, display_width, ends_sentence, is_spaceless};
@@ -129,8 +129,9 @@ pub(crate) fn split_lines_reading<'a>(
 ) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut page_rows: Vec<Piece> = Vec::new();
-    let flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
-        let pieces = reading_order(input, std::mem::take(rows));
+    let mut unsplit = UnsplitRows::default();
+    let mut flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
+        let pieces = unsplit.read_page(input, std::mem::take(rows));
         reserve_by_quarter(lines, pieces.len());
         for piece in pieces {
             lines.push(make_line(input, piece, mojibake, log));
@@ -198,10 +199,70 @@ pub(crate) fn split_lines_reading<'a>(
         );
     }
     flush(&mut page_rows, &mut lines, log);
+    let rest = unsplit.finish();
+    reserve_by_quarter(&mut lines, rest.len());
+    for piece in rest {
+        lines.push(make_line(input, piece, mojibake, log));
+    }
     // The lines live through every later stage: give back what growing
     // the vector left unused.
     lines.shrink_to_fit();
     lines
+}
+
+/// The last rows of pages in which column detection found no gutter, held
+/// back to be measured again with the next page: the repaired text has no
+/// page breaks, so a second repair sees rows from both sides of a break as
+/// one page, and must find in them the gutters the first repair found.
+///
+/// ```text
+/// Name      Value      Unit        Name      Value      Unit
+/// Name      Value      Unit   →    … four rows, measured as one page
+/// Name      Value      Unit
+/// <form feed>Name      Value      Unit
+/// ```
+#[derive(Default)]
+struct UnsplitRows {
+    rows: Vec<Piece>,
+}
+
+impl UnsplitRows {
+    /// How many rows are held back: enough for the few rows of a column
+    /// region cut by a page break, few enough that measuring them again on
+    /// every page stays linear.
+    const HELD: usize = 32;
+
+    /// The rows of `page` in reading order, and any rows held back before
+    /// it that are now final.
+    fn read_page(&mut self, input: &str, page: Vec<Piece>) -> Vec<Piece> {
+        let page = match split_columns(input, page) {
+            Ok(pieces) => {
+                let mut out = std::mem::take(&mut self.rows);
+                out.extend(pieces);
+                return out;
+            }
+            Err(page) => page,
+        };
+        // A page with no text where a gutter could be adds no support:
+        // the rows held back with it hold no more gutters than before.
+        let measured_again = !self.rows.is_empty() && may_hold_gutter_start(input, &page);
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.extend(page);
+        if measured_again {
+            match split_columns(input, rows) {
+                Ok(pieces) => return pieces,
+                Err(unsplit) => rows = unsplit,
+            }
+        }
+        let keep = rows.len().saturating_sub(Self::HELD);
+        self.rows = rows.split_off(keep);
+        rows
+    }
+
+    /// The rows still held back, at the end of the input.
+    fn finish(self) -> Vec<Piece> {
+        self.rows
+    }
 }
 
 /// Is `range` a part of its line (a column piece) rather than the whole?
@@ -352,6 +413,29 @@ mod tests {
         let lines = split_lines(input, &mut EditLog::default());
         assert_eq!(&input[lines[1].content.clone()], "abc");
         assert_eq!(lines[1].indent, 2);
+    }
+
+    #[test]
+    fn columns_cut_by_a_page_break_are_read_as_without_it() {
+        let rows = [
+            "the left one   right one",
+            "left two       right two",
+            "left three     right three",
+            "left four      right four",
+        ];
+        let read = |input: &str| -> Vec<String> {
+            texts(input).into_iter().filter(|t| !t.is_empty()).collect()
+        };
+        let whole = read(&rows.join("\n"));
+        assert_eq!(whole[4], "right one");
+        for cut in 1..rows.len() {
+            let input = format!(
+                "{}\n\u{c}{}",
+                rows[..cut].join("\n"),
+                rows[cut..].join("\n")
+            );
+            assert_eq!(read(&input), whole, "cut after row {cut}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use encoding_rs::{
     WINDOWS_1252, WINDOWS_1257,
 };
 use plausibility::{char_cost, cost, gbk_bytes, han_cost, is_removed_later, is_space};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -136,10 +137,11 @@ fn common_suffix(a: &str, b: &str) -> usize {
 /// it (controls and invisible characters gone, space variants plain), so
 /// that repairing the output again finds nothing more to read.
 fn repair_line(line: &str) -> Option<String> {
-    let mut current = line.to_string();
+    // Most lines need no repair: nothing is copied until a reading is taken.
+    let mut current = Cow::Borrowed(line);
     for _ in 0..MAX_ROUNDS {
         if let Some(read) = repair_line_as_is(&current).filter(|read| acceptable(read, &current)) {
-            current = read;
+            current = Cow::Owned(read);
             continue;
         }
         let normalized =
@@ -149,11 +151,11 @@ fn repair_line(line: &str) -> Option<String> {
         }
         let normalized = normalized.into_owned();
         match repair_line_as_is(&normalized).filter(|read| acceptable(read, &normalized)) {
-            Some(read) => current = read,
+            Some(read) => current = Cow::Owned(read),
             None => break,
         }
     }
-    (current != line).then_some(current)
+    (current != line).then(|| current.into_owned())
 }
 
 /// A reading that changes the line and keeps it one line: a reading that
