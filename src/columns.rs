@@ -90,20 +90,14 @@ fn segments(input: &str, piece: &Piece) -> Vec<Segment> {
 
 /// The segments of a piece, one at a time.
 fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segment> + 'a {
-    let (first_col, first_byte) = (piece.col, piece.range.start);
-    // Characters that normalization removes take no column: the repaired
-    // text, read again, must show the same gutters.
-    let mut visible = input[piece.range.clone()]
-        .char_indices()
-        .filter(|&(_, c)| !crate::normalize::is_invisible(c))
-        .enumerate();
+    let mut cells = written_cells(&input[piece.range.clone()], piece.col);
+    let first_byte = piece.range.start;
     let mut spaces = 0usize;
     let mut current: Option<Segment> = None;
     std::iter::from_fn(move || {
-        for (col, (at, c)) in visible.by_ref() {
-            let col = first_col + col;
-            let byte = first_byte + at;
-            if c == ' ' {
+        for cell in cells.by_ref() {
+            let byte = first_byte + cell.at;
+            if cell.space {
                 spaces += 1;
                 if spaces >= 2 {
                     if let Some(seg) = current.take() {
@@ -112,20 +106,20 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
                 }
                 continue;
             }
-            let width = 1 + usize::from(crate::script::is_wide(c));
+            let width = cell.columns * (1 + usize::from(crate::script::is_wide(cell.c)));
             match current.as_mut() {
                 Some(seg) => {
-                    seg.end_col = col + 1;
-                    seg.end_byte = byte + c.len_utf8();
+                    seg.end_col = cell.col + cell.columns;
+                    seg.end_byte = byte + cell.c.len_utf8();
                     // The spaces inside a segment are single.
                     seg.width += width + usize::from(spaces == 1);
                 }
                 None => {
                     current = Some(Segment {
-                        start_col: col,
-                        end_col: col + 1,
+                        start_col: cell.col,
+                        end_col: cell.col + cell.columns,
                         start_byte: byte,
-                        end_byte: byte + c.len_utf8(),
+                        end_byte: byte + cell.c.len_utf8(),
                         width,
                     })
                 }
@@ -133,6 +127,54 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
             spaces = 0;
         }
         current.take()
+    })
+}
+
+/// One character of a piece as the repaired text will write it.
+struct Cell {
+    /// Byte offset in the piece.
+    at: usize,
+    c: char,
+    /// The character column it starts at.
+    col: usize,
+    /// How many columns it takes once written.
+    columns: usize,
+    /// Written as a space (a space variant, or leading white space).
+    space: bool,
+}
+
+/// The characters of `text` with the columns they take once repaired, as
+/// a second repair would count them: characters that normalization removes
+/// take none, a ligature takes its letters, and leading white space takes
+/// the indentation it is written as (a tab four columns, an ideographic
+/// space two; see [`crate::line`]).
+fn written_cells(text: &str, first_col: usize) -> impl Iterator<Item = Cell> + '_ {
+    let mut col = first_col;
+    let mut leading = true;
+    text.char_indices().filter_map(move |(at, c)| {
+        let (mut columns, mut space) = crate::normalize::as_written(c);
+        if columns == 0 {
+            return None;
+        }
+        if leading && c.is_whitespace() {
+            space = true;
+            columns = match c {
+                '\t' => 4,
+                '\u{3000}' => 2,
+                _ => 1,
+            };
+        } else {
+            leading = false;
+        }
+        let cell = Cell {
+            at,
+            c,
+            col,
+            columns,
+            space,
+        };
+        col += columns;
+        Some(cell)
     })
 }
 
@@ -404,18 +446,14 @@ fn split_collapsed(
 ) -> Option<(Piece, Piece)> {
     const SLACK: usize = 4;
     let text = &input[row.range.clone()];
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| !crate::normalize::is_invisible(c))
-        .collect();
+    let cells: Vec<Cell> = written_cells(text, row.col).collect();
     let mut best: Option<(usize, usize)> = None;
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let col = row.col + i;
-        if c != ' ' || col + 1 > gutter + TOLERANCE || col + 14 < gutter {
+    for (i, cell) in cells.iter().enumerate() {
+        let (at, col) = (cell.at, cell.col);
+        if cell.c != ' ' || col + 1 > gutter + TOLERANCE || col + 14 < gutter {
             continue;
         }
-        let neighbours =
-            i > 0 && chars[i - 1].1 != ' ' && chars.get(i + 1).is_some_and(|n| n.1 != ' ');
+        let neighbours = i > 0 && !cells[i - 1].space && cells.get(i + 1).is_some_and(|n| !n.space);
         if !neighbours {
             continue;
         }
@@ -570,6 +608,26 @@ the one d   the two d   the three d";
         }
         input.push_str("Name          Value\n".repeat(4).as_str());
         assert_eq!(order(&input)[40], "Name          Value");
+    }
+
+    #[test]
+    fn columns_are_counted_as_the_repaired_text_writes_them() {
+        let cells: Vec<(usize, usize, bool)> = written_cells("\tﬁ\u{0}x\u{A0}y", 0)
+            .map(|c| (c.col, c.columns, c.space))
+            .collect();
+        // A leading tab is four columns of indentation, the ligature its
+        // two letters, the control character nothing, the no-break space
+        // a space.
+        assert_eq!(
+            cells,
+            [
+                (0, 4, true),
+                (4, 2, false),
+                (6, 1, false),
+                (7, 1, true),
+                (8, 1, false)
+            ]
+        );
     }
 
     #[test]

@@ -260,6 +260,20 @@ impl QuoteCount {
 /// The line's text with runs of spaces and tabs made one space.
 fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Cow<'a, str> {
     let text: &str = &line.text;
+    let collapsed = one_space_per_run(text);
+    if let std::borrow::Cow::Owned(out) = &collapsed {
+        log.push(line.content.clone(), out.clone(), Rule::Whitespace);
+    }
+    collapsed
+}
+
+/// `text` with each run of spaces and tabs made one space.
+///
+/// ```
+/// use textmend::join::one_space_per_run;
+/// assert_eq!(one_space_per_run("°ÿ \t €"), "°ÿ €");
+/// ```
+pub fn one_space_per_run(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("  ") && !text.contains('\t') {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -276,7 +290,6 @@ fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Co
             in_space = false;
         }
     }
-    log.push(line.content.clone(), out.clone(), Rule::Whitespace);
     std::borrow::Cow::Owned(out)
 }
 

@@ -322,18 +322,26 @@ fn make_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
         ..
     } = piece;
     let raw = &input[range.clone()];
+    // The indentation runs on over characters that normalization removes
+    // (as column detection counts it), though the text starts at them.
     let mut indent = 0;
-    let mut lead = 0;
-    for c in raw.chars() {
+    let mut lead: Option<usize> = None;
+    for (at, c) in raw.char_indices() {
         match c {
             ' ' | '\u{A0}' => indent += 1,
             '\t' => indent += 4,
             '\u{3000}' => indent += 2,
             c if c.is_whitespace() => indent += 1,
-            _ => break,
+            c if crate::normalize::is_invisible(c) => {
+                lead.get_or_insert(at);
+            }
+            _ => {
+                lead.get_or_insert(at);
+                break;
+            }
         }
-        lead += c.len_utf8();
     }
+    let lead = lead.unwrap_or(raw.len());
     let body = raw[lead..].trim_end();
     let content = range.start + lead..range.start + lead + body.len();
     let read = (mojibake && is_column_piece(input, &range))
@@ -436,6 +444,13 @@ mod tests {
             );
             assert_eq!(read(&input), whole, "cut after row {cut}");
         }
+    }
+
+    #[test]
+    fn indentation_runs_on_over_characters_that_are_removed() {
+        let input = "\u{0}  abc";
+        let lines = split_lines(input, &mut EditLog::default());
+        assert_eq!((&*lines[0].text, lines[0].indent), ("abc", 2));
     }
 
     #[test]

@@ -199,6 +199,39 @@ pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
 }
 
+/// Characters written as a plain space (`SpaceVariant`).
+fn is_space_variant(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+/// How `c` is written once the rules that need no neighbours have run:
+/// how many characters it becomes (none for an invisible one, its letters
+/// for a ligature) and whether it becomes a space. Column detection
+/// measures a line as it will be written, so that the repaired text, read
+/// again, shows its gutters where the first reading saw them.
+///
+/// ```text
+/// ﬁle    → 2 + 1 + 1 + 1 columns: "file"
+/// a\u{A0}\u{A0}b → "a  b": a gap of two spaces
+/// ```
+pub(crate) fn as_written(c: char) -> (usize, bool) {
+    if is_invisible(c) {
+        return (0, false);
+    }
+    if is_space_variant(c) {
+        return (1, true);
+    }
+    if ('\u{FB00}'..='\u{FB06}').contains(&c) {
+        let mut letters = 0;
+        decompose_compatible(c, |_| letters += 1);
+        return (letters, false);
+    }
+    (1, c == ' ')
+}
+
 /// Cheap pre-check: could this character be changed by some rule?
 fn needs_attention(c: char) -> bool {
     if c.is_ascii() {
@@ -225,9 +258,7 @@ fn fix_alone(c: char) -> Option<(String, Rule)> {
     match c {
         '\u{AD}' => one("", Rule::SoftHyphen),
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => one("", Rule::ZeroWidth),
-        '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
-            one(" ", Rule::SpaceVariant)
-        }
+        c if is_space_variant(c) => one(" ", Rule::SpaceVariant),
         '\u{FB00}'..='\u{FB06}' => Some((decompose_compatible_string(c), Rule::Ligature)),
         c if c.is_control() && c != '\t' => one("", Rule::ControlChar),
         _ => None,

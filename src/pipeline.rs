@@ -217,11 +217,12 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                     // A reading never breaks its line (see `mojibake::acceptable`).
                     Some((fixed, _)) => {
                         // What the reading gives is a line, and gets the
-                        // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`).
+                        // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`), and
+                        // the one space between words a joined line gets
+                        // (`ÿ Â` read as `ÿ` and a no-break space).
                         let fixed =
-                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::off())
-                                .trim()
-                                .to_string();
+                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::off());
+                        let fixed = crate::join::one_space_per_run(fixed.trim()).into_owned();
                         log.push(range.clone(), fixed.clone(), Rule::Mojibake);
                         joined = fixed;
                         reread = true;

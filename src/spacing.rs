@@ -15,6 +15,9 @@
 
 use crate::script::{CharClass, classify};
 
+/// What separates the tokens: a space, or a tab (which the output writes
+/// as a space, so a second repair would find the run).
+const SPACES: [char; 2] = [' ', '\t'];
 /// The fewest single-character tokens that make a letter-spaced run.
 const MIN_RUN: usize = 4;
 /// The fewest ideographs or kana in such a run.
@@ -30,7 +33,7 @@ const MIN_CJK_IN_RUN: usize = 3;
 /// assert_eq!(close_letter_spacing("9 月 23 日"), None);
 /// ```
 pub fn close_letter_spacing(text: &str) -> Option<String> {
-    if !text.contains(' ') {
+    if !text.contains(SPACES) {
         return None;
     }
     let mut closes_any = false;
@@ -40,7 +43,7 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     for_each_group(text, |group, closes| {
-        for (k, token) in group.split(' ').filter(|t| !t.is_empty()).enumerate() {
+        for (k, token) in group.split(SPACES).filter(|t| !t.is_empty()).enumerate() {
             if !out.is_empty() && (k == 0 || !closes) {
                 out.push(' ');
             }
@@ -60,7 +63,7 @@ fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
     let mut singles = 0;
     let mut cjk = 0;
     let mut pos = 0;
-    for token in text.split(' ') {
+    for token in text.split(SPACES) {
         let start = pos;
         pos += token.len() + 1;
         if token.is_empty() {
@@ -137,6 +140,10 @@ mod tests {
         assert_eq!(
             close_letter_spacing("鄂 尔 多 斯 市 委").as_deref(),
             Some("鄂尔多斯市委")
+        );
+        assert_eq!(
+            close_letter_spacing("鄂\t尔\t多\t斯 市").as_deref(),
+            Some("鄂尔多斯市")
         );
         assert_eq!(
             close_letter_spacing("「 X サ ー バ 接 続 」").as_deref(),

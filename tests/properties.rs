@@ -439,6 +439,8 @@ fn inputs_the_properties_found() {
         "不忘初心end.\n1\n- 1 -\n",
         "不忘初心 aa-\n不忘初心\n⋯⋯⋯⋯\n1\n",
         "丒 丒 一 一 丆 丆\u{c}- 1 -\n",
+        // Letter-spacing with tabs, which the output writes as spaces.
+        "⼀\t⼀\t⼀\t𠀀",
     ];
     for input in inputs {
         let config = Config::default();
