@@ -25,7 +25,8 @@
 //! most rows; its rows stay rows).
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
-//! them, leaving out the invisible ones that normalization removes.
+//! them, and as the repaired text writes them (`written_cells`), so
+//! that a second repair finds the gutters where the first did.
 //! `O(n)` per page for each of at most three passes.
 
 use crate::script::display_width;

@@ -100,7 +100,7 @@ impl<'a> LineIndex<'a> {
 
     /// The position of byte offset `byte`. An offset past the end is the
     /// end; an offset inside a character counts as that character.
-    /// `O(log n)` plus at most [`MARK_EVERY`] bytes counted.
+    /// `O(log n)` plus at most 4 KiB of text counted.
     pub fn position(&self, byte: usize) -> Position {
         let byte = floor_boundary(self.text, byte);
         let line = self.starts.partition_point(|&s| s <= byte).max(1);

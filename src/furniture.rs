@@ -141,9 +141,7 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             continue;
         }
         let decorated = is_page_number(&line.text);
-        let digits = !line.text.is_empty()
-            && line.text.len() <= 4
-            && line.text.bytes().all(|b| b.is_ascii_digit());
+        let digits = is_short_number(&line.text);
         let bare =
             is_bare_number(&line.text) && edges.contains(&i) && page_count > 1 || digits && edge;
         if decorated || bare {
@@ -220,6 +218,35 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             log.push(lines[i].range.clone(), "", Rule::RunningHeader);
         }
     }
+    remove_closing_number(lines, log);
+}
+
+/// With the furniture after it gone, a number that is now the document's
+/// last line, after a finished sentence, is its closing page number too
+/// (as the repaired text, read again, shows it).
+///
+/// ```text
+/// The text ends here.      The text ends here.
+/// 12                   →
+/// - 12 -
+/// ```
+fn remove_closing_number(lines: &mut [Line], log: &mut EditLog) {
+    let mut kept = (0..lines.len())
+        .rev()
+        .filter(|&j| !lines[j].removed && !lines[j].is_blank());
+    let (Some(last), Some(before)) = (kept.next(), kept.next()) else {
+        return;
+    };
+    let after_it = || lines[last + 1..].iter().any(|l| l.removed);
+    if is_short_number(&lines[last].text) && lines[before].ends_sentence() && after_it() {
+        lines[last].removed = true;
+        log.push(lines[last].range.clone(), "", Rule::PageNumber);
+    }
+}
+
+/// One to four ASCII digits.
+fn is_short_number(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The width body lines reach: the 90th percentile of the text lines.
@@ -400,6 +427,33 @@ mod tests {
         assert_eq!(
             kept("1\nIntroduction\nThe text."),
             ["1", "Introduction", "The text."]
+        );
+    }
+
+    #[test]
+    fn a_number_left_last_by_the_furniture_after_it_goes() {
+        let closing = |input: &str| {
+            let mut log = EditLog::default();
+            let mut lines = split_lines(input, &mut log);
+            // The running title below the number was found as furniture.
+            if let Some(last) = lines.last_mut() {
+                last.removed = true;
+            }
+            remove_closing_number(&mut lines, &mut log);
+            lines
+                .into_iter()
+                .filter(|l| !l.removed && !l.is_blank())
+                .map(|l| l.text.into_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            closing("The text ends here.\n12\nAnnual Report"),
+            ["The text ends here."]
+        );
+        // After a sentence that goes on, a number may be text.
+        assert_eq!(
+            closing("The text goes on\n12\nAnnual Report"),
+            ["The text goes on", "12"]
         );
     }
 

@@ -441,6 +441,8 @@ fn inputs_the_properties_found() {
         "丒 丒 一 一 丆 丆\u{c}- 1 -\n",
         // Letter-spacing with tabs, which the output writes as spaces.
         "⼀\t⼀\t⼀\t𠀀",
+        // A number left last once the page's furniture after it is gone.
+        "不忘初心\u{c}不忘初心不忘初心不忘初心不忘初心不忘初心\n不忘初心不忘初心\n不忘初心不忘初心 1.1.\n1\n1\n- 1 -\n一 一 一\n",
     ];
     for input in inputs {
         let config = Config::default();
