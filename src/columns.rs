@@ -148,7 +148,7 @@ struct Cell {
 /// a second repair would count them: characters that normalization removes
 /// take none, a ligature takes its letters, and leading white space takes
 /// the indentation it is written as (a tab four columns, an ideographic
-/// space two; see [`crate::line`]).
+/// space two; see [`crate::line::indent_width`]).
 fn written_cells(text: &str, first_col: usize) -> impl Iterator<Item = Cell> + '_ {
     let mut col = first_col;
     let mut leading = true;
@@ -157,15 +157,9 @@ fn written_cells(text: &str, first_col: usize) -> impl Iterator<Item = Cell> + '
         if columns == 0 {
             return None;
         }
-        if leading && c.is_whitespace() {
-            space = true;
-            columns = match c {
-                '\t' => 4,
-                '\u{3000}' => 2,
-                _ => 1,
-            };
-        } else {
-            leading = false;
+        match crate::line::indent_width(c).filter(|_| leading) {
+            Some(width) => (columns, space) = (width, true),
+            None => leading = false,
         }
         let cell = Cell {
             at,

@@ -265,6 +265,18 @@ impl UnsplitRows {
     }
 }
 
+/// How many columns of indentation a white-space character at the start
+/// of a line counts for (a tab four, an ideographic space two), or `None`
+/// for a character that is not white space.
+pub(crate) fn indent_width(c: char) -> Option<usize> {
+    match c {
+        '\t' => Some(4),
+        '\u{3000}' => Some(2),
+        c if c.is_whitespace() => Some(1),
+        _ => None,
+    }
+}
+
 /// Is `range` a part of its line (a column piece) rather than the whole?
 fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
     let ends_line = |c: Option<char>| c.is_none_or(|c| LINE_BREAKS.contains(&c));
@@ -327,18 +339,13 @@ fn make_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
     let mut indent = 0;
     let mut lead: Option<usize> = None;
     for (at, c) in raw.char_indices() {
-        match c {
-            ' ' | '\u{A0}' => indent += 1,
-            '\t' => indent += 4,
-            '\u{3000}' => indent += 2,
-            c if c.is_whitespace() => indent += 1,
-            c if crate::normalize::is_invisible(c) => {
-                lead.get_or_insert(at);
-            }
-            _ => {
-                lead.get_or_insert(at);
-                break;
-            }
+        if crate::normalize::is_invisible(c) {
+            lead.get_or_insert(at);
+        } else if let Some(width) = indent_width(c) {
+            indent += width;
+        } else {
+            lead.get_or_insert(at);
+            break;
         }
     }
     let lead = lead.unwrap_or(raw.len());
