@@ -243,11 +243,15 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             .iter()
             .sum()
     };
+    // A line crosses the gutter as `split_region` reads it: a right column
+    // set a little left of its gutter crosses nothing.
     let crossing = |p: usize| -> usize {
         all.iter()
             .filter(|segs| {
-                segs.iter()
-                    .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
+                !segs.iter().any(|s| is_shifted(s, p, region_col))
+                    && segs
+                        .iter()
+                        .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
             })
             .count()
     };
@@ -336,11 +340,7 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         }
         // A right column that the extractor set a little left of its
         // gutter, as it does beside a line of wide CJK characters.
-        let shifted = segs.iter().position(|s| {
-            s.start_col < gutter
-                && s.start_col + SHIFT >= gutter
-                && s.start_col >= region_col + MIN_COLUMN_WIDTH
-        });
+        let shifted = segs.iter().position(|s| is_shifted(s, gutter, region_col));
         let crosses = shifted.is_none()
             && segs
                 .iter()
@@ -389,6 +389,14 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
     }
     flush(&mut out, &mut left, &mut right);
     Ok(out)
+}
+
+/// Does the segment start a right column that the extractor set a little
+/// left of its gutter (as it does beside a line of wide CJK characters)?
+fn is_shifted(seg: &Segment, gutter: usize, region_col: usize) -> bool {
+    seg.start_col < gutter
+        && seg.start_col + SHIFT >= gutter
+        && seg.start_col >= region_col + MIN_COLUMN_WIDTH
 }
 
 /// The display widths that left- and right-column text reach on a full
@@ -623,6 +631,23 @@ the one d   the two d   the three d";
                 (8, 1, false)
             ]
         );
+    }
+
+    #[test]
+    fn a_right_column_line_set_left_of_its_gutter_crosses_nothing() {
+        // Column detection refused the gutter for a line that splitting
+        // reads as the right column; written without its indentation, the
+        // line no longer reached the gutter, and a second repair split.
+        let input = "\
+left col one    right one
+left col two    right two
+left col three  right three
+left col four   right four
+            and the right column goes on";
+        let got = order(input);
+        assert_eq!(got[3], "left col four");
+        assert_eq!(got[4], "right one");
+        assert_eq!(got[8], "and the right column goes on");
     }
 
     #[test]
