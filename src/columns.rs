@@ -178,6 +178,19 @@ fn written_cells(text: &str, first_col: usize) -> impl Iterator<Item = Cell> + '
 /// [`MIN_COLUMN_WIDTH`] right of the region's text; most pages fail that
 /// test, and it needs no row's segments kept.
 fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
+    has_gutter_starts(input, rows, MIN_SUPPORT)
+}
+
+/// Does any row hold text where a gutter could end (after a run of two or
+/// more spaces, [`MIN_COLUMN_WIDTH`] right of the rows' text)? Rows with
+/// none add no support to any gutter.
+pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
+    has_gutter_starts(input, rows, 1)
+}
+
+/// Do the rows hold at least `enough` text lines and `enough` segments
+/// starting [`MIN_COLUMN_WIDTH`] right of where their text starts?
+fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
     let mut text_lines = 0;
     let mut region_col = usize::MAX;
     for row in rows {
@@ -186,7 +199,7 @@ fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
             region_col = region_col.min(row.col);
         }
     }
-    if text_lines < MIN_SUPPORT {
+    if text_lines < enough.max(1) {
         return false;
     }
     let first_col = region_col + MIN_COLUMN_WIDTH;
@@ -195,22 +208,11 @@ fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
         starts += segments_of(input, row)
             .filter(|s| s.start_col >= first_col)
             .count();
-        if starts >= MIN_SUPPORT {
+        if starts >= enough {
             return true;
         }
     }
     false
-}
-
-/// Does any row hold text where a gutter could end (after a run of two or
-/// more spaces, [`MIN_COLUMN_WIDTH`] right of the rows' text)? Rows with
-/// none add no support to any gutter.
-pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
-    let Some(region_col) = rows.iter().map(|r| r.col).min() else {
-        return false;
-    };
-    rows.iter()
-        .any(|row| segments_of(input, row).any(|s| s.start_col >= region_col + MIN_COLUMN_WIDTH))
 }
 
 /// The gutter position best supported by the region's lines, if any.
