@@ -246,7 +246,10 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             .sum()
     };
     // A line crosses the gutter as `split_region` reads it: a right column
-    // set a little left of its gutter crosses nothing.
+    // set a little left of its gutter crosses nothing. It crosses only if,
+    // written as a paragraph with one space for each run, it still reaches
+    // past the gutter: otherwise a second repair, reading it so written,
+    // finds the gutter that it hid from the first.
     let crossing = |p: usize| -> usize {
         all.iter()
             .filter(|segs| {
@@ -254,6 +257,7 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
                     && segs
                         .iter()
                         .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
+                    && region_col + collapsed_len(segs) > p + TOLERANCE
             })
             .count()
     };
@@ -284,6 +288,12 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             ((s >= needed || crossed == 0) && crossed * 5 <= s && !is_table(all, left))
                 .then_some(left)
         })
+}
+
+/// How many characters a row's text takes with each run of spaces
+/// written as one, as a paragraph writes it.
+fn collapsed_len(segs: &[Segment]) -> usize {
+    segs.iter().map(|s| s.end_col - s.start_col).sum::<usize>() + segs.len().saturating_sub(1)
 }
 
 /// Is the text left of `gutter` a table's cells rather than a column of
@@ -650,6 +660,22 @@ left col four   right four
         assert_eq!(got[3], "left col four");
         assert_eq!(got[4], "right one");
         assert_eq!(got[8], "and the right column goes on");
+    }
+
+    #[test]
+    fn a_line_that_reaches_a_gutter_only_through_wide_gaps_crosses_nothing() {
+        // Written as a paragraph, with one space for each run, the last line
+        // stops short of the gutter; a second repair would split the rows
+        // that the first kept.
+        let input = "\
+left col one    right one
+left col two    right two
+left col three  right three
+left col four   right four
+No.   a wider margin";
+        let got = order(input);
+        assert_eq!(got[3], "left col four");
+        assert_eq!(got[5], "right one", "{got:?}");
     }
 
     #[test]
