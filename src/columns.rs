@@ -22,7 +22,15 @@
 //! share the same gutter), indentation (a gutter must stand at least
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
-//! most rows; its rows stay rows).
+//! most rows; its rows stay rows), a few rows far apart (fewer than a
+//! tenth of the page's lines share a gutter only where they stand
+//! together).
+//!
+//! A second repair reads the page as the first wrote it: rows kept as
+//! rows, other lines joined into paragraphs with one space for each run.
+//! So a line crosses a gutter only if it still does so written as a
+//! paragraph, and a line as long as several rows counts as several lines,
+//! as the rows that a paragraph was joined from did.
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
 //! them, and as the repaired text writes them (`written_cells`), so
@@ -245,24 +253,71 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             .iter()
             .sum()
     };
+    // How far the rows right of the gutter reach: a line as long as
+    // several such rows (a paragraph that a repair joined) holds as many
+    // lines.
+    let row_end = |p: usize| -> usize {
+        all.iter()
+            .flatten()
+            .filter(|s| s.start_col + TOLERANCE >= p)
+            .map(|s| s.end_col)
+            .max()
+            .unwrap_or(p)
+            .max(1)
+    };
+    let lines_held = |segs: &[Segment], row_end: usize| -> usize {
+        ((region_col + collapsed_len(segs)) / row_end).max(1)
+    };
     // A line crosses the gutter as `split_region` reads it: a right column
     // set a little left of its gutter crosses nothing. It crosses only if,
     // written as a paragraph with one space for each run, it still reaches
     // past the gutter: otherwise a second repair, reading it so written,
-    // finds the gutter that it hid from the first.
+    // finds the gutter that it hid from the first. Each line counts as the
+    // lines it holds.
     let crossing = |p: usize| -> usize {
+        let row_end = row_end(p);
         all.iter()
             .filter(|segs| {
                 !segs.iter().any(|s| is_shifted(s, p, region_col))
                     && segs
                         .iter()
                         .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
-                    && region_col + collapsed_len(segs) > p + TOLERANCE
             })
-            .count()
+            .filter(|segs| region_col + collapsed_len(segs) > p + TOLERANCE)
+            .map(|segs| lines_held(segs, row_end))
+            .sum()
+    };
+    let first_col = region_col + MIN_COLUMN_WIDTH;
+    // Do the lines that share the gutter at `p` stand together? At least
+    // every other line from the first of them to the last shares it.
+    let together = |p: usize| -> bool {
+        let row_end = row_end(p);
+        let shares = |segs: &[Segment]| {
+            segs.iter().any(|s| {
+                s.start_col >= first_col
+                    && s.start_col + TOLERANCE >= p
+                    && s.start_col <= p + TOLERANCE
+            })
+        };
+        let rows: Vec<&Vec<Segment>> = all.iter().filter(|s| !s.is_empty()).collect();
+        let (Some(first), Some(last)) = (
+            rows.iter().position(|s| shares(s)),
+            rows.iter().rposition(|s| shares(s)),
+        ) else {
+            return false;
+        };
+        let (mut sharing, mut lines) = (0, 0);
+        for segs in &rows[first..=last] {
+            if shares(segs) {
+                sharing += 1;
+                lines += 1;
+            } else {
+                lines += lines_held(segs, row_end);
+            }
+        }
+        sharing * 2 >= lines
     };
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
-    let first_col = region_col + MIN_COLUMN_WIDTH;
     let mut candidates: Vec<(usize, usize)> = starts
         .iter()
         .enumerate()
@@ -283,10 +338,11 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
                 .find(|&q| starts[q] > 0)
                 .unwrap_or(p);
             let crossed = crossing(left);
-            // A few lines suffice where no line crosses the gutter: a column
-            // that ends near the top of the page beside a full one.
-            ((s >= needed || crossed == 0) && crossed * 5 <= s && !is_table(all, left))
-                .then_some(left)
+            // A few lines suffice where no line crosses the gutter and they
+            // stand together: a column that ends near the top of the page
+            // beside a full one.
+            let enough = s >= needed || crossed == 0 && together(p);
+            (enough && crossed * 5 <= s && !is_table(all, left)).then_some(left)
         })
 }
 
@@ -676,6 +732,41 @@ No.   a wider margin";
         let got = order(input);
         assert_eq!(got[3], "left col four");
         assert_eq!(got[5], "right one", "{got:?}");
+    }
+
+    #[test]
+    fn a_line_as_long_as_several_rows_crosses_as_several_lines() {
+        // A second repair reads a paragraph as one line; the rows it was
+        // made of crossed the gutter as many times in the first.
+        let rows = "\
+left col one    right one
+left col two    right two
+left col three  right three
+left col four   right four
+left col five   right five
+";
+        let long = "a paragraph that runs on across the gutter for two rows and more";
+        let input = format!("{rows}{long}");
+        assert_eq!(order(&input), input.lines().collect::<Vec<_>>());
+        let input = format!("{rows}a line that runs across the gutter");
+        assert_eq!(order(&input)[6], "right one", "{:?}", order(&input));
+    }
+
+    #[test]
+    fn a_few_rows_far_apart_share_no_gutter() {
+        // Four rows that share a gutter make a column beside a full one
+        // when they stand together, not when lines that share nothing lie
+        // between them (rows of kept tables that a second repair sees on
+        // one page).
+        let row = "left col one    right one\n";
+        let together = format!("{}{}", row.repeat(4), "short line\n".repeat(46));
+        assert_eq!(order(&together)[50], "right one");
+        let apart = format!(
+            "{}{row}",
+            format!("{row}{}", "short line\n".repeat(15)).repeat(3)
+        );
+        let apart = apart.trim_end();
+        assert_eq!(order(apart), apart.lines().collect::<Vec<_>>());
     }
 
     #[test]
