@@ -22,7 +22,8 @@
 //! share the same gutter), indentation (a gutter must stand at least
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
-//! most rows; its rows stay rows), a few rows far apart (fewer than a
+//! most rows, weighing only the rows kept as rows when there are some; its
+//! rows stay rows), a few rows far apart (fewer than a
 //! tenth of the page's lines share a gutter only where they stand
 //! together).
 //!
@@ -224,7 +225,7 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
 }
 
 /// The gutter position best supported by the region's lines, if any.
-fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
+fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
     if text_lines < MIN_SUPPORT {
         return None;
@@ -342,7 +343,7 @@ fn find_gutter(all: &[Vec<Segment>], region_col: usize) -> Option<usize> {
             // stand together: a column that ends near the top of the page
             // beside a full one.
             let enough = s >= needed || crossed == 0 && together(p);
-            (enough && crossed * 5 <= s && !is_table(all, left)).then_some(left)
+            (enough && crossed * 5 <= s && !is_table(all, kept, left)).then_some(left)
         })
 }
 
@@ -356,9 +357,17 @@ fn collapsed_len(segs: &[Segment]) -> usize {
 /// wrapped lines? On most rows with text on both sides, the last run of
 /// text before the gutter fills less than half the way from its start to
 /// the gutter: a column's lines fill it, a table pads short cells.
-fn is_table(all: &[Vec<Segment>], gutter: usize) -> bool {
+///
+/// When some of those rows are `kept` (set with several wide gaps, or code:
+/// rows that the repaired text writes as rows, gaps and all), only they are
+/// weighed, because only they show a second repair where the gutter is.
+fn is_table(all: &[Vec<Segment>], kept: &[bool], gutter: usize) -> bool {
+    let both_sides = |segs: &Vec<Segment>| {
+        segs.iter().any(|s| s.end_col <= gutter) && segs.iter().any(|s| s.start_col >= gutter)
+    };
+    let only_kept = all.iter().zip(kept).any(|(segs, &k)| k && both_sides(segs));
     let (mut rows, mut short) = (0, 0);
-    for segs in all {
+    for (segs, _) in all.iter().zip(kept).filter(|(_, k)| **k || !only_kept) {
         let Some(last_left) = segs.iter().take_while(|s| s.end_col <= gutter).last() else {
             continue;
         };
@@ -387,7 +396,16 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         .map(|(r, _)| r.col)
         .min()
         .unwrap_or(0);
-    let Some(gutter) = find_gutter(&all, region_col) else {
+    // The rows that stay rows, gaps and all, in the repaired text.
+    let kept: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let text = &input[r.range.clone()];
+            crate::preformatted::looks_preformatted(text.trim())
+                && crate::dedupe::dedupe_line(text.trim()).is_none()
+        })
+        .collect();
+    let Some(gutter) = find_gutter(&all, &kept, region_col) else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);
@@ -773,6 +791,28 @@ left col five   right five
     fn a_table_of_short_cells_is_not_split() {
         let input = "Name      Value      Unit\n".repeat(6);
         let input = input.trim_end();
+        assert_eq!(order(input), input.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_table_is_judged_by_the_rows_that_stay_rows() {
+        // The rows set with several wide gaps stay rows in the repaired
+        // text, and only they keep their gaps for a second repair; the
+        // short cells of the one-gap rows are joined up and weigh nothing.
+        let input = "\
+No.   a long left cell text   right one   x
+ab                            right two
+No.   a long left cell text   right three   x
+cd                            right four
+ef                            right five";
+        let got = order(input);
+        assert_eq!(got[5], "right one   x", "{got:?}");
+        // With no such row, every row with text on both sides is weighed.
+        let input = "\
+ab                            right two
+cd                            right four
+ef                            right five
+gh                            right six";
         assert_eq!(order(input), input.lines().collect::<Vec<_>>());
     }
 
