@@ -103,7 +103,29 @@ fn classify_slow(c: char) -> CharClass {
 
 /// True when the character is East Asian Wide or Fullwidth.
 pub fn is_wide(c: char) -> bool {
-    c.width() == Some(2)
+    match common_width(c) {
+        Some(width) => width == 2,
+        None => c.width() == Some(2),
+    }
+}
+
+/// The width of a character of the blocks that make up most text
+/// (printable ASCII; CJK ideographs, kana, Hangul syllables, CJK and
+/// full-width punctuation), the same in CJK and other text, answered
+/// without a table search; `None` for every other character.
+fn common_width(c: char) -> Option<usize> {
+    match c {
+        ' '..='~' => Some(1),
+        '\u{3001}'..='\u{3029}'
+        | '\u{3030}'..='\u{303E}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{FF01}'..='\u{FF60}' => Some(2),
+        _ => None,
+    }
 }
 
 /// `char::is_alphabetic`, answered without a table search for ASCII and
@@ -292,7 +314,9 @@ pub fn display_width(text: &str) -> usize {
     let cjk = text.chars().any(is_cjk);
     text.chars()
         .map(|c| {
-            if cjk {
+            if let Some(width) = common_width(c) {
+                width
+            } else if cjk {
                 unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0)
             } else {
                 c.width().unwrap_or(0)
@@ -310,6 +334,16 @@ mod tests {
         assert!(ends_sentence("企业⋯⋯"));
         assert!(ends_sentence("⋯⋯⋯⋯"));
         assert!(!ends_sentence("a + ⋯"));
+    }
+
+    #[test]
+    fn fast_widths_agree_with_the_width_tables() {
+        for c in '\0'..=char::MAX {
+            if let Some(width) = common_width(c) {
+                assert_eq!(Some(width), c.width(), "{c:?}");
+                assert_eq!(Some(width), c.width_cjk(), "{c:?}");
+            }
+        }
     }
 
     #[test]
