@@ -28,10 +28,12 @@
 //! together).
 //!
 //! A second repair reads the page as the first wrote it: rows kept as
-//! rows, other lines joined into paragraphs with one space for each run.
-//! So a line crosses a gutter only if it still does so written as a
-//! paragraph, and a line as long as several rows counts as several lines,
-//! as the rows that a paragraph was joined from did.
+//! rows (a block of them moved left to the page's edge), other lines
+//! joined into paragraphs with one space for each run. So gutters are
+//! measured with such blocks where they will be written, a line crosses a
+//! gutter only if it still does so written as a paragraph, a line as long
+//! as several rows counts as several lines, as the rows that a paragraph
+//! was joined from did, and a table is judged by the rows that stay rows.
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
 //! them, and as the repaired text writes them (`written_cells`), so
@@ -405,7 +407,8 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
                 && crate::dedupe::dedupe_line(text.trim()).is_none()
         })
         .collect();
-    let Some(gutter) = find_gutter(&all, &kept, region_col) else {
+    let measured = as_kept_blocks_write(&all, &kept, region_col);
+    let Some(gutter) = find_gutter(&measured, &kept, region_col) else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);
@@ -475,6 +478,49 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
     }
     flush(&mut out, &mut left, &mut right);
     Ok(out)
+}
+
+/// The rows' segments where the repaired text writes them. A stretch of
+/// rows between blank rows that holds a row `kept` as a row is written as
+/// one block (a listing or a table), its indentation counted from its
+/// least indented row: the stretch moves left to the region's edge, where
+/// a second repair finds it.
+fn as_kept_blocks_write(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    region_col: usize,
+) -> Vec<Vec<Segment>> {
+    let mut out = all.to_vec();
+    let mut i = 0;
+    while i < all.len() {
+        if all[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = (i..all.len())
+            .find(|&j| all[j].is_empty())
+            .unwrap_or(all.len());
+        if !kept[i..end].iter().any(|&k| k) {
+            i = end;
+            continue;
+        }
+        let least = all[i..end]
+            .iter()
+            .map(|segs| segs[0].start_col)
+            .min()
+            .unwrap_or(region_col);
+        let shift = least.saturating_sub(region_col);
+        if shift > 0 {
+            for segs in &mut out[i..end] {
+                for seg in segs.iter_mut() {
+                    seg.start_col -= shift;
+                    seg.end_col -= shift;
+                }
+            }
+        }
+        i = end;
+    }
+    out
 }
 
 /// Does the segment start a right column that the extractor set a little
@@ -814,6 +860,50 @@ cd                            right four
 ef                            right five
 gh                            right six";
         assert_eq!(order(input), input.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn an_indented_stretch_with_a_kept_row_is_measured_where_it_is_written() {
+        let input = "\
+left col one    right one
+
+      aaa   bbb   ccc
+      dddddddd eee
+      fff   ggg";
+        let rows: Vec<Piece> = {
+            let mut start = 0;
+            input
+                .split('\n')
+                .map(|line| {
+                    let piece = Piece {
+                        range: start..start + line.len(),
+                        col: 0,
+                        page: 0,
+                        page_break_before: false,
+                    };
+                    start += line.len() + 1;
+                    piece
+                })
+                .collect()
+        };
+        let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
+        // Only the first row of the stretch is a table row on its own; the
+        // whole stretch is written as one block, six columns to the left.
+        let kept = [false, false, true, false, false];
+        let starts = |segs: &Vec<Vec<Segment>>| -> Vec<Vec<usize>> {
+            segs.iter()
+                .map(|s| s.iter().map(|s| s.start_col).collect())
+                .collect()
+        };
+        assert_eq!(
+            starts(&as_kept_blocks_write(&all, &kept, 0)),
+            [vec![0, 16], vec![], vec![0, 6, 12], vec![0], vec![0, 6]]
+        );
+        // A stretch with no kept row stays where it is.
+        assert_eq!(
+            starts(&as_kept_blocks_write(&all, &[false; 5], 0)),
+            starts(&all)
+        );
     }
 
     #[test]
