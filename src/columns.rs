@@ -268,16 +268,19 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             .unwrap_or(p)
             .max(1)
     };
+    // The rows a line holds, in hundredths: its length, written as a
+    // paragraph, over the reach of the rows. Rounded down, the lines that
+    // a paragraph is joined from never hold more than the paragraph.
     let lines_held = |segs: &[Segment], row_end: usize| -> usize {
-        ((region_col + collapsed_len(segs)) / row_end).max(1)
+        (region_col + collapsed_len(segs)) * 100 / row_end
     };
     // A line crosses the gutter as `split_region` reads it: a right column
     // set a little left of its gutter crosses nothing. It crosses only if,
     // written as a paragraph with one space for each run, it still reaches
     // past the gutter: otherwise a second repair, reading it so written,
-    // finds the gutter that it hid from the first. Each line counts as the
-    // lines it holds.
-    let crossing = |p: usize| -> usize {
+    // finds the gutter that it hid from the first. The crossing lines and
+    // the rows they hold, in hundredths.
+    let crossing = |p: usize| -> (usize, usize) {
         let row_end = row_end(p);
         all.iter()
             .filter(|segs| {
@@ -287,8 +290,9 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
                         .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
             })
             .filter(|segs| region_col + collapsed_len(segs) > p + TOLERANCE)
-            .map(|segs| lines_held(segs, row_end))
-            .sum()
+            .fold((0, 0), |(lines, held), segs| {
+                (lines + 1, held + lines_held(segs, row_end))
+            })
     };
     let first_col = region_col + MIN_COLUMN_WIDTH;
     // Do the lines that share the gutter at `p` stand together? At least
@@ -313,12 +317,12 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
         for segs in &rows[first..=last] {
             if shares(segs) {
                 sharing += 1;
-                lines += 1;
+                lines += 100;
             } else {
                 lines += lines_held(segs, row_end);
             }
         }
-        sharing * 2 >= lines
+        sharing * 200 >= lines
     };
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
     let mut candidates: Vec<(usize, usize)> = starts
@@ -340,12 +344,12 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             let left = (p.saturating_sub(TOLERANCE)..=p)
                 .find(|&q| starts[q] > 0)
                 .unwrap_or(p);
-            let crossed = crossing(left);
+            let (crossed, held) = crossing(left);
             // A few lines suffice where no line crosses the gutter and they
             // stand together: a column that ends near the top of the page
             // beside a full one.
             let enough = s >= needed || crossed == 0 && together(p);
-            (enough && crossed * 5 <= s && !is_table(all, kept, left)).then_some(left)
+            (enough && held * 5 <= s * 100 && !is_table(all, kept, left)).then_some(left)
         })
 }
 
@@ -812,7 +816,7 @@ left col five   right five
         let long = "a paragraph that runs on across the gutter for two rows and more";
         let input = format!("{rows}{long}");
         assert_eq!(order(&input), input.lines().collect::<Vec<_>>());
-        let input = format!("{rows}a line that runs across the gutter");
+        let input = format!("{rows}a line across the gutter");
         assert_eq!(order(&input)[6], "right one", "{:?}", order(&input));
     }
 
@@ -909,26 +913,25 @@ left col one    right one
     #[test]
     fn a_gutter_that_a_line_crosses_does_not_hide_one_that_none_crosses() {
         let mut input = "aaaaaaaaaa   bbbbbbbbbbbbbbbbbbbb   cccccc cccc\n".repeat(4);
-        input.push_str("a line that crosses the first gutter");
+        input.push_str("a line that crosses the first gutter...");
         let got = order(&input);
         assert_eq!(got.len(), 9);
-        assert_eq!(got[4], "a line that crosses the first gutter");
+        assert_eq!(got[4], "a line that crosses the first gutter...");
         assert_eq!(got[5], "cccccc cccc");
     }
 
     #[test]
     fn a_line_across_the_columns_ends_the_region() {
-        let input = "\
-aaaa aaaa   bbbb bbbb
-aaaa aaaa   bbbb bbbb
-aaaa aaaa   bbbb bbbb
-aaaa aaaa   bbbb bbbb
-A TITLE THAT RUNS ACROSS BOTH COLUMNS
-cccc cccc   dddd dddd";
-        let got = order(input);
-        assert_eq!(got[4], "bbbb bbbb");
-        assert_eq!(got[8], "A TITLE THAT RUNS ACROSS BOTH COLUMNS");
-        assert_eq!(got[9], "cccc cccc");
+        // The title holds about two rows' worth of text; eight rows share
+        // the gutter above it.
+        let input = format!(
+            "{}A TITLE THAT RUNS ACROSS BOTH COLUMNS\ncccc cccc   dddd dddd",
+            "aaaa aaaa   bbbb bbbb\n".repeat(8)
+        );
+        let got = order(&input);
+        assert_eq!(got[8], "bbbb bbbb");
+        assert_eq!(got[16], "A TITLE THAT RUNS ACROSS BOTH COLUMNS");
+        assert_eq!(got[17], "cccc cccc");
     }
 
     #[test]
