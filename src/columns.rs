@@ -29,7 +29,8 @@
 //!
 //! A second repair reads the page as the first wrote it: rows kept as
 //! rows (a block of them moved left to the page's edge), other lines
-//! joined into paragraphs with one space for each run. So gutters are
+//! joined into paragraphs with one space for each run, running titles
+//! gone (they are no evidence either way). So gutters are
 //! measured with such blocks where they will be written, a line crosses a
 //! gutter only if it still does so written as a paragraph, a line as long
 //! as several rows counts as several lines, as the rows that a paragraph
@@ -71,6 +72,11 @@ pub struct Piece {
     pub page: usize,
     /// True when a form feed precedes the piece's line.
     pub page_break_before: bool,
+    /// True when the line is a running title or footer: it stands at a
+    /// page's edge and its shape recurs at another page's edge
+    /// ([`crate::furniture::running_title_rows`]). The furniture stage
+    /// removes it, so column detection takes no evidence from it.
+    pub running_title: bool,
 }
 
 /// A run of text inside a piece, between gutters of two or more spaces.
@@ -411,7 +417,13 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
                 && crate::dedupe::dedupe_line(text.trim()).is_none()
         })
         .collect();
-    let measured = as_kept_blocks_write(&all, &kept, region_col);
+    let mut measured = as_kept_blocks_write(&all, &kept, region_col);
+    // A running title is gone from the repaired text.
+    for (segs, row) in measured.iter_mut().zip(&rows) {
+        if row.running_title {
+            segs.clear();
+        }
+    }
     let Some(gutter) = find_gutter(&measured, &kept, region_col) else {
         return Err(rows);
     };
@@ -635,6 +647,7 @@ fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
         col: seg.start_col - indent,
         page: row.page,
         page_break_before: row.page_break_before,
+        running_title: row.running_title,
     }
 }
 
@@ -651,6 +664,7 @@ mod tests {
                 col: 0,
                 page: 0,
                 page_break_before: false,
+                running_title: false,
             });
             start += line.len() + 1;
         }
@@ -884,6 +898,7 @@ left col one    right one
                         col: 0,
                         page: 0,
                         page_break_before: false,
+                        running_title: false,
                     };
                     start += line.len() + 1;
                     piece
@@ -908,6 +923,38 @@ left col one    right one
             starts(&as_kept_blocks_write(&all, &[false; 5], 0)),
             starts(&all)
         );
+    }
+
+    #[test]
+    fn a_running_title_is_no_evidence() {
+        // The title recurs at the top of other pages: the furniture stage
+        // removes it, and a second repair reads the rows without it.
+        let input = "\
+The Annual Report of the Society
+left col one    right one
+left col two    right two
+left col three  right three
+left col four   right four";
+        let pieces = |title: bool| -> Vec<Piece> {
+            let mut start = 0;
+            input
+                .split('\n')
+                .enumerate()
+                .map(|(i, line)| {
+                    let piece = Piece {
+                        range: start..start + line.len(),
+                        col: 0,
+                        page: 0,
+                        page_break_before: false,
+                        running_title: title && i == 0,
+                    };
+                    start += line.len() + 1;
+                    piece
+                })
+                .collect()
+        };
+        assert!(split_columns(input, pieces(false)).is_err());
+        assert!(split_columns(input, pieces(true)).is_ok());
     }
 
     #[test]

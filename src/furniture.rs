@@ -265,14 +265,84 @@ fn is_header_candidate(line: &Line) -> bool {
         && !crate::preformatted::looks_preformatted(&line.text)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
-        && line.text.chars().any(|c| {
-            use crate::script::{CharClass, classify};
-            matches!(
-                classify(c),
-                CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter
-            )
-        })
+        && has_letter(&line.text)
         && !line.ends_sentence()
+}
+
+/// Where the running titles and footers start in `input`, sorted: the
+/// lines among the first and last few of a page that could be furniture
+/// and whose shape recurs at the edge of another page. Found on the raw
+/// lines, before column detection reads the pages, so that it can leave
+/// them out ([`crate::columns::Piece::running_title`]): the repaired text
+/// no longer holds them.
+///
+/// ```
+/// use textmend::furniture::running_title_rows;
+/// let input = "Annual Report 2019\nText one.\n\u{c}Annual Report 2019\nText two.\n";
+/// assert_eq!(running_title_rows(input), [0, 30]);
+/// assert!(running_title_rows("Annual Report 2019\nText one.\n").is_empty());
+/// ```
+pub fn running_title_rows(input: &str) -> Vec<usize> {
+    if !input.contains('\u{c}') {
+        return Vec::new();
+    }
+    let mut edges: Vec<(String, usize, usize)> = Vec::new();
+    let mut page_start = 0;
+    for (page, text) in input.split('\u{c}').enumerate() {
+        let visible: Vec<(usize, &str)> = text
+            .split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}'])
+            .scan(page_start, |at, line| {
+                let start = *at;
+                *at += line.len();
+                Some((start, line.trim()))
+            })
+            .filter(|(_, line)| !line.is_empty())
+            .collect();
+        let n = visible.len();
+        for (v, &(start, line)) in visible.iter().enumerate() {
+            if (v < EDGE_LINES || v + EDGE_LINES >= n) && could_be_running_title(line) {
+                edges.push((shape(line), page, start));
+            }
+        }
+        page_start += text.len() + 1;
+    }
+    let mut pages: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (key, page, _) in &edges {
+        let (count, last) = pages.entry(key.as_str()).or_insert((0, usize::MAX));
+        if *last != *page {
+            *count += 1;
+            *last = *page;
+        }
+    }
+    let mut starts: Vec<usize> = edges
+        .iter()
+        .filter(|(key, _, _)| {
+            pages
+                .get(key.as_str())
+                .is_some_and(|&(count, _)| count >= 2)
+        })
+        .map(|&(_, _, start)| start)
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// [`is_header_candidate`] for a raw line's text.
+fn could_be_running_title(text: &str) -> bool {
+    !crate::preformatted::looks_preformatted(text)
+        && crate::script::display_width(text) <= MAX_HEADER_WIDTH
+        && has_letter(text)
+        && !crate::script::ends_sentence(text)
+}
+
+fn has_letter(text: &str) -> bool {
+    text.chars().any(|c| {
+        use crate::script::{CharClass, classify};
+        matches!(
+            classify(c),
+            CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter
+        )
+    })
 }
 
 /// Indices of the first and last few non-blank lines of each page, as a

@@ -143,7 +143,9 @@ pub(crate) fn split_lines_reading<'a>(
     let bytes = input.as_bytes();
     let mut iter = input.char_indices().peekable();
     let mut last_row_blank = false;
+    let running_titles = crate::furniture::running_title_rows(input);
     let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
+        running_title: running_titles.binary_search(&range.start).is_ok(),
         range,
         col: 0,
         page,
