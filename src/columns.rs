@@ -262,74 +262,8 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             .iter()
             .sum()
     };
-    // How far the rows right of the gutter reach: a line as long as
-    // several such rows (a paragraph that a repair joined) holds as many
-    // lines.
-    let row_end = |p: usize| -> usize {
-        all.iter()
-            .flatten()
-            .filter(|s| s.start_col + TOLERANCE >= p)
-            .map(|s| s.end_col)
-            .max()
-            .unwrap_or(p)
-            .max(1)
-    };
-    // The rows a line holds, in hundredths: its length, written as a
-    // paragraph, over the reach of the rows. Rounded down, the lines that
-    // a paragraph is joined from never hold more than the paragraph.
-    let lines_held = |segs: &[Segment], row_end: usize| -> usize {
-        (region_col + collapsed_len(segs)) * 100 / row_end
-    };
-    // A line crosses the gutter as `split_region` reads it: a right column
-    // set a little left of its gutter crosses nothing. It crosses only if,
-    // written as a paragraph with one space for each run, it still reaches
-    // past the gutter: otherwise a second repair, reading it so written,
-    // finds the gutter that it hid from the first. The crossing lines and
-    // the rows they hold, in hundredths.
-    let crossing = |p: usize| -> (usize, usize) {
-        let row_end = row_end(p);
-        all.iter()
-            .filter(|segs| {
-                !segs.iter().any(|s| is_shifted(s, p, region_col))
-                    && segs
-                        .iter()
-                        .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
-            })
-            .filter(|segs| region_col + collapsed_len(segs) > p + TOLERANCE)
-            .fold((0, 0), |(lines, held), segs| {
-                (lines + 1, held + lines_held(segs, row_end))
-            })
-    };
+    let rows = Rows { all, region_col };
     let first_col = region_col + MIN_COLUMN_WIDTH;
-    // Do the lines that share the gutter at `p` stand together? At least
-    // every other line from the first of them to the last shares it.
-    let together = |p: usize| -> bool {
-        let row_end = row_end(p);
-        let shares = |segs: &[Segment]| {
-            segs.iter().any(|s| {
-                s.start_col >= first_col
-                    && s.start_col + TOLERANCE >= p
-                    && s.start_col <= p + TOLERANCE
-            })
-        };
-        let rows: Vec<&Vec<Segment>> = all.iter().filter(|s| !s.is_empty()).collect();
-        let (Some(first), Some(last)) = (
-            rows.iter().position(|s| shares(s)),
-            rows.iter().rposition(|s| shares(s)),
-        ) else {
-            return false;
-        };
-        let (mut sharing, mut lines) = (0, 0);
-        for segs in &rows[first..=last] {
-            if shares(segs) {
-                sharing += 1;
-                lines += 100;
-            } else {
-                lines += lines_held(segs, row_end);
-            }
-        }
-        sharing * 200 >= lines
-    };
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
     let mut candidates: Vec<(usize, usize)> = starts
         .iter()
@@ -350,13 +284,109 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             let left = (p.saturating_sub(TOLERANCE)..=p)
                 .find(|&q| starts[q] > 0)
                 .unwrap_or(p);
-            let (crossed, held) = crossing(left);
+            let crossing = rows.crossing(left);
             // A few lines suffice where no line crosses the gutter and they
             // stand together: a column that ends near the top of the page
             // beside a full one.
-            let enough = s >= needed || crossed == 0 && together(p);
-            (enough && held * 5 <= s * 100 && !is_table(all, kept, left)).then_some(left)
+            let enough = s >= needed || crossing.lines == 0 && rows.stand_together(p);
+            (enough && crossing.rows_held * 5 <= s * 100 && !is_table(all, kept, left))
+                .then_some(left)
         })
+}
+
+/// A region's rows, as [`find_gutter`] weighs them against a gutter.
+struct Rows<'a> {
+    all: &'a [Vec<Segment>],
+    region_col: usize,
+}
+
+/// The lines that cross a gutter, and the rows they hold in hundredths.
+struct Crossing {
+    lines: usize,
+    rows_held: usize,
+}
+
+impl Rows<'_> {
+    /// How far the rows right of the gutter at `p` reach.
+    fn row_end(&self, p: usize) -> usize {
+        self.all
+            .iter()
+            .flatten()
+            .filter(|s| s.start_col + TOLERANCE >= p)
+            .map(|s| s.end_col)
+            .max()
+            .unwrap_or(p)
+            .max(1)
+    }
+
+    /// The rows a line holds, in hundredths: its length, written as a
+    /// paragraph, over the reach of the rows. Rounded down, the lines that
+    /// a paragraph is joined from never hold more than the paragraph (a
+    /// second repair reads it as one line).
+    fn rows_held(&self, segs: &[Segment], row_end: usize) -> usize {
+        (self.region_col + collapsed_len(segs)) * 100 / row_end
+    }
+
+    /// The lines that cross the gutter at `p` as `split_region` reads
+    /// them (a right column set a little left of its gutter crosses
+    /// nothing), counting only a line that, written as a paragraph with
+    /// one space for each run, still reaches past the gutter: otherwise a
+    /// second repair, reading it so written, finds the gutter that it hid
+    /// from the first.
+    fn crossing(&self, p: usize) -> Crossing {
+        let row_end = self.row_end(p);
+        let region_col = self.region_col;
+        self.all
+            .iter()
+            .filter(|segs| {
+                !segs.iter().any(|s| is_shifted(s, p, region_col))
+                    && segs
+                        .iter()
+                        .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
+                    && region_col + collapsed_len(segs) > p + TOLERANCE
+            })
+            .fold(
+                Crossing {
+                    lines: 0,
+                    rows_held: 0,
+                },
+                |crossing, segs| Crossing {
+                    lines: crossing.lines + 1,
+                    rows_held: crossing.rows_held + self.rows_held(segs, row_end),
+                },
+            )
+    }
+
+    /// Do the lines that share the gutter at `p` stand together? At least
+    /// every other line from the first of them to the last shares it.
+    fn stand_together(&self, p: usize) -> bool {
+        let row_end = self.row_end(p);
+        let first_col = self.region_col + MIN_COLUMN_WIDTH;
+        let shares = |segs: &[Segment]| {
+            segs.iter().any(|s| {
+                s.start_col >= first_col
+                    && s.start_col + TOLERANCE >= p
+                    && s.start_col <= p + TOLERANCE
+            })
+        };
+        let rows: Vec<&Vec<Segment>> = self.all.iter().filter(|s| !s.is_empty()).collect();
+        let (Some(first), Some(last)) = (
+            rows.iter().position(|s| shares(s)),
+            rows.iter().rposition(|s| shares(s)),
+        ) else {
+            return false;
+        };
+        let (mut sharing, mut held) = (0, 0);
+        for segs in &rows[first..=last] {
+            if shares(segs) {
+                sharing += 1;
+                held += 100;
+            } else {
+                held += self.rows_held(segs, row_end);
+            }
+        }
+        sharing * 200 >= held
+    }
 }
 
 /// How many characters a row's text takes with each run of spaces
