@@ -685,20 +685,27 @@ fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
 mod tests {
     use super::*;
 
-    fn order(input: &str) -> Vec<String> {
-        let mut pieces = Vec::new();
+    /// The input's lines as the rows of one page.
+    fn rows_of(input: &str) -> Vec<Piece> {
         let mut start = 0;
-        for line in input.split('\n') {
-            pieces.push(Piece {
-                range: start..start + line.len(),
-                col: 0,
-                page: 0,
-                page_break_before: false,
-                running_title: false,
-            });
-            start += line.len() + 1;
-        }
-        reading_order(input, pieces)
+        input
+            .split('\n')
+            .map(|line| {
+                let piece = Piece {
+                    range: start..start + line.len(),
+                    col: 0,
+                    page: 0,
+                    page_break_before: false,
+                    running_title: false,
+                };
+                start += line.len() + 1;
+                piece
+            })
+            .collect()
+    }
+
+    fn order(input: &str) -> Vec<String> {
+        reading_order(input, rows_of(input))
             .into_iter()
             .map(|p| input[p.range].trim().to_string())
             .filter(|t| !t.is_empty())
@@ -918,24 +925,7 @@ left col one    right one
       aaa   bbb   ccc
       dddddddd eee
       fff   ggg";
-        let rows: Vec<Piece> = {
-            let mut start = 0;
-            input
-                .split('\n')
-                .map(|line| {
-                    let piece = Piece {
-                        range: start..start + line.len(),
-                        col: 0,
-                        page: 0,
-                        page_break_before: false,
-                        running_title: false,
-                    };
-                    start += line.len() + 1;
-                    piece
-                })
-                .collect()
-        };
-        let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
+        let all: Vec<Vec<Segment>> = rows_of(input).iter().map(|r| segments(input, r)).collect();
         // Only the first row of the stretch is a table row on its own; the
         // whole stretch is written as one block, six columns to the left.
         let kept = [false, false, true, false, false];
@@ -965,26 +955,10 @@ left col one    right one
 left col two    right two
 left col three  right three
 left col four   right four";
-        let pieces = |title: bool| -> Vec<Piece> {
-            let mut start = 0;
-            input
-                .split('\n')
-                .enumerate()
-                .map(|(i, line)| {
-                    let piece = Piece {
-                        range: start..start + line.len(),
-                        col: 0,
-                        page: 0,
-                        page_break_before: false,
-                        running_title: title && i == 0,
-                    };
-                    start += line.len() + 1;
-                    piece
-                })
-                .collect()
-        };
-        assert!(split_columns(input, pieces(false)).is_err());
-        assert!(split_columns(input, pieces(true)).is_ok());
+        assert!(split_columns(input, rows_of(input)).is_err());
+        let mut rows = rows_of(input);
+        rows[0].running_title = true;
+        assert!(split_columns(input, rows).is_ok());
     }
 
     #[test]
