@@ -148,6 +148,25 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
     })
 }
 
+/// The columns where the piece's segments start: [`segments_of`] without
+/// measuring the segments (most pages are only checked for starts).
+fn segment_starts<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = usize> + 'a {
+    let mut spaces = 0usize;
+    let mut inside = false;
+    written_cells(&input[piece.range.clone()], piece.col).filter_map(move |cell| {
+        if cell.space {
+            spaces += 1;
+            if spaces >= 2 {
+                inside = false;
+            }
+            return None;
+        }
+        let starts = !inside;
+        (inside, spaces) = (true, 0);
+        starts.then_some(cell.col)
+    })
+}
+
 /// One character of a piece as the repaired text will write it.
 struct Cell {
     /// Byte offset in the piece.
@@ -211,7 +230,7 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
     let mut text_lines = 0;
     let mut region_col = usize::MAX;
     for row in rows {
-        if segments_of(input, row).next().is_some() {
+        if segment_starts(input, row).next().is_some() {
             text_lines += 1;
             region_col = region_col.min(row.col);
         }
@@ -222,8 +241,8 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let mut starts = 0;
     for row in rows {
-        starts += segments_of(input, row)
-            .filter(|s| s.start_col >= first_col)
+        starts += segment_starts(input, row)
+            .filter(|&col| col >= first_col)
             .count();
         if starts >= enough {
             return true;
@@ -798,6 +817,20 @@ the one d   the two d   the three d";
         }
         input.push_str("Name          Value\n".repeat(4).as_str());
         assert_eq!(order(&input)[40], "Name          Value");
+    }
+
+    #[test]
+    fn segment_starts_are_where_segments_start() {
+        let input = "  ab c   de  f g\t\th\u{200B}  i \u{A0} j";
+        for piece in rows_of(input) {
+            let starts: Vec<usize> = segment_starts(input, &piece).collect();
+            let segments: Vec<usize> = segments(input, &piece)
+                .iter()
+                .map(|s| s.start_col)
+                .collect();
+            assert_eq!(starts, segments);
+            assert_eq!(starts, [2, 9, 13, 21, 25]);
+        }
     }
 
     #[test]
