@@ -268,6 +268,20 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
         }
         under_heading = line.fake_bold;
     }
+    remove_repeated_copies(lines, log);
+}
+
+/// Removes the copies of a short heading line written on consecutive lines
+/// (lines already removed do not part them). Run again once the furniture
+/// is gone: copies that a page number parted stand together in the
+/// repaired text, and a second repair would find them.
+///
+/// ```text
+/// 1. First item        1. First item
+/// 1                →
+/// 1. First item
+/// ```
+pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
     let mut i = 0;
     let mut after_heading = false;
     while i < lines.len() {
@@ -297,10 +311,12 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
     let first = &lines[start];
     // Listings repeat lines on purpose (`}`, a contents entry per part),
     // and so does the output of a command written right above them.
-    let after_listing = start > 0 && {
-        let before = &lines[start - 1];
-        !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
-    };
+    let after_listing = lines[..start]
+        .iter()
+        .rfind(|l| !l.removed)
+        .is_some_and(|before| {
+            !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
+        });
     if first.is_blank()
         || first.removed
         || after_listing
@@ -311,7 +327,9 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
     let mut copies = Vec::new();
     let mut j = start + 1;
     while j < lines.len() && copies.len() < 3 && !lines[j].page_break_before {
-        if lines[j].text == first.text {
+        if lines[j].removed {
+            // Gone from the repaired text (furniture, an earlier copy).
+        } else if lines[j].text == first.text {
             copies.push(j);
         } else if !crate::furniture::is_page_number(&lines[j].text) {
             break;
@@ -444,6 +462,18 @@ mod tests {
             .filter(|l| !l.removed)
             .map(|l| (l.text.into_owned(), l.fake_bold))
             .collect()
+    }
+
+    #[test]
+    fn copies_that_furniture_parted_stand_together_once_it_is_gone() {
+        let mut log = EditLog::default();
+        let mut lines = split_lines("Annual Report\n12\nAnnual Report\nBody text.", &mut log);
+        dedupe_lines(&mut lines, &mut log);
+        assert!(!lines[2].removed, "a bare number parts the copies");
+        // The furniture stage takes the page number away.
+        lines[1].removed = true;
+        remove_repeated_copies(&mut lines, &mut log);
+        assert!(lines[2].removed && lines[0].fake_bold);
     }
 
     #[test]

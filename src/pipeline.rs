@@ -1,7 +1,7 @@
 //! Runs the stages in order: mojibake → lines → dedupe → furniture →
 //! spacing → segment → join. Nothing else happens here.
 
-use crate::dedupe::{dedupe_line, dedupe_lines};
+use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::edit::{Edit, EditLog, Rule};
 use crate::furniture::{is_page_number, remove_furniture};
 use crate::join::{Evidence, join_block};
@@ -140,6 +140,9 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     }
     if config.furniture {
         remove_furniture(&mut lines, &mut log);
+        if config.dedupe {
+            remove_repeated_copies(&mut lines, &mut log);
+        }
     }
     mark_preformatted(&mut lines);
     if config.letter_spacing {

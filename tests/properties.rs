@@ -443,6 +443,9 @@ fn inputs_the_properties_found() {
         "⼀\t⼀\t⼀\t𠀀",
         // A number left last once the page's furniture after it is gone.
         "不忘初心\u{c}不忘初心不忘初心不忘初心不忘初心不忘初心\n不忘初心不忘初心\n不忘初心不忘初心 1.1.\n1\n1\n- 1 -\n一 一 一\n",
+        // Copies of a line parted by a page number that the furniture
+        // stage takes away.
+        "不忘初心不忘初心\n不忘初心\n$ ls -l foo\n1\n1. First item\n1\n1. First item\n不忘初心\u{c}牢记使命\n不忘初心\n不忘初心\n不忘初心\n不忘初心\n",
     ];
     for input in inputs {
         let config = Config::default();
