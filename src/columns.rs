@@ -23,9 +23,9 @@
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
 //! most rows, weighing only the rows kept as rows when there are some; its
-//! rows stay rows), a few rows far apart (fewer than a
-//! tenth of the page's lines share a gutter only where they stand
-//! together).
+//! rows stay rows), rows far apart (the lines that share a gutter must
+//! stand together: at least every other line from the first of them to
+//! the last).
 //!
 //! A second repair reads the page as the first wrote it: rows kept as
 //! rows (a block of them moved left to the page's edge), other lines
@@ -304,10 +304,11 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
                 .find(|&q| starts[q] > 0)
                 .unwrap_or(p);
             let crossing = rows.crossing(left);
-            // A few lines suffice where no line crosses the gutter and they
-            // stand together: a column that ends near the top of the page
-            // beside a full one.
-            let enough = s >= needed || crossing.lines == 0 && rows.stand_together(p);
+            // The lines that share the gutter stand together (rows of kept
+            // tables on several pages, which a second repair reads as one
+            // page, do not); a few suffice where no line crosses it: a
+            // column that ends near the top of the page beside a full one.
+            let enough = (s >= needed || crossing.lines == 0) && rows.stand_together(p);
             (enough && crossing.rows_held * 5 <= s * 100 && !is_table(all, kept, left))
                 .then_some(left)
         })
@@ -917,6 +918,10 @@ left col five   right five
             "{}{row}",
             format!("{row}{}", "short line\n".repeat(15)).repeat(3)
         );
+        let apart = apart.trim_end();
+        assert_eq!(order(apart), apart.lines().collect::<Vec<_>>());
+        // Nor do a tenth of the page's lines.
+        let apart = format!("{row}{}", "short line\n".repeat(7)).repeat(6);
         let apart = apart.trim_end();
         assert_eq!(order(apart), apart.lines().collect::<Vec<_>>());
     }
