@@ -311,17 +311,18 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
     let first = &lines[start];
     // Listings repeat lines on purpose (`}`, a contents entry per part),
     // and so does the output of a command written right above them.
+    if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
+        return Vec::new();
+    }
+    // The line before, as the repaired text has it (each run of removed
+    // lines is passed over once, by the line after it).
     let after_listing = lines[..start]
         .iter()
         .rfind(|l| !l.removed)
         .is_some_and(|before| {
             !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
         });
-    if first.is_blank()
-        || first.removed
-        || after_listing
-        || crate::preformatted::looks_preformatted(&first.text)
-    {
+    if after_listing {
         return Vec::new();
     }
     let mut copies = Vec::new();
