@@ -309,20 +309,7 @@ pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
 /// writer's repetition.
 fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usize> {
     let first = &lines[start];
-    // Listings repeat lines on purpose (`}`, a contents entry per part),
-    // and so does the output of a command written right above them.
-    if first.is_blank() || first.removed || crate::preformatted::looks_preformatted(&first.text) {
-        return Vec::new();
-    }
-    // The line before, as the repaired text has it (each run of removed
-    // lines is passed over once, by the line after it).
-    let after_listing = lines[..start]
-        .iter()
-        .rfind(|l| !l.removed)
-        .is_some_and(|before| {
-            !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
-        });
-    if after_listing {
+    if first.is_blank() || first.removed {
         return Vec::new();
     }
     let mut copies = Vec::new();
@@ -336,6 +323,21 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
             break;
         }
         j += 1;
+    }
+    if copies.is_empty() {
+        return copies;
+    }
+    // Listings repeat lines on purpose (`}`, a contents entry per part),
+    // and so does the output of a command written right above them (the
+    // line before as the repaired text has it).
+    let after_listing = lines[..start]
+        .iter()
+        .rfind(|l| !l.removed)
+        .is_some_and(|before| {
+            !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
+        });
+    if after_listing || crate::preformatted::looks_preformatted(&first.text) {
+        return Vec::new();
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
     // `할당하나요?` twice, under the rest of its heading.
