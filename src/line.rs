@@ -116,16 +116,19 @@ impl Line<'_> {
 /// assert_eq!(lines[1].page, 1);
 /// ```
 pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
-    split_lines_reading(input, log, false)
+    split_lines_reading(input, log, false, true)
 }
 
 /// [`split_lines`]; with `mojibake`, a column piece split out of a longer
 /// line is read for mojibake on its own, as the line it becomes in the
-/// output (the whole line was read before it was split).
+/// output (the whole line was read before it was split). With
+/// `furniture`, column detection leaves out the running titles that the
+/// furniture stage will remove.
 pub(crate) fn split_lines_reading<'a>(
     input: &'a str,
     log: &mut EditLog,
     mojibake: bool,
+    furniture: bool,
 ) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut page_rows: Vec<Piece> = Vec::new();
@@ -143,7 +146,11 @@ pub(crate) fn split_lines_reading<'a>(
     let bytes = input.as_bytes();
     let mut iter = input.char_indices().peekable();
     let mut last_row_blank = false;
-    let running_titles = crate::furniture::running_title_rows(input);
+    let running_titles = if furniture {
+        crate::furniture::running_title_rows(input)
+    } else {
+        Vec::new()
+    };
     let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
         running_title: running_titles.binary_search(&range.start).is_ok(),
         range,

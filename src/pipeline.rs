@@ -134,7 +134,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     } else {
         EditLog::off()
     };
-    let mut lines = split_lines_reading(input, &mut log, config.mojibake);
+    let mut lines = split_lines_reading(input, &mut log, config.mojibake, config.furniture);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
     }
