@@ -209,13 +209,7 @@ fn c1_as_windows_1252(text: &str) -> String {
 /// The most plausible reading of `line` that clears its threshold.
 fn best_reading(line: &str, depth: usize) -> Option<String> {
     let evidence = PageEvidence::of(line);
-    // UTF-8 read as GBK is full of ideographs outside GB2312.
-    let outside_gb2312 = line
-        .chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
-        .take(2)
-        .count();
-    let gbk_reading_possible = outside_gb2312 >= 2 && utf8_shaped_through_gbk(line);
+    let gbk_reading_possible = may_be_utf8_read_as_gbk(line);
     if evidence.is_empty() && !gbk_reading_possible {
         return None;
     }
@@ -287,6 +281,19 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
     }
     best.map(|(_, text)| text)
+}
+
+/// Could the text be UTF-8 read as GBK? It holds two or more ideographs
+/// outside GB2312 (UTF-8 read as GBK is full of them) and its GBK bytes have
+/// the shape of UTF-8; text really written in Chinese fails within a few
+/// characters.
+pub(crate) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
+    let outside_gb2312 = text
+        .chars()
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .take(2)
+        .count();
+    outside_gb2312 >= 2 && utf8_shaped_through_gbk(text)
 }
 
 /// Do the line's GBK bytes have the shape of UTF-8 (lead bytes followed by

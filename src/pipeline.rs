@@ -72,7 +72,8 @@ const MAX_BLOCK_ROUNDS: usize = 3;
 
 /// Does the text hold characters that UTF-8 read as a single-byte code
 /// page turns into (Latin-1 and Latin Extended letters, the windows-1252
-/// punctuation, Cyrillic)? Only then is a block read again for mojibake.
+/// punctuation, Cyrillic)? Only then, or when it may be UTF-8 read as GBK,
+/// is a block read again for mojibake.
 fn has_single_byte_mojibake_letters(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(c, '\u{80}'..='\u{2FF}' | '\u{400}'..='\u{4FF}' | '\u{2013}'..='\u{203A}' | '€' | '™')
@@ -213,7 +214,10 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                 // Mojibake is judged line by line; the finished block is
                 // the line that a second repair would judge, so it is
                 // judged again, and what it reads is finished in turn.
-                if !(config.mojibake && has_single_byte_mojibake_letters(&joined)) {
+                if !(config.mojibake
+                    && (has_single_byte_mojibake_letters(&joined)
+                        || crate::mojibake::may_be_utf8_read_as_gbk(&joined)))
+                {
                     break;
                 }
                 match repair_mojibake(&joined) {
