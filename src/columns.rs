@@ -428,14 +428,14 @@ fn is_table(all: &[Vec<Segment>], kept: &[bool], gutter: usize) -> bool {
         segs.iter().any(|s| s.end_col <= gutter) && segs.iter().any(|s| s.start_col >= gutter)
     };
     let only_kept = all.iter().zip(kept).any(|(segs, &k)| k && both_sides(segs));
+    // The last run of text before the gutter on each row weighed.
+    let last_lefts = all
+        .iter()
+        .zip(kept)
+        .filter(|&(segs, &k)| (k || !only_kept) && both_sides(segs))
+        .filter_map(|(segs, _)| segs.iter().take_while(|s| s.end_col <= gutter).last());
     let (mut rows, mut short) = (0, 0);
-    for (segs, _) in all.iter().zip(kept).filter(|(_, k)| **k || !only_kept) {
-        let Some(last_left) = segs.iter().take_while(|s| s.end_col <= gutter).last() else {
-            continue;
-        };
-        if !segs.iter().any(|s| s.start_col >= gutter) {
-            continue;
-        }
+    for last_left in last_lefts {
         rows += 1;
         if last_left.width * 2 < gutter - last_left.start_col {
             short += 1;
@@ -462,9 +462,9 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
     let kept: Vec<bool> = rows
         .iter()
         .map(|r| {
-            let text = &input[r.range.clone()];
-            crate::preformatted::looks_preformatted(text.trim())
-                && crate::dedupe::dedupe_line(text.trim()).is_none()
+            let text = input[r.range.clone()].trim();
+            crate::preformatted::looks_preformatted(text)
+                && crate::dedupe::dedupe_line(text).is_none()
         })
         .collect();
     let mut measured = as_kept_blocks_write(&all, &kept, region_col);
