@@ -28,6 +28,8 @@ pub enum Rule {
     PageNumber,
     /// A line that recurs at the top or bottom of pages.
     RunningHeader,
+    /// A justified line that the extractor wrote a word per line rebuilt.
+    WordPerLine,
     /// Lines of one paragraph joined into one.
     LineJoin,
     /// A word hyphenated at a line end re-joined (`infor-`/`mation`).
@@ -63,7 +65,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the pipeline applies them.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::Mojibake,
         Rule::LineEnding,
         Rule::ControlChar,
@@ -73,6 +75,7 @@ impl Rule {
         Rule::Ligature,
         Rule::Ellipsis,
         Rule::Radical,
+        Rule::WordPerLine,
         Rule::FakeBoldLine,
         Rule::FakeBoldSegments,
         Rule::FakeBoldInterleaved,
@@ -100,6 +103,7 @@ impl Rule {
             Rule::FakeBoldRepeatedLines => "fake-bold-repeated-lines",
             Rule::PageNumber => "page-number",
             Rule::RunningHeader => "running-header",
+            Rule::WordPerLine => "word-per-line",
             Rule::LineJoin => "line-join",
             Rule::Dehyphenate => "dehyphenate",
             Rule::BlockBreak => "block-break",
@@ -131,6 +135,9 @@ impl Rule {
             }
             Rule::PageNumber => "a line that is only a page number is removed",
             Rule::RunningHeader => "a line repeated at the top or bottom of pages is removed",
+            Rule::WordPerLine => {
+                "a justified line that the extractor wrote a word per line is rebuilt"
+            }
             Rule::LineJoin => {
                 "lines of one paragraph are joined, with a space only between words of spaced scripts"
             }

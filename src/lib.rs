@@ -46,6 +46,7 @@ pub mod script;
 pub mod segment;
 pub mod spacing;
 pub mod stream;
+pub mod visual_lines;
 
 pub use decode::DecodeReport;
 pub use edit::{Edit, Rule};

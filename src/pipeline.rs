@@ -12,6 +12,7 @@ use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment};
 use crate::spacing::close_letter_spacing;
+use crate::visual_lines::rebuild_visual_lines;
 use crate::{Block, Config, Repaired};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -136,6 +137,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         EditLog::off()
     };
     let mut lines = split_lines_reading(input, &mut log, config.mojibake, config.furniture);
+    rebuild_visual_lines(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
     }

@@ -1,0 +1,252 @@
+//! Justified lines written a word per line: some extractors (PyMuPDF and
+//! pdfminer among them) write each word of a stretched, justified line as a
+//! line of its own, ending in the space that followed it on the page.
+//!
+//! ```text
+//! Please ⏎                                   Please read the manual
+//! read ⏎                                →    before you start.
+//! the ⏎
+//! manual⏎
+//! before you start.⏎
+//! ```
+//!
+//! A line that ends in a space and holds one word (or words set apart by
+//! the wide gaps of a stretched line) is a piece of a longer line: the
+//! visual line goes on with the next line of text (blank lines between the
+//! pieces are the extractor's separators), and ends with the first line
+//! that has no trailing space, itself one word or words set apart by wide
+//! gaps. The rebuilt line must fit the page's column:
+//! no wider than the width the page's other lines reach (the tenth widest
+//! of them), with a tenth more for the slack of a stretched line.
+//!
+//! Refused: a page where pieces are not a minority of the lines (trailing
+//! spaces there are the writer's habit, not an extractor's pieces), a line
+//! of words set with single spaces (an ordinary line that happens to end
+//! in a space), a piece that would overflow the column, a join across a
+//! page break, and column pieces that `-layout` text was split into.
+//!
+//! The repaired text has no trailing spaces, so a second repair finds no
+//! pieces. `O(n)` in the number of lines.
+
+use crate::edit::{EditLog, Rule};
+use crate::line::{LINE_BREAKS, Line};
+use std::borrow::Cow;
+
+/// Rebuilds the visual lines that an extractor wrote a word per line, in
+/// place; each join is logged as [`Rule::WordPerLine`].
+///
+/// ```
+/// use textmend::edit::EditLog;
+/// use textmend::line::split_lines;
+/// use textmend::visual_lines::rebuild_visual_lines;
+/// let input = "The daemon accepts protocol version two only, and\nrefuses clients that offer the first version.\nPlease \nread \nthe \nmanual\nbefore you start.\n";
+/// let mut log = EditLog::default();
+/// let mut lines = split_lines(input, &mut log);
+/// rebuild_visual_lines(input, &mut lines, &mut log);
+/// let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
+/// assert_eq!(texts[2..], ["Please read the manual", "before you start."]);
+/// ```
+pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: &mut EditLog) {
+    if !lines.iter().any(|l| is_piece(input, l)) {
+        return;
+    }
+    let columns = page_columns(input, lines);
+    let mut pieces_per_page = vec![0usize; columns.len()];
+    let mut lines_per_page = vec![0usize; columns.len()];
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        if let Some(count) = lines_per_page.get_mut(line.page) {
+            *count += 1;
+        }
+        if is_piece(input, line) {
+            if let Some(count) = pieces_per_page.get_mut(line.page) {
+                *count += 1;
+            }
+        }
+    }
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut rest = std::mem::take(lines).into_iter().peekable();
+    while let Some(mut line) = rest.next() {
+        let column = columns.get(line.page).copied().unwrap_or(0);
+        // The width a rebuilt line may reach: the column and a tenth.
+        let limit = column + column / 10;
+        let page = line.page;
+        let minority = pieces_per_page.get(page).copied().unwrap_or(0) * 2
+            < lines_per_page.get(page).copied().unwrap_or(0);
+        let mut blanks = Vec::new();
+        // Whether the last input line joined so far is a piece.
+        let mut goes_on = minority && is_piece(input, &line);
+        while goes_on {
+            // The next line of text on the same page, past blank lines.
+            while rest
+                .peek()
+                .is_some_and(|l| l.is_blank() && l.page == line.page && !l.page_break_before)
+            {
+                blanks.extend(rest.next());
+            }
+            let joins = rest.peek().is_some_and(|next| {
+                next.page == line.page
+                    && !next.page_break_before
+                    && !next.is_blank()
+                    && is_whole_line(input, next)
+                    && !has_single_spaces(&input[next.content.clone()])
+                    && line.width + 1 + next.width <= limit
+            });
+            if !joins {
+                break;
+            }
+            let Some(next) = rest.next() else { break };
+            goes_on = is_piece(input, &next);
+            blanks.clear();
+            log.push(line.content.end..next.content.start, " ", Rule::WordPerLine);
+            let mut text = line.text.into_owned();
+            text.push(' ');
+            text.push_str(&next.text);
+            line.range.end = next.range.end;
+            line.content.end = next.content.end;
+            line.width += 1 + next.width;
+            line.text = Cow::Owned(text);
+        }
+        out.push(line);
+        out.append(&mut blanks);
+    }
+    *lines = out;
+}
+
+/// Does the line end in white space that the extractor left after a word,
+/// with a line break after it (not a column piece cut at a gutter), and
+/// hold one word or words set apart by wide gaps?
+fn is_piece(input: &str, line: &Line) -> bool {
+    !line.is_blank()
+        && line.content.end < line.range.end
+        && is_whole_line(input, line)
+        && !has_single_spaces(&input[line.content.clone()])
+}
+
+/// Does the text hold two words set apart by a single space?
+fn has_single_spaces(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| {
+        b == b' '
+            && at > 0
+            && bytes[at - 1] != b' '
+            && bytes.get(at + 1).is_some_and(|&next| next != b' ')
+    })
+}
+
+/// Does the line's range end where the input's line ends?
+fn is_whole_line(input: &str, line: &Line) -> bool {
+    input.get(line.range.end..).is_some_and(|after| {
+        after
+            .chars()
+            .next()
+            .is_none_or(|c| LINE_BREAKS.contains(&c))
+    })
+}
+
+/// The width each page's lines reach: the tenth widest of the lines that
+/// are not pieces (a line or two written overlong do not widen it).
+fn page_columns(input: &str, lines: &[Line]) -> Vec<usize> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let mut widths: Vec<Vec<usize>> = vec![Vec::new(); pages];
+    for line in lines {
+        if !line.is_blank() && !is_piece(input, line) {
+            if let Some(page) = widths.get_mut(line.page) {
+                page.push(line.extent());
+            }
+        }
+    }
+    widths
+        .into_iter()
+        .map(|mut page| {
+            page.sort_unstable_by(|a, b| b.cmp(a));
+            page.get(page.len() / 10).copied().unwrap_or(0)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::split_lines;
+
+    fn rebuilt(input: &str) -> Vec<String> {
+        let mut log = EditLog::default();
+        let mut lines = split_lines(input, &mut log);
+        rebuild_visual_lines(input, &mut lines, &mut log);
+        lines.into_iter().map(|l| l.text.into_owned()).collect()
+    }
+
+    const BODY: &str =
+        "A column of text set in a justified way,\nwith lines of much the same width, so that\n";
+
+    #[test]
+    fn words_written_a_line_each_are_one_line() {
+        let input = format!("{BODY}its \nwords \nare \nspread\nout again.");
+        assert_eq!(rebuilt(&input)[2..], ["its words are spread", "out again."]);
+    }
+
+    #[test]
+    fn blank_lines_between_pieces_are_separators() {
+        let input = format!("{BODY}\nits \n\nwords \n\nspread\n\nagain.");
+        let lines = rebuilt(&input);
+        assert!(lines.contains(&"its words spread".to_string()), "{lines:?}");
+        assert!(lines.contains(&"again.".to_string()));
+    }
+
+    #[test]
+    fn a_piece_never_overflows_the_column() {
+        // Every line carries a trailing space and fills the column: no two
+        // of them fit on one line.
+        let input = "A column of text set in a justified way, \nwith lines of much the same width, so \nthat no two of them fit on one line. \n";
+        assert_eq!(rebuilt(input).len(), 3);
+    }
+
+    #[test]
+    fn a_visual_line_ends_with_a_word_not_a_sentence() {
+        let input = format!("{BODY}Summary \nEach owner reports.\n");
+        assert_eq!(rebuilt(&input)[2..], ["Summary", "Each owner reports."]);
+    }
+
+    #[test]
+    fn an_ordinary_line_ending_in_a_space_is_no_piece() {
+        let input = format!("{BODY}Next steps \nEach owner reports.\n");
+        assert_eq!(rebuilt(&input).len(), 4);
+    }
+
+    #[test]
+    fn words_set_apart_by_wide_gaps_are_a_piece() {
+        let input = format!("{BODY}Please  start \nreading\nhere.\n");
+        assert_eq!(rebuilt(&input)[2], "Please  start reading");
+    }
+
+    #[test]
+    fn trailing_spaces_on_most_lines_are_a_habit() {
+        let input = "Short \nlines \nwith \nspaces\n";
+        assert_eq!(rebuilt(input).len(), 4);
+    }
+
+    #[test]
+    fn pieces_stay_on_their_page() {
+        let input = format!("{BODY}its \n\u{c}words\n");
+        let lines = rebuilt(&input);
+        assert!(lines.contains(&"its".to_string()) && lines.contains(&"words".to_string()));
+    }
+
+    #[test]
+    fn text_without_trailing_spaces_is_untouched() {
+        let input = format!("{BODY}short\nlines\n");
+        assert_eq!(rebuilt(&input).len(), 4);
+    }
+
+    #[test]
+    fn each_join_is_logged() {
+        let input = format!("{BODY}its \nwords\n");
+        let mut log = EditLog::default();
+        let mut lines = split_lines(&input, &mut log);
+        rebuild_visual_lines(&input, &mut lines, &mut log);
+        let edits = log.into_sorted();
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].rule, Rule::WordPerLine);
+        assert_eq!(&input[edits[0].range.clone()], " \n");
+    }
+}
