@@ -18,6 +18,18 @@
 //! out, then that line. Three columns are found by looking for a gutter
 //! again inside each column.
 //!
+//! Between two columns of Chinese, Japanese or Korean text the extractor
+//! often collapses the gutter to one space, since it counts a wide
+//! character as one position though the type sets it two wide
+//! (`…的简写形 用到的…`). A row that crosses a gutter is such a row when it
+//! holds a single space beside a wide character after text that fills
+//! the column (its width, counting a wide character as two, within
+//! [`TOLERANCE`] of the gutter's distance from the region's edge, or
+//! the text after the space starting at most [`SHIFT`] left of the
+//! gutter): it neither hides the gutter nor makes the page a table, and
+//! it is split at that space. A row that holds both columns but ends short
+//! of the gutter in characters is left whole.
+//!
 //! Refused: a single column with occasional wide spaces (too few lines
 //! share the same gutter), indentation (a gutter must stand at least
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
@@ -252,7 +264,12 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
 }
 
 /// The gutter position best supported by the region's lines, if any.
-fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option<usize> {
+fn find_gutter(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    collapsed: &[Vec<CollapsedSpace>],
+    region_col: usize,
+) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
     if text_lines < MIN_SUPPORT {
         return None;
@@ -281,7 +298,11 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             .iter()
             .sum()
     };
-    let rows = Rows { all, region_col };
+    let rows = Rows {
+        all,
+        collapsed,
+        region_col,
+    };
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
     let mut candidates: Vec<(usize, usize)> = starts
@@ -309,14 +330,19 @@ fn find_gutter(all: &[Vec<Segment>], kept: &[bool], region_col: usize) -> Option
             // page, do not); a few suffice where no line crosses it: a
             // column that ends near the top of the page beside a full one.
             let enough = (s >= needed || crossing.lines == 0) && rows.stand_together(p);
-            (enough && crossing.rows_held * 5 <= s * 100 && !is_table(all, kept, left))
-                .then_some(left)
+            (enough
+                && crossing.rows_held * 5 <= s * 100
+                && !is_table(all, kept, collapsed, region_col, left))
+            .then_some(left)
         })
 }
 
 /// A region's rows, as [`find_gutter`] weighs them against a gutter.
 struct Rows<'a> {
     all: &'a [Vec<Segment>],
+    /// Each row's single spaces beside a wide character
+    /// ([`collapsed_gutter_cols`]).
+    collapsed: &'a [Vec<CollapsedSpace>],
     region_col: usize,
 }
 
@@ -358,6 +384,9 @@ impl Rows<'_> {
         let region_col = self.region_col;
         self.all
             .iter()
+            .zip(self.collapsed)
+            .filter(|(_, spaces)| collapsed_at(spaces, p, region_col).is_none())
+            .map(|(segs, _)| segs)
             .filter(|segs| {
                 !segs.iter().any(|s| is_shifted(s, p, region_col))
                     && segs
@@ -423,7 +452,13 @@ fn collapsed_len(segs: &[Segment]) -> usize {
 /// When some of those rows are `kept` (set with several wide gaps, or code:
 /// rows that the repaired text writes as rows, gaps and all), only they are
 /// weighed, because only they show a second repair where the gutter is.
-fn is_table(all: &[Vec<Segment>], kept: &[bool], gutter: usize) -> bool {
+fn is_table(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    collapsed: &[Vec<CollapsedSpace>],
+    region_col: usize,
+    gutter: usize,
+) -> bool {
     let both_sides = |segs: &Vec<Segment>| {
         segs.iter().any(|s| s.end_col <= gutter) && segs.iter().any(|s| s.start_col >= gutter)
     };
@@ -434,7 +469,12 @@ fn is_table(all: &[Vec<Segment>], kept: &[bool], gutter: usize) -> bool {
         .zip(kept)
         .filter(|&(segs, &k)| (k || !only_kept) && both_sides(segs))
         .filter_map(|(segs, _)| segs.iter().take_while(|s| s.end_col <= gutter).last());
+    // A row whose gutter collapsed to one space is a column's full row.
     let (mut rows, mut short) = (0, 0);
+    rows += collapsed
+        .iter()
+        .filter(|spaces| collapsed_at(spaces, gutter, region_col).is_some())
+        .count();
     for last_left in last_lefts {
         rows += 1;
         if last_left.width * 2 < gutter - last_left.start_col {
@@ -474,7 +514,18 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
             segs.clear();
         }
     }
-    let Some(gutter) = find_gutter(&measured, &kept, region_col) else {
+    let collapsed: Vec<Vec<CollapsedSpace>> = rows
+        .iter()
+        .zip(&kept)
+        .map(|(row, &k)| {
+            if k {
+                Vec::new()
+            } else {
+                collapsed_spaces(input, row)
+            }
+        })
+        .collect();
+    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, region_col) else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);
@@ -487,7 +538,7 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         out.extend(read(std::mem::take(left)));
         out.extend(read(std::mem::take(right)));
     };
-    for (row, segs) in rows.into_iter().zip(all) {
+    for ((row, segs), spaces) in rows.into_iter().zip(all).zip(collapsed) {
         if segs.is_empty() {
             left.push(row.clone());
             right.push(row);
@@ -501,7 +552,10 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
                 .iter()
                 .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
         if crosses {
-            if let Some((l, r)) = split_collapsed(input, &row, gutter, typical) {
+            let split = split_collapsed(input, &row, gutter, typical).or_else(|| {
+                collapsed_at(&spaces, gutter, region_col).map(|col| split_at_col(input, &row, col))
+            });
+            if let Some((l, r)) = split {
                 left.push(l);
                 right.push(r);
             } else {
@@ -636,6 +690,82 @@ fn is_interleaved(all: &[Vec<Segment>], gutter: usize) -> bool {
     one_sided * 2 > text_rows
 }
 
+/// A single space of a row that stands beside a wide character: where
+/// `pdftotext -layout` collapses the gutter between two columns of CJK
+/// text to one space (`…的简写形 用到的…`), since it counts a wide
+/// character as one position though the type sets it two wide.
+#[derive(Debug, Clone, Copy)]
+struct CollapsedSpace {
+    /// The space's character column.
+    col: usize,
+    /// How far the row's text before it reaches, counting a wide
+    /// character as two columns.
+    reach: usize,
+}
+
+/// The row's single spaces beside a wide character.
+fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
+    let cells: Vec<Cell> = written_cells(&input[row.range.clone()], row.col).collect();
+    let mut spaces = Vec::new();
+    let mut reach = row.col;
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.c == ' ' && i > 0 {
+            if let (before, Some(after)) = (&cells[i - 1], cells.get(i + 1)) {
+                let is_wide = crate::script::is_wide;
+                if !before.space && !after.space && (is_wide(before.c) || is_wide(after.c)) {
+                    spaces.push(CollapsedSpace {
+                        col: cell.col,
+                        reach,
+                    });
+                }
+            }
+        }
+        reach += cell.columns * (1 + usize::from(crate::script::is_wide(cell.c)));
+    }
+    spaces
+}
+
+/// The space at which a row's gutter at `gutter` collapsed, if any: one
+/// after which the text starts left of the gutter (or up to [`TOLERANCE`]
+/// right of it), and before which the text fills the column from
+/// `region_col` (its reach within [`TOLERANCE`] of the column's width, or
+/// past it where the text after the space starts where a right column set
+/// a little left of its gutter can, [`SHIFT`] columns left of it). Of
+/// several, the one whose text comes nearest to filling the column.
+fn collapsed_at(spaces: &[CollapsedSpace], gutter: usize, region_col: usize) -> Option<usize> {
+    let column = gutter.saturating_sub(region_col);
+    spaces
+        .iter()
+        .filter(|s| s.col < gutter + TOLERANCE)
+        .filter_map(|s| {
+            let reach = s.reach.saturating_sub(region_col);
+            let off = reach.abs_diff(column);
+            let near = s.col + 1 + SHIFT >= gutter && reach + TOLERANCE >= column;
+            (near || off <= TOLERANCE).then_some((s.col, off))
+        })
+        .min_by_key(|&(col, off)| (off, std::cmp::Reverse(col)))
+        .map(|(col, _)| col)
+}
+
+/// Splits a row at the single space at character column `col`.
+fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piece) {
+    let text = &input[row.range.clone()];
+    let at = written_cells(text, row.col)
+        .find(|cell| cell.col == col)
+        .map_or(text.len(), |cell| cell.at);
+    let split = row.range.start + at;
+    let left = Piece {
+        range: row.range.start..split,
+        ..row.clone()
+    };
+    let right = Piece {
+        range: (split + 1).min(row.range.end)..row.range.end,
+        col: col + 1,
+        ..row.clone()
+    };
+    (left, right)
+}
+
 /// A row whose gutter the extractor collapsed to one space
 /// (`…的確認。 請謹慎使用…`): split it at the single space that leaves the
 /// left part as wide as a full left-column row, if there is one.
@@ -704,6 +834,40 @@ fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collapsed_gutter_is_the_space_after_a_full_column_row() {
+        let input = "把文件从一台机器复制到另一台 备份的日期，再用 tar -xzf 把";
+        let row = Piece {
+            range: 0..input.len(),
+            col: 0,
+            page: 0,
+            page_break_before: false,
+            running_title: false,
+        };
+        let spaces = collapsed_spaces(input, &row);
+        // The space after the full row (14 ideographs, 28 columns wide),
+        // not a later one that leaves more than a column's text before it.
+        assert_eq!(spaces.len(), 3);
+        assert_eq!(collapsed_at(&spaces, 28, 0), Some(14));
+        // A gutter far from where the row's text fills a column: no split.
+        assert_eq!(collapsed_at(&spaces, 60, 0), None);
+    }
+
+    #[test]
+    fn a_space_between_korean_words_is_beside_wide_letters_too() {
+        let input = "상단 표시줄의 날짜";
+        let row = Piece {
+            range: 0..input.len(),
+            col: 0,
+            page: 0,
+            page_break_before: false,
+            running_title: false,
+        };
+        // Only a space that fills the column from the region's edge counts.
+        let spaces = collapsed_spaces(input, &row);
+        assert_eq!(collapsed_at(&spaces, 40, 0), None);
+    }
 
     /// The input's lines as the rows of one page.
     fn rows_of(input: &str) -> Vec<Piece> {
