@@ -19,17 +19,26 @@
 //! no wider than the width the page's other lines reach (the tenth widest
 //! of them), with a tenth more for the slack of a stretched line.
 //!
-//! Refused: a page where pieces are not a minority of the lines (trailing
+//! Chinese and Japanese have no spaces to stretch, so a justified line of
+//! them comes a character per line: two or more consecutive lines that
+//! each hold one character of a script written without spaces (not all the
+//! same character, which is fake bold) are pieces too, joined with nothing
+//! between them.
+//!
+//! Refused: a page where lines ending in a space are not a minority (trailing
 //! spaces there are the writer's habit, not an extractor's pieces), a line
 //! of words set with single spaces (an ordinary line that happens to end
 //! in a space), a piece that would overflow the column, a join across a
-//! page break, and column pieces that `-layout` text was split into.
+//! page break, a join with a line that does not follow in the input
+//! (columns read in order), and column pieces that `-layout` text was
+//! split into.
 //!
 //! The repaired text has no trailing spaces, so a second repair finds no
 //! pieces. `O(n)` in the number of lines.
 
 use crate::edit::{EditLog, Rule};
 use crate::line::{LINE_BREAKS, Line};
+use crate::script::is_spaceless;
 use std::borrow::Cow;
 
 /// Rebuilds the visual lines that an extractor wrote a word per line, in
@@ -47,25 +56,26 @@ use std::borrow::Cow;
 /// assert_eq!(texts[2..], ["Please read the manual", "before you start."]);
 /// ```
 pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: &mut EditLog) {
-    if !lines.iter().any(|l| is_piece(input, l)) {
+    let pieces = piece_marks(input, lines);
+    if !pieces.iter().any(|&p| p) {
         return;
     }
-    let columns = page_columns(input, lines);
+    let columns = page_columns(lines, &pieces);
     let mut pieces_per_page = vec![0usize; columns.len()];
     let mut lines_per_page = vec![0usize; columns.len()];
-    for line in lines.iter().filter(|l| !l.is_blank()) {
+    for (line, &piece) in lines.iter().zip(&pieces).filter(|(l, _)| !l.is_blank()) {
         if let Some(count) = lines_per_page.get_mut(line.page) {
             *count += 1;
         }
-        if is_piece(input, line) {
-            if let Some(count) = pieces_per_page.get_mut(line.page) {
-                *count += 1;
-            }
+        // Only trailing spaces can be a writer's habit.
+        let spaced_piece = piece && ends_in_space(line);
+        if let Some(count) = pieces_per_page.get_mut(line.page).filter(|_| spaced_piece) {
+            *count += 1;
         }
     }
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    let mut rest = std::mem::take(lines).into_iter().peekable();
-    while let Some(mut line) = rest.next() {
+    let mut rest = std::mem::take(lines).into_iter().zip(pieces).peekable();
+    while let Some((mut line, piece)) = rest.next() {
         let column = columns.get(line.page).copied().unwrap_or(0);
         // The width a rebuilt line may reach: the column and a tenth.
         let limit = column + column / 10;
@@ -73,43 +83,111 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
         let minority = pieces_per_page.get(page).copied().unwrap_or(0) * 2
             < lines_per_page.get(page).copied().unwrap_or(0);
         let mut blanks = Vec::new();
-        // Whether the last input line joined so far is a piece.
-        let mut goes_on = minority && is_piece(input, &line);
+        // Whether the last input line joined so far is a piece, and
+        // whether it ended in a space.
+        let mut goes_on = minority && piece;
+        let mut spaced = ends_in_space(&line);
         while goes_on {
             // The next line of text on the same page, past blank lines.
             while rest
                 .peek()
-                .is_some_and(|l| l.is_blank() && l.page == line.page && !l.page_break_before)
+                .is_some_and(|(l, _)| l.is_blank() && l.page == line.page && !l.page_break_before)
             {
-                blanks.extend(rest.next());
+                blanks.extend(rest.next().map(|(l, _)| l));
             }
-            let joins = rest.peek().is_some_and(|next| {
+            let separator = if spaced { " " } else { "" };
+            let joins = rest.peek().is_some_and(|(next, _)| {
                 next.page == line.page
+                    && next.range.start > line.range.end
                     && !next.page_break_before
                     && !next.is_blank()
                     && is_whole_line(input, next)
                     && !has_single_spaces(&input[next.content.clone()])
-                    && line.width + 1 + next.width <= limit
+                    && line.width + separator.len() + next.width <= limit
             });
             if !joins {
                 break;
             }
-            let Some(next) = rest.next() else { break };
-            goes_on = is_piece(input, &next);
+            let Some((next, next_piece)) = rest.next() else {
+                break;
+            };
+            goes_on = next_piece;
             blanks.clear();
-            log.push(line.content.end..next.content.start, " ", Rule::WordPerLine);
+            log.push(
+                line.content.end..next.content.start,
+                separator,
+                Rule::WordPerLine,
+            );
             let mut text = line.text.into_owned();
-            text.push(' ');
+            text.push_str(separator);
             text.push_str(&next.text);
             line.range.end = next.range.end;
             line.content.end = next.content.end;
-            line.width += 1 + next.width;
+            line.width += separator.len() + next.width;
             line.text = Cow::Owned(text);
+            spaced = ends_in_space(&line);
         }
         out.push(line);
         out.append(&mut blanks);
     }
     *lines = out;
+}
+
+/// Which lines are pieces of a longer line: a word (or words set apart by
+/// wide gaps) ending in a space, or one of two or more consecutive lines
+/// (blank lines between them aside) that each hold one character of a
+/// script written without spaces, not all the same character (the same
+/// character drawn again is fake bold).
+fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
+    let mut marks: Vec<bool> = lines.iter().map(|l| is_piece(input, l)).collect();
+    let single = |line: &Line| -> Option<char> {
+        let mut chars = line.text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if is_spaceless(c) && is_whole_line(input, line) => Some(c),
+            _ => None,
+        }
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = single(&lines[i]) else {
+            i += 1;
+            continue;
+        };
+        // The run of one-character lines from `i`, past blank lines.
+        let (mut end, mut count, mut varied) = (i + 1, 1, false);
+        let mut last = i;
+        while end < lines.len() {
+            let line = &lines[end];
+            if line.page != lines[i].page || line.page_break_before {
+                break;
+            }
+            if line.is_blank() {
+                end += 1;
+                continue;
+            }
+            match single(line) {
+                Some(c) => {
+                    varied |= c != first;
+                    count += 1;
+                    last = end;
+                    end += 1;
+                }
+                None => break,
+            }
+        }
+        if count >= 2 && varied {
+            for (k, line) in lines.iter().enumerate().take(last + 1).skip(i) {
+                marks[k] |= !line.is_blank();
+            }
+        }
+        i = last + 1;
+    }
+    marks
+}
+
+/// Does the line's text end in white space in the input?
+fn ends_in_space(line: &Line) -> bool {
+    line.content.end < line.range.end
 }
 
 /// Does the line end in white space that the extractor left after a word,
@@ -145,11 +223,11 @@ fn is_whole_line(input: &str, line: &Line) -> bool {
 
 /// The width each page's lines reach: the tenth widest of the lines that
 /// are not pieces (a line or two written overlong do not widen it).
-fn page_columns(input: &str, lines: &[Line]) -> Vec<usize> {
+fn page_columns(lines: &[Line], pieces: &[bool]) -> Vec<usize> {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let mut widths: Vec<Vec<usize>> = vec![Vec::new(); pages];
-    for line in lines {
-        if !line.is_blank() && !is_piece(input, line) {
+    for (line, &piece) in lines.iter().zip(pieces) {
+        if !line.is_blank() && !piece {
             if let Some(page) = widths.get_mut(line.page) {
                 page.push(line.extent());
             }
@@ -223,6 +301,21 @@ mod tests {
     fn trailing_spaces_on_most_lines_are_a_habit() {
         let input = "Short \nlines \nwith \nspaces\n";
         assert_eq!(rebuilt(input).len(), 4);
+    }
+
+    #[test]
+    fn characters_written_a_line_each_are_one_line() {
+        let input = "主题教育在基层开展以来，全市各级党组织\n认真组织学习，把理论学习同调查研究\n结合起来，\n深\n入\n基\n层\n调查研究，解决群众最关心的问题，\n把学习成果转化为工作成效。\n";
+        let lines = rebuilt(input);
+        assert!(lines.iter().any(|l| l.starts_with("深入基层")), "{lines:?}");
+        assert!(!lines.contains(&"深".to_string()));
+    }
+
+    #[test]
+    fn one_character_drawn_again_is_no_piece() {
+        let input = "主题教育在基层开展以来，全市各级党组织\n认真组织学习的状\n态\n态\n各级党组织认真组织学习。\n";
+        let lines = rebuilt(input);
+        assert_eq!(lines.iter().filter(|l| *l == "态").count(), 2, "{lines:?}");
     }
 
     #[test]

@@ -446,6 +446,9 @@ fn inputs_the_properties_found() {
         // Copies of a line parted by a page number that the furniture
         // stage takes away.
         "不忘初心不忘初心\n不忘初心\n$ ls -l foo\n1\n1. First item\n1\n1. First item\n不忘初心\u{c}牢记使命\n不忘初心\n不忘初心\n不忘初心\n不忘初心\n",
+        // A line ending in a space whose next line in reading order comes
+        // earlier in the input (columns read one after the other).
+        "不忘初心不忘初心  不忘初心\n不忘初心 aa-\nName      Value      Unit\n不忘初心\n不忘初心 \nIntroduction . . . . . 12\n，基层연도  不忘初心  不忘初心\naaaaa  Chapter  不忘初心aaaaaaaaaaa\n",
     ];
     for input in inputs {
         let config = Config::default();
