@@ -51,6 +51,7 @@ def main() -> None:
     except ImportError:
         print("ftfy is not installed: pip install ftfy")
     print(f"{len(texts)} texts, {megabytes:.1f} MB, {os.cpu_count()} cores, best of {args.rounds}")
+    print(f"load average (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'':<46} {'seconds':>8} {'texts/s':>9} {'MB/s':>7}")
     for name, work in ways.items():
         seconds = best_seconds(work, args.rounds)

@@ -116,6 +116,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="textmend-spark-") as workdir:
         results = run(args.docs, args.masters, args.cli.resolve(), Path(workdir))
+    print(f"load average (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"{'job':<10} {'master':<17} {'seconds':>8} {'records/s':>10} {'MB/s':>7}  check")
     for r in results:
         check = "all equal" if r["mismatches"] == 0 else f"{r['mismatches']} differ"
