@@ -10,7 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-venv=${VENV:-$(mktemp -d)/venv}
+if [ -n "${VENV:-}" ]; then
+  venv=$VENV
+else
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  venv=$scratch/venv
+fi
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
