@@ -167,12 +167,24 @@ pub enum Error {
 /// assert_eq!(textmend::repair("把学习习近\n平总书记的讲话"), "把学习习近平总书记的讲话\n");
 /// ```
 pub fn repair(text: &str) -> String {
-    pipeline::run_keeping(text, &Config::default(), pipeline::Keep::Text).text
+    repair_text_with(text, &Config::default())
 }
 
 /// Repairs text with `config`, returning text, blocks and edits.
 pub fn repair_with(text: &str, config: &Config) -> Repaired {
     pipeline::run(text, config)
+}
+
+/// Repairs text with `config` and returns the text only: the `text` of
+/// [`repair_with`], without the cost of keeping blocks and edits.
+///
+/// ```
+/// let config = textmend::Config { dedupe: false, ..Default::default() };
+/// assert_eq!(textmend::repair_text_with("Annual ReportAnnual Report\n", &config), "Annual ReportAnnual Report\n");
+/// assert_eq!(textmend::repair_text_with("Annual ReportAnnual Report\n", &Default::default()), "Annual Report\n");
+/// ```
+pub fn repair_text_with(text: &str, config: &Config) -> String {
+    pipeline::run_keeping(text, config, pipeline::Keep::Text).text
 }
 
 /// Decodes bytes (BOM, UTF-8, or a detected legacy encoding; `encoding`
