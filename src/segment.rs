@@ -212,8 +212,12 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
 
 fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     let mut visible = Vec::new();
+    // Whether only blank lines (no removed line, no page break) come
+    // before each visible line.
+    let mut blank_only = Vec::new();
     let mut gap = false;
     let mut blank = false;
+    let mut removed = false;
     let mut last_page = None;
     for (index, line) in lines.iter().enumerate() {
         if line.copy {
@@ -222,9 +226,12 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         if line.removed || line.is_blank() {
             gap = true;
             blank |= line.is_blank() && !line.removed;
+            removed |= line.removed;
             continue;
         }
         let page_break = last_page.is_some_and(|p| p != line.page);
+        blank_only.push(blank && !removed && !page_break);
+        removed = false;
         visible.push(Visible {
             index,
             line,
@@ -237,6 +244,7 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         blank = false;
         last_page = Some(line.page);
     }
+    join_blank_separated_lines(&mut visible, &blank_only);
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
     let mut region = Vec::with_capacity(visible.len());
@@ -281,6 +289,85 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         visible[i].reach = reach.max(visible[i].column);
     }
     visible
+}
+
+/// Blank lines that separate every line of a page wrapped at a column
+/// are the extractor's line separators, not paragraph breaks (pdfminer
+/// writes each line of some pages as a box of its own):
+///
+/// ```text
+/// Although the partition or the activation          Although the partition or the
+/// ⏎                                                 activation order may change, …
+/// order may change, you can access them.     →
+/// ```
+///
+/// A page is such a page when most of its lines (four in five) stand
+/// alone between blank lines, yet the lines show a column: at least five
+/// of them, and a fifth of all, stop mid-sentence within a tenth of one
+/// width, hardly any line (one in ten) is much wider than it, and a line
+/// that ends a sentence short of that width shows a paragraph's end. Text
+/// in textmend's own output has paragraphs far wider than any such width,
+/// and a list of items of one width ends no sentence, so neither
+/// qualifies. On such a page the blank lines are read as line
+/// breaks, and the other rules decide where blocks end.
+fn join_blank_separated_lines(visible: &mut [Visible<'_>], blank_only: &[bool]) {
+    let mut start = 0;
+    while start < visible.len() {
+        let page = visible[start].line.page;
+        let end = visible[start..]
+            .iter()
+            .position(|v| v.line.page != page)
+            .map_or(visible.len(), |k| start + k);
+        if is_blank_separated_column(&visible[start..end]) {
+            for k in start + 1..end {
+                if blank_only[k] {
+                    visible[k].gap_before = false;
+                    visible[k].blank_before = false;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Is the page (its visible lines) a column whose lines the extractor set
+/// apart with blank lines? See [`join_blank_separated_lines`].
+fn is_blank_separated_column(page: &[Visible<'_>]) -> bool {
+    const MIN_BAND_LINES: usize = 5;
+    let lines: Vec<&Visible<'_>> = page.iter().filter(|v| !v.line.fake_bold).collect();
+    let n = lines.len();
+    if n < MIN_BAND_LINES {
+        return false;
+    }
+    let alone = (0..n)
+        .filter(|&k| {
+            (k == 0 || lines[k].gap_before) && lines.get(k + 1).is_none_or(|v| v.gap_before)
+        })
+        .count();
+    if alone * 5 < n * 4 {
+        return false;
+    }
+    let mut widths: Vec<(usize, bool)> = lines
+        .iter()
+        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .collect();
+    let (column, _) = column_width(&mut widths);
+    if column == 0 {
+        return false;
+    }
+    let in_band = widths
+        .iter()
+        .filter(|&&(w, wrapped)| wrapped && w * 10 >= column * 9 && w * 10 <= column * 11)
+        .count();
+    let overfull = widths
+        .iter()
+        .filter(|&&(w, _)| w * 4 > column * 5 + 16)
+        .count();
+    // A paragraph's last line: it ends a sentence short of the column.
+    let ends_paragraph = widths
+        .iter()
+        .any(|&(w, wrapped)| !wrapped && w * 10 < column * 9);
+    in_band >= MIN_BAND_LINES && in_band * 5 >= n && overfull * 10 <= n && ends_paragraph
 }
 
 /// The column width that neighbouring lines show (each line's width and
@@ -672,6 +759,27 @@ mod tests {
             .into_iter()
             .map(|b| b.lines.iter().map(|&i| lines[i].text.to_string()).collect())
             .collect()
+    }
+
+    #[test]
+    fn blank_lines_between_every_wrapped_line_are_line_breaks() {
+        let rows = [
+            "A backup that was never restored is a hope and not a",
+            "backup, so test the restore path at least once a month",
+            "and after every change to the disks or to the layout of",
+            "the file systems on them.",
+            "Copy the files to a disk that is kept in another room,",
+            "or better in another building, since a fire or a flood",
+            "takes everything that stands in one place at once.",
+        ];
+        assert_eq!(blocks(&rows.join("\n\n")).len(), 2);
+        // The same lines as items of one width that end no sentence.
+        let items: Vec<String> = rows
+            .iter()
+            .map(|r| r.trim_end_matches(['.', ',']))
+            .map(String::from)
+            .collect();
+        assert_eq!(blocks(&items.join("\n\n")).len(), items.len());
     }
 
     #[test]

@@ -22,8 +22,10 @@
 //! Chinese and Japanese have no spaces to stretch, so a justified line of
 //! them comes a character per line: two or more consecutive lines that
 //! each hold one character of a script written without spaces (not all the
-//! same character, which is fake bold) are pieces too, joined with nothing
-//! between them.
+//! same character, which is fake bold) are joined with nothing between
+//! them (a word ending in a space before them takes them on). They need
+//! no measure of the page: the repaired text never holds two such lines
+//! in a row, so a second repair finds none.
 //!
 //! Refused: a page where lines ending in a space are not a minority (trailing
 //! spaces there are the writer's habit, not an extractor's pieces), a line
@@ -85,8 +87,8 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
         let mut blanks = Vec::new();
         // Whether the last input line joined so far is a piece, and
         // whether it ended in a space.
-        let mut goes_on = minority && piece;
         let mut spaced = ends_in_space(&line);
+        let mut goes_on = piece && (minority || !spaced);
         while goes_on {
             // The next line of text on the same page, past blank lines.
             while rest
@@ -96,14 +98,21 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
                 blanks.extend(rest.next().map(|(l, _)| l));
             }
             let separator = if spaced { " " } else { "" };
-            let joins = rest.peek().is_some_and(|(next, _)| {
-                next.page == line.page
+            let joins = rest.peek().is_some_and(|(next, next_piece)| {
+                let follows = next.page == line.page
                     && next.range.start > line.range.end
                     && !next.page_break_before
                     && !next.is_blank()
-                    && is_whole_line(input, next)
-                    && !has_single_spaces(&input[next.content.clone()])
-                    && line.width + separator.len() + next.width <= limit
+                    && is_whole_line(input, next);
+                if spaced {
+                    follows
+                        && !has_single_spaces(&input[next.content.clone()])
+                        && line.width + 1 + next.width <= limit
+                } else {
+                    // A character of a line written a character per line
+                    // goes on only with the next such character.
+                    follows && *next_piece && blanks.is_empty() && !ends_in_space(next)
+                }
             });
             if !joins {
                 break;
@@ -135,9 +144,8 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
 
 /// Which lines are pieces of a longer line: a word (or words set apart by
 /// wide gaps) ending in a space, or one of two or more consecutive lines
-/// (blank lines between them aside) that each hold one character of a
-/// script written without spaces, not all the same character (the same
-/// character drawn again is fake bold).
+/// that each hold one character of a script written without spaces, not
+/// all the same character (the same character drawn again is fake bold).
 fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
     let mut marks: Vec<bool> = lines.iter().map(|l| is_piece(input, l)).collect();
     let single = |line: &Line| -> Option<char> {
@@ -153,17 +161,13 @@ fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
             i += 1;
             continue;
         };
-        // The run of one-character lines from `i`, past blank lines.
+        // The run of one-character lines from `i`.
         let (mut end, mut count, mut varied) = (i + 1, 1, false);
         let mut last = i;
         while end < lines.len() {
             let line = &lines[end];
             if line.page != lines[i].page || line.page_break_before {
                 break;
-            }
-            if line.is_blank() {
-                end += 1;
-                continue;
             }
             match single(line) {
                 Some(c) => {
@@ -176,8 +180,8 @@ fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
             }
         }
         if count >= 2 && varied {
-            for (k, line) in lines.iter().enumerate().take(last + 1).skip(i) {
-                marks[k] |= !line.is_blank();
+            for mark in &mut marks[i..=last] {
+                *mark = true;
             }
         }
         i = last + 1;

@@ -449,6 +449,8 @@ fn inputs_the_properties_found() {
         // A line ending in a space whose next line in reading order comes
         // earlier in the input (columns read one after the other).
         "不忘初心不忘初心  不忘初心\n不忘初心 aa-\nName      Value      Unit\n不忘初心\n不忘初心 \nIntroduction . . . . . 12\n，基层연도  不忘初心  不忘初心\naaaaa  Chapter  不忘初心aaaaaaaaaaa\n",
+        // A line written a character per line on a page of nothing else.
+        "¡A一\u{c}\0 。\n（\0",
     ];
     for input in inputs {
         let config = Config::default();
