@@ -10,7 +10,7 @@ use crate::mojibake::{MojibakeFix, repair_mojibake};
 use crate::normalize::normalize_in_context;
 use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
-use crate::segment::{BlockKind, segment};
+use crate::segment::{BlockKind, segment_pages};
 use crate::spacing::close_letter_spacing;
 use crate::visual_lines::rebuild_visual_lines;
 use crate::{Block, Config, Repaired};
@@ -151,7 +151,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);
     }
-    let spans = segment(&lines);
+    let spans = segment_pages(&lines, input.contains('\u{c}'));
     let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
     let mut blocks: Vec<Block> =
         Vec::with_capacity(if keep == Keep::Text { 0 } else { spans.len() });

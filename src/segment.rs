@@ -151,6 +151,8 @@ struct Visible<'a> {
     gap_before: bool,
     /// A blank line comes before it (furniture and page breaks aside).
     blank_before: bool,
+    /// Only blank lines come before it: no removed line, no page break.
+    only_blank_before: bool,
     /// The local column width in columns.
     column: usize,
     /// The second widest of the neighbouring lines that the column
@@ -163,7 +165,20 @@ struct Visible<'a> {
 /// Removed and blank lines belong to no block. Every visible line belongs
 /// to exactly one block, in input order.
 pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
-    let visible = visible_lines(lines);
+    segment_pages(lines, false)
+}
+
+/// [`segment`] for text whose extractor marked its pages with form feeds
+/// (`pages_marked`): only there are blank lines that set apart every line
+/// of a page read as the extractor's line separators
+/// ([`join_blank_separated_lines`]). The repaired text has no form feeds,
+/// so a second repair never reads them so.
+pub fn segment_pages(lines: &[Line], pages_marked: bool) -> Vec<BlockSpan> {
+    let mut visible = visible_lines(lines);
+    if pages_marked {
+        join_blank_separated_lines(&mut visible);
+    }
+    measure_columns(&mut visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
     let mut block_term: Option<String> = None;
@@ -212,9 +227,6 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
 
 fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     let mut visible = Vec::new();
-    // Whether only blank lines (no removed line, no page break) come
-    // before each visible line.
-    let mut blank_only = Vec::new();
     let mut gap = false;
     let mut blank = false;
     let mut removed = false;
@@ -230,13 +242,14 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             continue;
         }
         let page_break = last_page.is_some_and(|p| p != line.page);
-        blank_only.push(blank && !removed && !page_break);
+        let only_blank_before = blank && !removed && !page_break;
         removed = false;
         visible.push(Visible {
             index,
             line,
             gap_before: gap || page_break,
             blank_before: blank,
+            only_blank_before,
             column: 0,
             reach: 0,
         });
@@ -244,13 +257,17 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         blank = false;
         last_page = Some(line.page);
     }
-    join_blank_separated_lines(&mut visible, &blank_only);
+    visible
+}
+
+/// Measures each visible line's local column width and reach.
+fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
     let mut region = Vec::with_capacity(visible.len());
     let (mut r, mut g) = (0usize, 0usize);
     let mut in_heading = false;
-    for v in &visible {
+    for v in visible.iter() {
         if v.gap_before {
             r += 1;
         }
@@ -288,7 +305,6 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         visible[i].column = if column > 0 { column } else { own };
         visible[i].reach = reach.max(visible[i].column);
     }
-    visible
 }
 
 /// Blank lines that separate every line of a page wrapped at a column
@@ -308,9 +324,11 @@ fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
 /// that ends a sentence short of that width shows a paragraph's end. Text
 /// in textmend's own output has paragraphs far wider than any such width,
 /// and a list of items of one width ends no sentence, so neither
-/// qualifies. On such a page the blank lines are read as line
-/// breaks, and the other rules decide where blocks end.
-fn join_blank_separated_lines(visible: &mut [Visible<'_>], blank_only: &[bool]) {
+/// qualifies. Only text whose pages the extractor marked with form feeds
+/// is read so ([`segment_pages`]): the repaired text has none. On such a
+/// page the blank lines are read as line breaks, and the other rules
+/// decide where blocks end.
+fn join_blank_separated_lines(visible: &mut [Visible<'_>]) {
     let mut start = 0;
     while start < visible.len() {
         let page = visible[start].line.page;
@@ -319,10 +337,10 @@ fn join_blank_separated_lines(visible: &mut [Visible<'_>], blank_only: &[bool]) 
             .position(|v| v.line.page != page)
             .map_or(visible.len(), |k| start + k);
         if is_blank_separated_column(&visible[start..end]) {
-            for k in start + 1..end {
-                if blank_only[k] {
-                    visible[k].gap_before = false;
-                    visible[k].blank_before = false;
+            for v in &mut visible[start + 1..end] {
+                if v.only_blank_before {
+                    v.gap_before = false;
+                    v.blank_before = false;
                 }
             }
         }
@@ -755,7 +773,7 @@ mod tests {
 
     fn blocks(input: &str) -> Vec<Vec<String>> {
         let lines = split_lines(input, &mut EditLog::default());
-        segment(&lines)
+        segment_pages(&lines, input.contains('\u{c}'))
             .into_iter()
             .map(|b| b.lines.iter().map(|&i| lines[i].text.to_string()).collect())
             .collect()
@@ -772,14 +790,18 @@ mod tests {
             "or better in another building, since a fire or a flood",
             "takes everything that stands in one place at once.",
         ];
-        assert_eq!(blocks(&rows.join("\n\n")).len(), 2);
+        let page = format!("{}\n\u{c}", rows.join("\n\n"));
+        assert_eq!(blocks(&page).len(), 2);
+        // Without the extractor's page marks, the blank lines are breaks.
+        assert_eq!(blocks(&rows.join("\n\n")).len(), rows.len());
         // The same lines as items of one width that end no sentence.
         let items: Vec<String> = rows
             .iter()
             .map(|r| r.trim_end_matches(['.', ',']))
             .map(String::from)
             .collect();
-        assert_eq!(blocks(&items.join("\n\n")).len(), items.len());
+        let page = format!("{}\n\u{c}", items.join("\n\n"));
+        assert_eq!(blocks(&page).len(), items.len());
     }
 
     #[test]
