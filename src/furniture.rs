@@ -12,6 +12,8 @@
 //! - a line that is only a page number in a decorated form (`- 12 -`,
 //!   `— 12 —`, `第 12 页`, `第12版`, `Page 12`, `Page 12 of 40`, `12 / 40`);
 //! - a bare number (`12`) when it is the first or last line of a page;
+//! - a browser's time stamp and address, confirmed by its `n/N` page
+//!   numbers ([`crate::browser_furniture`]);
 //! - a line that recurs at the top or bottom of two or more pages, allowing
 //!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
 //!   next to a page number and recurs in the document.

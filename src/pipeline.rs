@@ -140,6 +140,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         dedupe_lines(&mut lines, &mut log);
     }
     if config.furniture {
+        crate::browser_furniture::remove_browser_furniture(input, &mut lines, &mut log);
         remove_furniture(&mut lines, &mut log);
         if config.dedupe {
             remove_repeated_copies(&mut lines, &mut log);
