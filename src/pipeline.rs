@@ -136,6 +136,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         EditLog::off()
     };
     let mut lines = split_lines_reading(input, &mut log, config.mojibake, config.furniture);
+    crate::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
     }
