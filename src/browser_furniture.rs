@@ -24,7 +24,10 @@
 //! Refused: a date or an address that is part of a line of text, or that
 //! the text holds as often as there are pages without the page numbers
 //! that confirm them, and any of them when their counts disagree (one more
-//! address in a listing keeps every address).
+//! web address in a listing keeps every web address; a local file's
+//! address, `file:///…`, is the saved page's own and still goes). An
+//! extractor that keeps a row whole (`12/4/26, 2:25 PM      Manual`,
+//! `file:///…/doc.html      1/2`) gives the same shapes at the row's start.
 //!
 //! `O(n)` in the number of lines.
 
@@ -82,8 +85,15 @@ pub fn remove_browser_furniture(input: &str, lines: &mut [Line], log: &mut EditL
     let Some(pages) = numbered_pages(lines.iter().filter(|l| visible(l))) else {
         return;
     };
-    let stamps = once_per_page(lines, pages, is_time_stamp);
-    let addresses = once_per_page(lines, pages, |t| ADDRESS.is_match(t));
+    let stamps = once_per_page(lines, pages, |t| is_time_stamp(row_start(t).0));
+    let address_row = |t: &str| {
+        let (start, rest) = row_start(t);
+        ADDRESS.is_match(start) && rest.is_none_or(|r| PAGE_OF.is_match(r))
+    };
+    // A local file's address is what a browser prints for a saved page;
+    // the text's own addresses are web addresses.
+    let addresses = once_per_page(lines, pages, address_row)
+        .or_else(|| once_per_page(lines, pages, |t| address_row(t) && t.starts_with("file://")));
     let mut titles = Vec::new();
     if let Some(stamps) = &stamps {
         // Where each line's text starts, to find what follows a time
@@ -128,7 +138,13 @@ fn numbered_pages<'a, 'l: 'a>(lines: impl Iterator<Item = &'a Line<'l>>) -> Opti
     let mut seen = 0;
     let mut total = None;
     for line in lines {
-        let Some(caps) = PAGE_OF.captures(&line.text) else {
+        // On its own, or across the page from the address.
+        let (start, rest) = row_start(&line.text);
+        let number = match rest {
+            Some(rest) if ADDRESS.is_match(start) => rest,
+            _ => &line.text,
+        };
+        let Some(caps) = PAGE_OF.captures(number) else {
             continue;
         };
         let number = |k: usize| caps.get(k).and_then(|m| m.as_str().parse::<usize>().ok());
@@ -142,6 +158,15 @@ fn numbered_pages<'a, 'l: 'a>(lines: impl Iterator<Item = &'a Line<'l>>) -> Opti
         total = Some(of);
     }
     total.filter(|&t| t == seen && t > 0)
+}
+
+/// A row's text up to its first gap of two or more spaces, and what the
+/// row holds across that gap (the extractor kept the row's parts apart).
+fn row_start(text: &str) -> (&str, Option<&str>) {
+    match text.find("  ") {
+        Some(at) => (&text[..at], Some(text[at..].trim())),
+        None => (text, None),
+    }
 }
 
 /// The lines whose text `is_it`, when there is one per page and they all
@@ -206,20 +231,34 @@ mod tests {
         let input = "Released on\n12/4/26, 2:25 PM\nSee\nhttps://example.org/notes\n";
         assert_eq!(kept(input).len(), 4);
         // An address in a listing besides the furniture: the counts disagree.
-        let input =
-            "12/4/26, 2:25 PM\nMirrors:\nhttps://example.org/debian\nfile:///tmp/doc.html\n1/1\n";
+        let input = "12/4/26, 2:25 PM\nMirrors:\nhttps://example.org/debian\nhttps://example.org/doc.html\n1/1\n";
         assert_eq!(
             kept(input),
             [
                 "Mirrors:",
                 "https://example.org/debian",
-                "file:///tmp/doc.html",
+                "https://example.org/doc.html",
                 "1/1"
             ]
+        );
+        // A local file's address is the saved page's own.
+        let input = input.replace("https://example.org/doc.html", "file:///tmp/doc.html");
+        assert_eq!(
+            kept(&input),
+            ["Mirrors:", "https://example.org/debian", "1/1"]
         );
         // Page numbers out of order are not a browser's.
         let input = "12/4/26, 2:25 PM\nText.\n2/2\n1/2\n";
         assert_eq!(kept(input).len(), 4);
+    }
+
+    #[test]
+    fn rows_kept_whole() {
+        let input = "12/4/26, 2:25 PM      Manual\nLinks\nText.\nfile:///tmp/doc.html      1/1\n";
+        assert_eq!(kept(input), ["Links", "Text."]);
+        // A date at the end of a row is the row's.
+        let input = "Built      12/4/26, 2:25 PM\nfile:///tmp/doc.html      1/1\n";
+        assert_eq!(kept(input), ["Built      12/4/26, 2:25 PM"]);
     }
 
     #[test]
