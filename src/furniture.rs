@@ -210,7 +210,8 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             && (edges.contains(&i)
                 || Some(i) == first
                 || Some(i) == last
-                || next_to_page_number(lines, i) && stands_alone(lines, i))
+                || next_to_page_number(lines, i)
+                    && (stands_alone(lines, i) || touches_page_number(lines, i)))
             && {
                 shape_into(&lines[i].text, &mut buffer);
                 furniture_shapes.contains(buffer.as_str())
@@ -400,6 +401,17 @@ fn next_to_page_number(lines: &[Line], i: usize) -> bool {
     near(&mut (i + 1..lines.len())) || near(&mut (0..i).rev())
 }
 
+/// Is the line right before or after line `i` (blank lines aside) a
+/// removed page number? A running title that recurs stands there even
+/// when the extractor wrote no blank line around it (`…입니다.` / `그놈
+/// 도움말` / `2 쪽`).
+fn touches_page_number(lines: &[Line], i: usize) -> bool {
+    let number =
+        |j: Option<usize>| j.is_some_and(|j| lines[j].removed && is_page_number_line(&lines[j]));
+    number((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        || number((0..i).rev().find(|&j| !lines[j].is_blank()))
+}
+
 /// Is line `i` a running title printed once: narrower than the body text,
 /// just above a page number with the page's edge or a blank line above it,
 /// or just below one at the very end of a page?
@@ -566,6 +578,25 @@ mod tests {
         assert_eq!(
             kept("Intro line\nHeading\n- 3 -\nbody"),
             ["Intro line", "Heading", "body"]
+        );
+    }
+
+    #[test]
+    fn a_recurring_title_goes_right_above_a_page_number_without_blank_lines() {
+        let input = "Manual\n1 / 2\nFirst page text, which goes on\nand ends here.\nManual\n2 / 2\nSecond page text.";
+        assert_eq!(
+            kept(input),
+            [
+                "First page text, which goes on",
+                "and ends here.",
+                "Second page text."
+            ]
+        );
+        // Seen once, a line above a page number inside a paragraph stays.
+        let input = "Intro text that goes on\nManual\n2 / 2\nSecond page text.";
+        assert_eq!(
+            kept(input),
+            ["Intro text that goes on", "Manual", "Second page text."]
         );
     }
 
