@@ -402,15 +402,22 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
     if lines[start].removed || lines[start].is_blank() {
         return None;
     }
-    let visible: Vec<usize> = (start..lines.len())
+    let mut visible = [0usize; 6];
+    let mut count = 0;
+    let next = (start..lines.len())
         .filter(|&j| !lines[j].removed && !lines[j].is_blank())
         .take_while(|&j| j == start || !lines[j].page_break_before)
-        .take(6)
-        .collect();
+        .take(visible.len());
+    for j in next {
+        visible[count] = j;
+        count += 1;
+    }
     for k in [3usize, 2] {
-        let (Some(block), Some(again)) = (visible.get(..k), visible.get(k..2 * k)) else {
+        // Most lines are not written again `k` lines on: ask that first.
+        if count < 2 * k || lines[visible[0]].text != lines[visible[k]].text {
             continue;
-        };
+        }
+        let (block, again) = (&visible[..k], &visible[k..2 * k]);
         let same = block
             .iter()
             .zip(again)
