@@ -17,7 +17,11 @@
 //! distinct doubled glyphs (`高高兴兴` stays), a repeated unit that ends a
 //! sentence is speech, not a heading (`快跑！快跑！` stays), and repeated
 //! lines must be short heading-like lines (two long identical body lines
-//! need a third copy before they count).
+//! need a third copy before they count). A heading too short for these
+//! sizes (`沙盒沙盒`), a question drawn twice above a paragraph, and a
+//! wrapped heading written again block by block are fake bold when the
+//! document draws its other headings that way and the line stands between
+//! paragraphs ([`remove_repeated_copies`]).
 //!
 //! Each line is examined in `O(n)`; the stage is `O(n)` in the input.
 
@@ -305,7 +309,8 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// ```
 ///
 /// A heading too short to tell from a writer's repetition by itself
-/// (`沙盒` twice, `沙盒沙盒`), or one that wraps and
+/// (`沙盒` twice, `沙盒沙盒`, a question on two lines above a paragraph that
+/// goes on), or one that wraps and
 /// comes back block by block (`Port`⏎`forwarding`⏎`Port`⏎`forwarding`), is
 /// fake bold when the document draws other headings that way and the line
 /// stands between paragraphs: the line before it ends a sentence or is a
@@ -393,6 +398,22 @@ fn is_short_heading(unit: &str) -> bool {
         && has_two_distinct_chars(unit)
         && !ends_sentence(unit)
         && !crate::preformatted::looks_preformatted(unit)
+}
+
+/// Is line `start` a question (drawn again as `copies`) with a paragraph
+/// under it: the next line is wider than the question and does not end a
+/// sentence, so the text under it goes on, as a section's does? A
+/// question said twice and answered (`정말 그런가요?` twice, `네.`) is
+/// speech.
+fn asks_above_a_paragraph(lines: &[Line], start: usize, copies: &[usize]) -> bool {
+    let question = &lines[start];
+    let after = copies.last().map_or(start, |&last| last) + 1;
+    let next = lines[after.min(lines.len())..]
+        .iter()
+        .find(|l| !l.removed && !l.is_blank());
+    asks(&question.text)
+        && question.text.chars().filter(|&c| is_word_char(c)).count() >= 2
+        && next.is_some_and(|l| l.width > question.width && !l.ends_sentence())
 }
 
 /// Two or three short lines from `start` written again right after
@@ -491,7 +512,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
         (copies, true)
     } else if copies.len() < 3
         && first.width <= MAX_REPEATED_HEADING_WIDTH
-        && is_short_heading(&first.text)
+        && (is_short_heading(&first.text) || asks_above_a_paragraph(lines, start, &copies))
     {
         (copies, false)
     } else {
@@ -713,6 +734,21 @@ mod tests {
         // A name written with a space stays.
         let out = dedupe(&format!("{heading}正文。\nBora Bora\n正文。"));
         assert_eq!(out[2], ("Bora Bora".to_string(), false));
+    }
+
+    #[test]
+    fn a_question_drawn_twice_above_a_paragraph_in_a_document_with_fake_bold() {
+        let heading = "색 관리 기초\n색 관리 기초\n본문입니다.\n";
+        let out = dedupe(&format!(
+            "{heading}색 영역은 뭘까요?\n색 영역은 뭘까요?\n색 영역은 색 표현 범위를 정의하며, 장치마다\n다릅니다."
+        ));
+        assert_eq!(out[2], ("색 영역은 뭘까요?".to_string(), true));
+        assert_eq!(out[3].0, "색 영역은 색 표현 범위를 정의하며, 장치마다");
+        // Answered, it is speech.
+        let out = dedupe(&format!(
+            "{heading}정말 그런가요?\n정말 그런가요?\n네, 그렇습니다."
+        ));
+        assert_eq!(out[3], ("정말 그런가요?".to_string(), false));
     }
 
     #[test]
