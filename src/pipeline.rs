@@ -136,7 +136,6 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         EditLog::off()
     };
     let mut lines = split_lines_reading(input, &mut log, config.mojibake, config.furniture);
-    crate::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
     }
@@ -147,6 +146,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
             remove_repeated_copies(&mut lines, &mut log);
         }
     }
+    crate::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
     mark_preformatted(&mut lines);
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);

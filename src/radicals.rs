@@ -71,11 +71,13 @@ pub fn unified_ideograph(c: char) -> Option<char> {
 }
 
 /// Folds every radical look-alike of `lines` into its unified ideograph
-/// when the document's text is mostly CJK (its ideographs, kana and
-/// Hangul syllables outnumber its words of other scripts; look-alikes
-/// count as ideographs, so the verdict is the same on the repaired text),
-/// and logs
-/// each fold with the range of the character in the input. `O(n)`.
+/// when the document's letters are mostly CJK (its ideographs, kana and
+/// Hangul outnumber the letters of other scripts), and logs
+/// each fold with the range of the character in the input. The letters
+/// counted are those the repaired text keeps (fake-bold copies and
+/// furniture are gone; joining lines adds or removes none), and look-alikes
+/// count as ideographs, so that the repaired text, read again, gets the
+/// same verdict. `O(n)`.
 ///
 /// ```text
 /// 12⽉ 4 ⽇，⽤ CUPS 打印⽂件。   →   12月 4 日，用 CUPS 打印文件。
@@ -84,29 +86,29 @@ pub fn unified_ideograph(c: char) -> Option<char> {
 ///
 /// `input` is the text the lines' ranges point into.
 pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) {
-    if !lines.iter().any(|l| l.text.chars().any(is_radical_like)) {
+    if !lines
+        .iter()
+        .any(|l| !l.removed && l.text.chars().any(is_radical_like))
+    {
         return;
     }
-    // An ideograph, a kana or a Hangul syllable is about a word's worth
-    // of text; a word of another script is a run of letters.
     let (mut cjk, mut other) = (0usize, 0usize);
-    for line in lines.iter() {
-        let mut in_word = false;
-        for c in line.text.chars() {
-            let class = classify(c);
-            match class {
-                CharClass::Han | CharClass::Kana | CharClass::Hangul => cjk += 1,
-                CharClass::Letter if !in_word => other += 1,
-                _ => {}
-            }
-            in_word = class == CharClass::Letter;
+    for c in lines
+        .iter()
+        .filter(|l| !l.removed)
+        .flat_map(|l| l.text.chars())
+    {
+        match classify(c) {
+            CharClass::Han | CharClass::Kana | CharClass::Hangul => cjk += 1,
+            CharClass::Letter => other += 1,
+            _ => {}
         }
     }
     if cjk <= other {
         return;
     }
     for line in lines.iter_mut() {
-        if !line.text.chars().any(|c| unified_ideograph(c).is_some()) {
+        if line.removed || !line.text.chars().any(|c| unified_ideograph(c).is_some()) {
             continue;
         }
         // The line's characters, as written in the input: the k-th
