@@ -1,5 +1,6 @@
-//! Runs the stages in order: mojibake → lines → dedupe → furniture →
-//! spacing → segment → join. Nothing else happens here.
+//! Runs the stages in order: mojibake → lines → dedupe → furniture (a
+//! browser's, then running titles and page numbers) → radicals in a CJK
+//! document → spacing → segment → join. Nothing else happens here.
 
 use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::edit::{Edit, EditLog, Rule};
