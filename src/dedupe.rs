@@ -17,7 +17,11 @@
 //! distinct doubled glyphs (`高高兴兴` stays), a repeated unit that ends a
 //! sentence is speech, not a heading (`快跑！快跑！` stays), and repeated
 //! lines must be short heading-like lines (two long identical body lines
-//! need a third copy before they count).
+//! need a third copy before they count). A heading too short for these
+//! sizes (`沙盒沙盒`), a question drawn twice above a paragraph, and a
+//! wrapped heading written again block by block are fake bold when the
+//! document draws its other headings that way and the line stands between
+//! paragraphs ([`remove_repeated_copies`]).
 //!
 //! Each line is examined in `O(n)`; the stage is `O(n)` in the input.
 
@@ -100,6 +104,12 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
 /// compared as byte slices: no copy of the line is made to judge it.
 /// With `question_ok`, the unit may be a heading's question (`느릴까요?`).
 fn repeated_whole(text: &str, question_ok: bool) -> Option<String> {
+    repeated_unit(text, |unit, k| is_heading_unit(unit, k, question_ok))
+}
+
+/// The unit of a line that is `k` copies of it (with or without a space
+/// between them) that `accept`s the unit for that `k`.
+fn repeated_unit(text: &str, accept: impl Fn(&str, usize) -> bool) -> Option<String> {
     let n = text.len();
     for k in [3usize, 2] {
         for sep in [0usize, 1] {
@@ -117,7 +127,7 @@ fn repeated_whole(text: &str, question_ok: bool) -> Option<String> {
                 (sep == 0 || text.as_bytes()[at - 1] == b' ')
                     && &text.as_bytes()[at..at + unit] == first
             });
-            if fits && is_heading_unit(&text[..unit], k, question_ok) {
+            if fits && accept(&text[..unit], k) {
                 return Some(text[..unit].trim().to_string());
             }
         }
@@ -158,7 +168,9 @@ fn has_two_distinct_chars(s: &str) -> bool {
 ///
 /// Reduplicated words (`研究研究 讨论讨论`) have the same shape, so a line
 /// whose every unit is a two-character Chinese or Japanese word is left
-/// alone, and the units must add up to [`MIN_SEGMENTS_WIDTH`] columns.
+/// alone, and the units must add up to [`MIN_SEGMENTS_WIDTH`] columns,
+/// unless they mix a Latin word and a CJK word ([`mixes_scripts`]:
+/// `XMLXML 数据数据` → `XML 数据`).
 fn repeated_segments(text: &str) -> Option<String> {
     let mut segments = text.split(' ').filter(|s| !s.is_empty());
     segments.next()?;
@@ -182,11 +194,25 @@ fn repeated_segments(text: &str) -> Option<String> {
         let reduplicated_words = units
             .iter()
             .all(|u| u.chars().count() <= 2 && u.chars().all(crate::script::is_cjk));
-        if all_doubled && total >= MIN_SEGMENTS_WIDTH && !reduplicated_words {
+        if all_doubled
+            && (total >= MIN_SEGMENTS_WIDTH || mixes_scripts(&units))
+            && !reduplicated_words
+        {
             return Some(units.join(" "));
         }
     }
     None
+}
+
+/// Do the units mix a Latin word with CJK (`XML 数据`, `top 命令`)? A
+/// Latin word written twice without a space (`XMLXML`) is not writing,
+/// and next to a CJK word drawn the same way the line is a heading,
+/// however short: reduplication doubles words of one script.
+fn mixes_scripts(units: &[&str]) -> bool {
+    let latin_word =
+        |u: &&str| u.chars().count() >= 3 && u.chars().all(|c| c.is_ascii_alphabetic());
+    let cjk_word = |u: &&str| u.chars().all(crate::script::is_cjk) && has_two_distinct_chars(u);
+    units.iter().any(latin_word) && units.iter().any(cjk_word)
 }
 
 /// The unit `u` when `segment` is `u` written `k` times in a row.
@@ -281,36 +307,170 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// 1                →
 /// 1. First item
 /// ```
+///
+/// A heading too short to tell from a writer's repetition by itself
+/// (`沙盒` twice, `沙盒沙盒`, a question on two lines above a paragraph that
+/// goes on), or one that wraps and
+/// comes back block by block (`Port`⏎`forwarding`⏎`Port`⏎`forwarding`), is
+/// fake bold when the document draws other headings that way and the line
+/// stands between paragraphs: the line before it ends a sentence or is a
+/// heading, or there is none. `研究研究` inside a sentence, and `谢谢` twice
+/// in a text with no fake bold, stay.
 pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
     let mut i = 0;
     let mut after_heading = false;
+    // Copies of headings too short to judge alone, and blocks of lines
+    // written twice: the document decides them once its headings are known.
+    let mut short: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     while i < lines.len() {
-        let copies = repeated_copies(lines, i, after_heading);
+        let (copies, heading) = repeated_copies(lines, i, after_heading);
         let next = copies.last().map_or(i + 1, |&last| last + 1);
-        after_heading = !copies.is_empty();
-        if !copies.is_empty() {
-            for &copy in &copies {
-                lines[copy].removed = true;
-                lines[copy].copy = true;
-                log.push(lines[copy].range.clone(), "", Rule::FakeBoldRepeatedLines);
-            }
-            lines[i].fake_bold = true;
+        after_heading = heading;
+        if heading {
+            remove_copies(lines, &[i], &copies, log);
+        } else if !copies.is_empty() {
+            short.push((vec![i], copies));
+        } else if let Some((block, copies)) = block_copies(lines, i) {
+            i = copies.last().map_or(next, |&last| last + 1);
+            short.push((block, copies));
+            continue;
         }
         i = next;
     }
+    // The document draws its headings in fake bold.
+    if !lines.iter().any(|l| l.fake_bold) {
+        return;
+    }
+    for (originals, copies) in short {
+        if between_paragraphs(lines, originals[0]) {
+            // Removed like furniture, not as part of the heading's block:
+            // the heading's own text, repaired alone, is the heading.
+            remove_copies(lines, &originals, &copies, log);
+            for copy in copies {
+                lines[copy].copy = false;
+            }
+        }
+    }
+    for i in 0..lines.len() {
+        let line = &lines[i];
+        if line.removed || line.fake_bold || line.is_blank() || !between_paragraphs(lines, i) {
+            continue;
+        }
+        // Copies with a space between them may be a name (`Bora Bora`).
+        let unit = repeated_unit(&line.text, |unit, k| {
+            unit.len() * k == line.text.len() && is_short_heading(unit)
+        });
+        if let Some(unit) = unit {
+            log.push(lines[i].content.clone(), unit.clone(), Rule::FakeBoldLine);
+            lines[i].set_text(unit);
+            lines[i].fake_bold = true;
+        }
+    }
 }
 
-/// The lines after `start` that are further copies of it as a fake-bold
-/// heading (none when it is not one). A page number between two copies
-/// does not part them: furniture is removed later, and the copies would
-/// then stand together. Lines right under a command or a line of code are
-/// its output, repeated or not. Right `after_heading` lines drawn the same way, a
-/// short word repeated is that heading's last line (`늘이기` twice), not a
-/// writer's repetition.
-fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usize> {
+/// Marks `copies` removed as copies of `originals`, which are fake bold.
+fn remove_copies(lines: &mut [Line], originals: &[usize], copies: &[usize], log: &mut EditLog) {
+    for &copy in copies {
+        lines[copy].removed = true;
+        lines[copy].copy = true;
+        log.push(lines[copy].range.clone(), "", Rule::FakeBoldRepeatedLines);
+    }
+    for &original in originals {
+        lines[original].fake_bold = true;
+    }
+}
+
+/// Is line `i` a paragraph of its own's worth of position: no line before
+/// it in the text, or one that ends a sentence or is a heading?
+fn between_paragraphs(lines: &[Line], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rfind(|l| !l.removed && !l.is_blank())
+        .is_none_or(|before| before.ends_sentence() || before.fake_bold)
+}
+
+/// A unit that reads as a short heading: two or more letters, not all the
+/// same, with no sentence ending (a question said twice after a paragraph
+/// may be speech).
+fn is_short_heading(unit: &str) -> bool {
+    let unit = unit.trim();
+    unit.chars().filter(|&c| is_word_char(c)).count() >= 2
+        && has_two_distinct_chars(unit)
+        && !ends_sentence(unit)
+        && !crate::preformatted::looks_preformatted(unit)
+}
+
+/// Is line `start` a question (drawn again as `copies`) with a paragraph
+/// under it: the next line is wider than the question and does not end a
+/// sentence, so the text under it goes on, as a section's does? A
+/// question said twice and answered (`정말 그런가요?` twice, `네.`) is
+/// speech.
+fn asks_above_a_paragraph(lines: &[Line], start: usize, copies: &[usize]) -> bool {
+    let question = &lines[start];
+    let after = copies.last().map_or(start, |&last| last) + 1;
+    let next = lines[after.min(lines.len())..]
+        .iter()
+        .find(|l| !l.removed && !l.is_blank());
+    asks(&question.text)
+        && question.text.chars().filter(|&c| is_word_char(c)).count() >= 2
+        && next.is_some_and(|l| l.width > question.width && !l.ends_sentence())
+}
+
+/// Two or three short lines from `start` written again right after
+/// themselves (blank lines aside), as a heading that wraps comes when
+/// its copies are drawn block by block: the lines and their copies.
+fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)> {
+    if lines[start].removed || lines[start].is_blank() {
+        return None;
+    }
+    let mut visible = [0usize; 6];
+    let mut count = 0;
+    let next = (start..lines.len())
+        .filter(|&j| !lines[j].removed && !lines[j].is_blank())
+        .take_while(|&j| j == start || !lines[j].page_break_before)
+        .take(visible.len());
+    for j in next {
+        visible[count] = j;
+        count += 1;
+    }
+    for k in [3usize, 2] {
+        // Most lines are not written again `k` lines on: ask that first.
+        if count < 2 * k || lines[visible[0]].text != lines[visible[k]].text {
+            continue;
+        }
+        let (block, again) = (&visible[..k], &visible[k..2 * k]);
+        let same = block
+            .iter()
+            .zip(again)
+            .all(|(&a, &b)| lines[a].text == lines[b].text);
+        let distinct = block
+            .iter()
+            .enumerate()
+            .all(|(n, &a)| block[..n].iter().all(|&b| lines[b].text != lines[a].text));
+        let width: usize = block.iter().map(|&a| lines[a].width + 1).sum();
+        let heading_like = block.iter().all(|&a| {
+            !lines[a].ends_sentence() && !crate::preformatted::looks_preformatted(&lines[a].text)
+        });
+        // Words, not number cells.
+        let letters: usize = block
+            .iter()
+            .map(|&a| lines[a].text.chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        if same && distinct && heading_like && letters >= 4 && width <= MAX_REPEATED_HEADING_WIDTH {
+            return Some((block.to_vec(), again.to_vec()));
+        }
+    }
+    None
+}
+
+///
+/// Returns the copies and whether they are a heading's by their size
+/// alone; copies of a line that is heading-like but too short for that
+/// come with `false`, for the document to decide.
+fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<usize>, bool) {
     let first = &lines[start];
     if first.is_blank() || first.removed {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let mut copies = Vec::new();
     let mut j = start + 1;
@@ -325,7 +485,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
         j += 1;
     }
     if copies.is_empty() {
-        return copies;
+        return (copies, false);
     }
     // Listings repeat lines on purpose (`}`, a contents entry per part),
     // and so does the output of a command written right above them (the
@@ -337,7 +497,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
             !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
         });
     if after_listing || crate::preformatted::looks_preformatted(&first.text) {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
     // `할당하나요?` twice, under the rest of its heading.
@@ -348,7 +508,16 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> Vec<usi
         3 => letters >= 2 && first.width >= MIN_TRIPLED_UNIT_WIDTH || after_heading && letters >= 1,
         _ => false,
     };
-    if keep { copies } else { Vec::new() }
+    if keep {
+        (copies, true)
+    } else if copies.len() < 3
+        && first.width <= MAX_REPEATED_HEADING_WIDTH
+        && (is_short_heading(&first.text) || asks_above_a_paragraph(lines, start, &copies))
+    {
+        (copies, false)
+    } else {
+        (Vec::new(), false)
+    }
 }
 
 #[cfg(test)]
@@ -526,6 +695,76 @@ mod tests {
     #[test]
     fn a_two_character_heading_drawn_three_times_collapses() {
         assert_eq!(dedupe("管理\n管理\n管理\n正文。").len(), 2);
+    }
+
+    #[test]
+    fn segments_that_mix_a_latin_and_a_cjk_word() {
+        assert_eq!(fixed("XMLXML 数据数据").as_deref(), Some("XML 数据"));
+        assert_eq!(fixed("toptoptop 命令命令命令").as_deref(), Some("top 命令"));
+        assert_eq!(fixed("mama 妈妈"), None);
+        assert_eq!(fixed("okok 好好"), None);
+    }
+
+    #[test]
+    fn a_short_heading_drawn_twice_in_a_document_with_fake_bold_headings() {
+        let heading = "应用程序的隔离\n应用程序的隔离\n";
+        let out = dedupe(&format!(
+            "{heading}正文第一句。\n沙盒\n沙盒\n正文第二句。\n日志日志\n正文。"
+        ));
+        let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "应用程序的隔离",
+                "正文第一句。",
+                "沙盒",
+                "正文第二句。",
+                "日志",
+                "正文。"
+            ]
+        );
+        // With no heading drawn that way, a short word twice is the writer's.
+        assert_eq!(
+            dedupe("正文第一句。\n沙盒\n沙盒\n日志日志\n正文。").len(),
+            5
+        );
+        // Inside a sentence it is reduplication.
+        let out = dedupe(&format!("{heading}我们还要\n研究研究\n这个问题。"));
+        assert_eq!(out[2], ("研究研究".to_string(), false));
+        // A name written with a space stays.
+        let out = dedupe(&format!("{heading}正文。\nBora Bora\n正文。"));
+        assert_eq!(out[2], ("Bora Bora".to_string(), false));
+    }
+
+    #[test]
+    fn a_question_drawn_twice_above_a_paragraph_in_a_document_with_fake_bold() {
+        let heading = "색 관리 기초\n색 관리 기초\n본문입니다.\n";
+        let out = dedupe(&format!(
+            "{heading}색 영역은 뭘까요?\n색 영역은 뭘까요?\n색 영역은 색 표현 범위를 정의하며, 장치마다\n다릅니다."
+        ));
+        assert_eq!(out[2], ("색 영역은 뭘까요?".to_string(), true));
+        assert_eq!(out[3].0, "색 영역은 색 표현 범위를 정의하며, 장치마다");
+        // Answered, it is speech.
+        let out = dedupe(&format!(
+            "{heading}정말 그런가요?\n정말 그런가요?\n네, 그렇습니다."
+        ));
+        assert_eq!(out[3], ("정말 그런가요?".to_string(), false));
+    }
+
+    #[test]
+    fn a_wrapped_heading_written_again_block_by_block() {
+        let heading = "Mail relays\nMail relays\nA relay passes mail on.\n";
+        let out = dedupe(&format!(
+            "{heading}Forwarding the relay port\nthrough the gateway\nForwarding the relay port\nthrough the gateway\nBody."
+        ));
+        assert_eq!(out.len(), 5);
+        assert_eq!(out[3], ("through the gateway".to_string(), true));
+        // Number cells, and rows under a line that goes on, stay.
+        assert_eq!(dedupe(&format!("{heading}0\n1\n0\n1")).len(), 6);
+        assert_eq!(
+            dedupe(&format!("{heading}Answers:\nyes\nno\nyes\nno")).len(),
+            7
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! - a line that is only a page number in a decorated form (`- 12 -`,
 //!   `— 12 —`, `第 12 页`, `第12版`, `Page 12`, `Page 12 of 40`, `12 / 40`);
 //! - a bare number (`12`) when it is the first or last line of a page;
+//! - a browser's time stamp and address, confirmed by its `n/N` page
+//!   numbers ([`crate::browser_furniture`]);
 //! - a line that recurs at the top or bottom of two or more pages, allowing
 //!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
 //!   next to a page number and recurs in the document.
@@ -208,7 +210,8 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
             && (edges.contains(&i)
                 || Some(i) == first
                 || Some(i) == last
-                || next_to_page_number(lines, i) && stands_alone(lines, i))
+                || next_to_page_number(lines, i)
+                    && (stands_alone(lines, i) || touches_page_number(lines, i)))
             && {
                 shape_into(&lines[i].text, &mut buffer);
                 furniture_shapes.contains(buffer.as_str())
@@ -398,8 +401,20 @@ fn next_to_page_number(lines: &[Line], i: usize) -> bool {
     near(&mut (i + 1..lines.len())) || near(&mut (0..i).rev())
 }
 
+/// Is the line right before or after line `i` (blank lines aside) a
+/// removed page number? A running title that recurs stands there even
+/// when the extractor wrote no blank line around it (`…입니다.` / `그놈
+/// 도움말` / `2 쪽`).
+fn touches_page_number(lines: &[Line], i: usize) -> bool {
+    let number =
+        |j: Option<usize>| j.is_some_and(|j| lines[j].removed && is_page_number_line(&lines[j]));
+    number((i + 1..lines.len()).find(|&j| !lines[j].is_blank()))
+        || number((0..i).rev().find(|&j| !lines[j].is_blank()))
+}
+
 /// Is line `i` a running title printed once: narrower than the body text,
-/// just above a page number with the page's edge or a blank line above it,
+/// just above a page number (or above the number of the section that opens
+/// the page, and the page number) with the page's edge or a blank line above it,
 /// or just below one at the very end of a page?
 fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
     if lines[i].width * 4 > body_width * 3 {
@@ -410,7 +425,12 @@ fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
         !(l.is_blank() || l.removed && !is_page_number_line(l))
     };
     let before = (0..i).rev().find(skip);
-    let after = (i + 1..lines.len()).find(skip);
+    let mut after = (i + 1..lines.len()).find(skip);
+    // The number of the section that opens the page may stand between
+    // the running title and the page number (`Manual` / `6.4` / `122 / 244`).
+    if let Some(a) = after.filter(|&a| crate::segment::is_section_number(&lines[a].text)) {
+        after = (a + 1..lines.len()).find(skip);
+    }
     let is_number =
         |j: Option<usize>| j.is_some_and(|j| lines[j].removed && is_page_number_line(&lines[j]));
     let page_edge = |j: Option<usize>| j.is_none_or(|j| lines[j].page != lines[i].page);
@@ -564,6 +584,39 @@ mod tests {
         assert_eq!(
             kept("Intro line\nHeading\n- 3 -\nbody"),
             ["Intro line", "Heading", "body"]
+        );
+        // The number of the section that opens the page may come between.
+        let page = "The end of the text on this page, as wide as a line.\n\u{c}Annual Report\n\n6.4\n\n12 / 40\n\nPrinting\nBody.";
+        assert_eq!(
+            kept(page),
+            [
+                "The end of the text on this page, as wide as a line.",
+                "6.4",
+                "Printing",
+                "Body."
+            ]
+        );
+        // Without a page number after it, the line stays.
+        let page = page.replace("12 / 40\n\n", "");
+        assert_eq!(kept(&page).len(), 5);
+    }
+
+    #[test]
+    fn a_recurring_title_goes_right_above_a_page_number_without_blank_lines() {
+        let input = "Manual\n1 / 2\nFirst page text, which goes on\nand ends here.\nManual\n2 / 2\nSecond page text.";
+        assert_eq!(
+            kept(input),
+            [
+                "First page text, which goes on",
+                "and ends here.",
+                "Second page text."
+            ]
+        );
+        // Seen once, a line above a page number inside a paragraph stays.
+        let input = "Intro text that goes on\nManual\n2 / 2\nSecond page text.";
+        assert_eq!(
+            kept(input),
+            ["Intro text that goes on", "Manual", "Second page text."]
         );
     }
 

@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod browser_furniture;
 pub mod columns;
 pub mod decode;
 pub mod dedupe;

@@ -1,5 +1,6 @@
-//! Runs the stages in order: mojibake → lines → dedupe → furniture →
-//! spacing → segment → join. Nothing else happens here.
+//! Runs the stages in order: mojibake → lines → dedupe → furniture (a
+//! browser's, then running titles and page numbers) → radicals in a CJK
+//! document → spacing → segment → join. Nothing else happens here.
 
 use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::edit::{Edit, EditLog, Rule};
@@ -142,11 +143,13 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         dedupe_lines(&mut lines, &mut log);
     }
     if config.furniture {
+        crate::browser_furniture::remove_browser_furniture(input, &mut lines, &mut log);
         remove_furniture(&mut lines, &mut log);
         if config.dedupe {
             remove_repeated_copies(&mut lines, &mut log);
         }
     }
+    crate::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
     mark_preformatted(&mut lines);
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);

@@ -15,9 +15,18 @@
 //! `tools/gen_radicals.py` (`table.rs`); compatibility ideographs from
 //! their canonical decomposition. One radical of the supplement (U+2E80)
 //! has no equivalent and is never changed. Lookups are `O(log n)`.
+//!
+//! In a document whose text is CJK, [`fold_in_cjk_document`] folds a
+//! look-alike wherever it stands: after a digit (`12⽉`), before a Latin
+//! word (`⽤ CUPS 打印`), at a line's start, in a listing. Elsewhere the
+//! character stage folds one only inside CJK text (next to a CJK character,
+//! or in a block whose letters are mostly CJK): `The radical ⼀ means one.`
+//! stays.
 
 mod table;
 
+use crate::edit::{EditLog, Rule};
+use crate::line::Line;
 use crate::script::{CharClass, classify};
 use table::EQUIVALENT_UNIFIED_IDEOGRAPH;
 use unicode_normalization::char::decompose_compatible;
@@ -58,6 +67,70 @@ pub fn unified_ideograph(c: char) -> Option<char> {
     match decomposed {
         Some(d) if count == 1 && d != c && classify(d) == CharClass::Han => Some(d),
         _ => None,
+    }
+}
+
+/// Folds every radical look-alike of `lines` into its unified ideograph
+/// when the document's letters are mostly CJK (its ideographs, kana and
+/// Hangul outnumber the letters of other scripts), and logs
+/// each fold with the range of the character in the input. The letters
+/// counted are those the repaired text keeps (fake-bold copies and
+/// furniture are gone; joining lines adds or removes none), and look-alikes
+/// count as ideographs, so that the repaired text, read again, gets the
+/// same verdict. `O(n)`.
+///
+/// ```text
+/// 12⽉ 4 ⽇，⽤ CUPS 打印⽂件。   →   12月 4 日，用 CUPS 打印文件。
+/// The radical ⼀ means one.      →   (unchanged: the text is not CJK)
+/// ```
+///
+/// `input` is the text the lines' ranges point into.
+pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) {
+    if !lines
+        .iter()
+        .any(|l| !l.removed && l.text.chars().any(is_radical_like))
+    {
+        return;
+    }
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in lines
+        .iter()
+        .filter(|l| !l.removed)
+        .flat_map(|l| l.text.chars())
+    {
+        match classify(c) {
+            CharClass::Han | CharClass::Kana | CharClass::Hangul => cjk += 1,
+            CharClass::Letter => other += 1,
+            _ => {}
+        }
+    }
+    if cjk <= other {
+        return;
+    }
+    for line in lines.iter_mut() {
+        if line.removed || !line.text.chars().any(|c| unified_ideograph(c).is_some()) {
+            continue;
+        }
+        // The line's characters, as written in the input: the k-th
+        // look-alike of the text is the k-th of the input, which no
+        // earlier repair changes (a line read again as mojibake may not
+        // have it: then the line's range stands for it).
+        let written = input.get(line.content.clone()).unwrap_or("");
+        let mut found = written.char_indices().filter(|&(_, c)| is_radical_like(c));
+        let mut folded = String::with_capacity(line.text.len());
+        for c in line.text.chars() {
+            let Some(unified) = unified_ideograph(c) else {
+                folded.push(c);
+                continue;
+            };
+            let range = match found.find(|&(_, w)| w == c) {
+                Some((at, _)) => line.content.start + at..line.content.start + at + c.len_utf8(),
+                None => line.content.clone(),
+            };
+            folded.push(unified);
+            log.push(range, unified.to_string(), Rule::Radical);
+        }
+        line.set_text(folded);
     }
 }
 
@@ -112,6 +185,31 @@ mod tests {
             decompose_compatible(c, |x| d.push(x));
             assert_eq!(unified_ideograph(c).map(String::from), Some(d), "{c}");
         }
+    }
+
+    fn folded(input: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
+        let mut log = EditLog::default();
+        let mut lines = crate::line::split_lines(input, &mut EditLog::off());
+        fold_in_cjk_document(input, &mut lines, &mut log);
+        let text = lines.into_iter().map(|l| l.text.into_owned()).collect();
+        let ranges = log.into_sorted().into_iter().map(|e| e.range).collect();
+        (text, ranges)
+    }
+
+    #[test]
+    fn in_a_cjk_document_every_look_alike_is_folded() {
+        let (text, ranges) = folded("会议在 12⽉ 举行。\n⽤ CUPS 打印\n⼊⼝");
+        assert_eq!(text, ["会议在 12月 举行。", "用 CUPS 打印", "入口"]);
+        assert_eq!(ranges[0], 12..15);
+        assert_eq!(ranges.len(), 4);
+    }
+
+    #[test]
+    fn outside_a_cjk_document_look_alikes_stay() {
+        let input = "The radical ⼀ means one.\nIt is written ⼈ or 人.";
+        let (text, ranges) = folded(input);
+        assert_eq!(text.join("\n"), input);
+        assert!(ranges.is_empty());
     }
 
     #[test]
