@@ -413,8 +413,7 @@ fn touches_page_number(lines: &[Line], i: usize) -> bool {
 }
 
 /// Is line `i` a running title printed once: narrower than the body text,
-/// just above a page number (or above the number of the section that opens
-/// the page, and the page number) with the page's edge or a blank line above it,
+/// just above a page number with the page's edge or a blank line above it,
 /// or just below one at the very end of a page?
 fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
     if lines[i].width * 4 > body_width * 3 {
@@ -425,12 +424,7 @@ fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
         !(l.is_blank() || l.removed && !is_page_number_line(l))
     };
     let before = (0..i).rev().find(skip);
-    let mut after = (i + 1..lines.len()).find(skip);
-    // The number of the section that opens the page may stand between
-    // the running title and the page number (`Manual` / `6.4` / `122 / 244`).
-    if let Some(a) = after.filter(|&a| crate::segment::is_section_number(&lines[a].text)) {
-        after = (a + 1..lines.len()).find(skip);
-    }
+    let after = (i + 1..lines.len()).find(skip);
     let is_number =
         |j: Option<usize>| j.is_some_and(|j| lines[j].removed && is_page_number_line(&lines[j]));
     let page_edge = |j: Option<usize>| j.is_none_or(|j| lines[j].page != lines[i].page);
@@ -585,20 +579,6 @@ mod tests {
             kept("Intro line\nHeading\n- 3 -\nbody"),
             ["Intro line", "Heading", "body"]
         );
-        // The number of the section that opens the page may come between.
-        let page = "The end of the text on this page, as wide as a line.\n\u{c}Annual Report\n\n6.4\n\n12 / 40\n\nPrinting\nBody.";
-        assert_eq!(
-            kept(page),
-            [
-                "The end of the text on this page, as wide as a line.",
-                "6.4",
-                "Printing",
-                "Body."
-            ]
-        );
-        // Without a page number after it, the line stays.
-        let page = page.replace("12 / 40\n\n", "");
-        assert_eq!(kept(&page).len(), 5);
     }
 
     #[test]
