@@ -2,7 +2,7 @@
 """Runs two textmend binaries over every input the project keeps and reports
 each input whose output differs.
 
-    tools/compare_outputs.py BEFORE AFTER [options] [-- ARGS...]
+    tools/compare_outputs.py [options] BEFORE AFTER [-- ARGS...]
 
     cargo build --release && cp target/release/textmend /tmp/before/
     ... change the code ...
@@ -132,14 +132,19 @@ def main():
     )
     ap.add_argument("before", help="the binary before the change")
     ap.add_argument("after", help="the binary after the change")
-    ap.add_argument("args", nargs="*", help="arguments for both binaries (after --)")
     ap.add_argument("--before-args", default="", help="arguments for BEFORE only (one string)")
     ap.add_argument("--after-args", default="", help="arguments for AFTER only (one string)")
     ap.add_argument("--shared", default=SHARED, help="the shared folder with corpus/ (default: ../shared)")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 2, help="inputs run at a time")
     ap.add_argument("--timeout", type=float, default=120, help="seconds per run")
     ap.add_argument("--no-large", action="store_true", help="leave out the 2 MB seed input")
-    a = ap.parse_args()
+    argv = sys.argv[1:]
+    both = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, both = argv[:at], argv[at + 1 :]
+    a = ap.parse_args(argv)
+    a.args = both
     a.before_args = shlex.split(a.before_args)
     a.after_args = shlex.split(a.after_args)
     for binary in (a.before, a.after):
