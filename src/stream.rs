@@ -36,15 +36,10 @@ use crate::decode::{DecodeReport, choose_encoding};
 use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
-use windows::{Source, View};
+use windows::{Memory, READ_CHUNK, Source, View};
 
 /// Decoded text per window by default: 4 MiB.
 pub const DEFAULT_WINDOW: usize = 4 << 20;
-/// Lines already written that the next window reads again as context:
-/// enough to measure the column width around the first line it writes.
-const CONTEXT_LINES: usize = 24;
-/// Bytes read from the input at a time.
-const READ_CHUNK: usize = 1 << 20;
 
 /// What went wrong while streaming.
 #[derive(Debug, thiserror::Error)]
@@ -229,25 +224,6 @@ fn with_threads<T>(threads: usize, work: impl FnOnce(Option<&rayon::ThreadPool>,
         Ok(pool) => work(Some(&pool), threads),
         Err(_) => work(None, 1),
     }
-}
-
-/// Text in memory: all of it held from the start.
-struct Memory<'t>(&'t str);
-
-impl Source for Memory<'_> {
-    fn view(&self) -> View<'_> {
-        View {
-            text: self.0,
-            base: 0,
-            complete: true,
-        }
-    }
-
-    fn read_to(&mut self, _: usize) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn forget(&mut self, _: usize) {}
 }
 
 /// Text decoded from a reader as the windows need it: `text` holds the

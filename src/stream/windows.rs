@@ -15,11 +15,16 @@
 //! the window before it, repaired in full, ends where the guess said: a
 //! wrong guess costs time, never a different output.
 
-use super::{CONTEXT_LINES, READ_CHUNK};
 use crate::pipeline::{Keep, run_keeping};
 use crate::{Block, Config};
 use rayon::prelude::*;
 use std::io;
+
+/// Lines already written that the next window reads again as context:
+/// enough to measure the column width around the first line it writes.
+const CONTEXT_LINES: usize = 24;
+/// Bytes read from the input at a time.
+pub(super) const READ_CHUNK: usize = 1 << 20;
 
 /// A window with only one block doubles its reach up to this many times
 /// (to four windows) before that block is written out anyway (a paragraph
@@ -215,6 +220,25 @@ pub(super) trait Source {
     fn forget(&mut self, at: usize);
 }
 
+/// Text in memory: all of it held from the start.
+pub(super) struct Memory<'t>(pub(super) &'t str);
+
+impl Source for Memory<'_> {
+    fn view(&self) -> View<'_> {
+        View {
+            text: self.0,
+            base: 0,
+            complete: true,
+        }
+    }
+
+    fn read_to(&mut self, _: usize) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn forget(&mut self, _: usize) {}
+}
+
 /// What [`drive`] did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Driven {
@@ -387,7 +411,7 @@ mod tests {
     fn blocks(text: &str, window: usize, pool: Option<&rayon::ThreadPool>) -> (Vec<Block>, Driven) {
         let mut out = Vec::new();
         let driven = drive(
-            &mut crate::stream::Memory(text),
+            &mut Memory(text),
             window,
             &Config::default(),
             pool,
