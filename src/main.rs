@@ -148,7 +148,8 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
 
-    /// Say on standard error how each input was decoded.
+    /// Say on standard error how each input was decoded (and a large
+    /// input's windows: how many, and how many were repaired again).
     #[arg(short, long)]
     pub(crate) verbose: bool,
 
