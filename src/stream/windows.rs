@@ -175,7 +175,8 @@ pub(super) fn step(view: View<'_>, at: Window, window: usize, config: &Config) -
 /// A guess of where the window after `at` starts, from a repair of its
 /// last [`GUESS_TAIL`] bytes only; `None` when `at` is the last window,
 /// needs text `view` does not hold, or is too unusual to guess (a line
-/// longer than the window, a block that fills it).
+/// longer than the window, a block that fills it, lines so long that the
+/// tail would hold more than twice [`GUESS_TAIL`]).
 pub(super) fn guess_next(
     view: View<'_>,
     at: Window,
@@ -192,6 +193,10 @@ pub(super) fn guess_next(
         pending,
         floor_char_boundary(pending, cut.saturating_sub(GUESS_TAIL).max(at.written)),
     );
+    if cut - from > 2 * GUESS_TAIL {
+        // Long lines: the tail would cost as much as the window.
+        return None;
+    }
     let tail = run_keeping(&pending[from..cut], config, Keep::Blocks).blocks;
     let Some(last) = tail.last() else {
         return Some(Window::at(at.start + cut, window));
@@ -483,6 +488,19 @@ mod tests {
         assert_eq!(many.windows, one.windows);
         assert!(one.windows > 20, "{one:?}");
         assert!(many.redone * 10 <= many.windows, "{many:?}");
+    }
+
+    #[test]
+    fn no_guess_from_a_tail_of_long_lines() {
+        let text = format!("{}\n", "word ".repeat(60_000)).repeat(8);
+        let view = View {
+            text: &text,
+            base: 0,
+            complete: true,
+        };
+        let window = 1 << 20;
+        let at = Window::at(0, window);
+        assert_eq!(guess_next(view, at, window, &Config::default()), None);
     }
 
     #[test]
