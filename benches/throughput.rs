@@ -12,6 +12,8 @@
 //!   `lines_and_classify` (splitting into lines and marking preformatted
 //!   lines, at 1 MiB and 10 MiB: the classification must stay linear), and
 //!   `stream` (the whole repair through `repair_stream` in 1 MiB windows);
+//! - `parallel`: `repair_parallel` on the seed repeated to 24 MiB (six
+//!   windows of 4 MiB) on one thread and on two;
 //! - `worst_case`: degenerate shapes at 1 MiB and 10 MiB. `repair` is meant
 //!   to be `O(n)`, so the 10 MiB time should be about ten times the 1 MiB
 //!   time; much more than that is a non-linearity.
@@ -140,6 +142,18 @@ fn throughput(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    let mut group = c.benchmark_group("parallel");
+    configure(&mut group);
+    let seed_24mib = repeat_to(&seed_page, 24 * MIB);
+    group.throughput(Throughput::Bytes(seed_24mib.len() as u64));
+    for threads in [1, 2] {
+        group.bench_function(format!("seed_24MiB/threads_{threads}"), |b| {
+            b.iter(|| textmend::repair_parallel(&seed_24mib, &textmend::Config::default(), threads))
+        });
+    }
+    group.finish();
+    drop(seed_24mib);
 
     let mut group = c.benchmark_group("worst_case");
     configure(&mut group);

@@ -188,6 +188,28 @@ pub fn repair_text_with(text: &str, config: &Config) -> String {
     pipeline::run_keeping(text, config, pipeline::Keep::Text).text
 }
 
+/// Repairs one large text on `threads` threads (`0`: one per core) and
+/// returns the text format.
+///
+/// The text is repaired in windows of [`stream::DEFAULT_WINDOW`] bytes, as
+/// [`stream::repair_stream`] does, and the windows of a batch (one per
+/// thread) at once: the output is byte for byte the same for every number
+/// of threads. A text that fits in one window comes out as from
+/// [`repair`]; a larger one as from [`repair`] whenever the statistics that
+/// rules learn from the whole document agree window by window (see
+/// [`stream`]).
+///
+/// ```
+/// let page = "第一段文字在这里，从机关到基层，从\n城市到农村。\n\u{c}第二页的文字。\n";
+/// let text = page.repeat(20_000);
+/// let config = textmend::Config::default();
+/// assert_eq!(textmend::repair_parallel(&text, &config, 2), textmend::repair_parallel(&text, &config, 1));
+/// assert_eq!(textmend::repair_parallel(page, &config, 2), textmend::repair(page));
+/// ```
+pub fn repair_parallel(text: &str, config: &Config, threads: usize) -> String {
+    stream::repair_windows(text, config, stream::DEFAULT_WINDOW, threads)
+}
+
 /// Decodes bytes (BOM, UTF-8, or a detected legacy encoding; `encoding`
 /// forces a WHATWG label such as `gbk`) and repairs the text. Edit and block
 /// ranges refer to the decoded text.

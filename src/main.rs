@@ -33,6 +33,11 @@ Examples:
   zcat crawl.jsonl.gz | textmend --jsonl --threads 4 --on-error skip
       corpus mode from standard input; malformed lines pass through unchanged
 
+Large inputs are repaired in windows of 4 MiB, each ending at a page break
+or a line end, in bounded memory; in the text format the windows are
+repaired on every core (--threads N to choose), and the output is byte for
+byte the same as on one thread.
+
 A progress bar is drawn on standard error only when it is a terminal and
 the work is large (over 8 MiB of files, or --jsonl).
 
@@ -137,11 +142,14 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "ACTION", default_value = "fail", value_parser = ["fail", "skip"], requires = "jsonl")]
     pub(crate) on_error: String,
 
-    /// Worker threads for --jsonl (default: one per core).
-    #[arg(long, value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads (default: one per core). --jsonl repairs records in
+    /// parallel; the text format repairs the windows of a large input in
+    /// parallel, with the same output as one thread. 1 works on one thread.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) threads: Option<u16>,
 
-    /// Say on standard error how each input was decoded.
+    /// Say on standard error how each input was decoded (and a large
+    /// input's windows: how many, and how many were repaired again).
     #[arg(short, long)]
     pub(crate) verbose: bool,
 

@@ -44,12 +44,38 @@ static BMP_CLASSES: LazyLock<Box<[CharClass]>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Classes of ASCII, the characters asked about most, in a table built at
+/// compile time (no check that a lazy table is built, no call); equal to
+/// [`classify_slow`]'s, as a test checks.
+const ASCII_CLASSES: [CharClass; 128] = {
+    let mut table = [CharClass::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        table[i] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            // `char::is_whitespace` on ASCII: tab, line feed, vertical
+            // tab, form feed, carriage return and space.
+            CharClass::Space
+        } else if c.is_ascii_alphabetic() {
+            CharClass::Letter
+        } else if c.is_ascii_digit() {
+            CharClass::Digit
+        } else if c.is_ascii_punctuation() {
+            CharClass::Punct
+        } else {
+            CharClass::Other
+        };
+        i += 1;
+    }
+    table
+};
+
 /// Classifies one character: `O(1)` for the Basic Multilingual Plane
 /// (a table built once from the Unicode data), `O(log n)` beyond it.
 #[inline]
 pub fn classify(c: char) -> CharClass {
-    if c.is_ascii() {
-        return classify_slow(c);
+    if let Some(&class) = ASCII_CLASSES.get(c as usize) {
+        return class;
     }
     match BMP_CLASSES.get(c as usize) {
         Some(&class) => class,
@@ -334,6 +360,13 @@ mod tests {
         assert!(ends_sentence("企业⋯⋯"));
         assert!(ends_sentence("⋯⋯⋯⋯"));
         assert!(!ends_sentence("a + ⋯"));
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_unicode_data() {
+        for c in '\0'..='\u{7F}' {
+            assert_eq!(classify(c), classify_slow(c), "{c:?}");
+        }
     }
 
     #[test]

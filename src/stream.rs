@@ -1,5 +1,6 @@
-//! Input of any size in bounded memory: the text is decoded as it is read
-//! and repaired in windows, so a 1 GB file never has to be in memory.
+//! Input of any size in bounded memory and on every core: the text is
+//! decoded as it is read and repaired in windows, so a 1 GB file never has
+//! to be in memory, and windows are repaired in parallel.
 //!
 //! ```text
 //! [ window 1 ........ | last block ]                 repaired, all but the
@@ -19,25 +20,26 @@
 //! whenever those statistics agree, as they do on any document whose pages
 //! look alike.
 //!
+//! With more than one thread, the windows of a batch (one per thread) are
+//! repaired at once: where each starts is guessed from a quick repair of
+//! the end of the window before it, and a window repaired on a wrong guess
+//! is repaired again. The output is byte for byte the same for every
+//! number of threads, and the same however the reader splits the input.
+//!
 //! The encoding is chosen from the first window's bytes (see
 //! [`decode`](crate::decode)) and the rest is decoded incrementally.
-//! Peak memory is a small multiple of the window.
+//! Peak memory is a small multiple of the window times the threads.
+
+mod windows;
 
 use crate::decode::{DecodeReport, choose_encoding};
 use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
+use windows::{Memory, READ_CHUNK, Source, View};
 
 /// Decoded text per window by default: 4 MiB.
 pub const DEFAULT_WINDOW: usize = 4 << 20;
-/// Lines already written that the next window reads again as context:
-/// enough to measure the column width around the first line it writes.
-const CONTEXT_LINES: usize = 24;
-/// Bytes read from the input at a time.
-const READ_CHUNK: usize = 1 << 20;
-/// A window with only one block grows up to this many windows before that
-/// block is written out anyway (a paragraph longer than that is cut).
-const MAX_GROWTH: usize = 4;
 
 /// What went wrong while streaming.
 #[derive(Debug, thiserror::Error)]
@@ -57,12 +59,16 @@ pub struct StreamReport {
     pub decode: DecodeReport,
     /// How many windows the text was repaired in.
     pub windows: usize,
+    /// Windows repaired ahead in parallel whose start was guessed wrong,
+    /// and so repaired again (time lost, never output changed).
+    pub windows_redone: usize,
     /// Input bytes read.
     pub bytes_read: u64,
 }
 
 /// Repairs everything `reader` yields and writes the text format to
-/// `writer`, holding about `window` bytes of text at a time.
+/// `writer`, holding about `window` bytes of text at a time, on one
+/// thread; `progress` is told the input bytes read so far.
 ///
 /// ```
 /// let input = "第一段文字在这里\n继续写完。\n\u{c}第二页的文字。\n".repeat(1000);
@@ -75,11 +81,39 @@ pub struct StreamReport {
 /// assert_eq!(String::from_utf8(out).unwrap(), textmend::repair(&input));
 /// ```
 pub fn repair_stream<R: Read, W: Write>(
+    reader: R,
+    writer: W,
+    config: &Config,
+    encoding: Option<&str>,
+    window: usize,
+    progress: &mut dyn FnMut(u64),
+) -> Result<StreamReport, StreamError> {
+    repair_stream_parallel(reader, writer, config, encoding, window, 1, progress)
+}
+
+/// [`repair_stream`] on `threads` threads (`0`: one per core): the windows
+/// of a batch, one per thread, are repaired at once and written in order.
+/// The output is byte for byte [`repair_stream`]'s; memory grows with the
+/// threads (a batch of windows and their repairs are held at once).
+///
+/// ```
+/// let input = "第一段文字在这里\n继续写完。\n\u{c}第二页的文字。\n".repeat(1000);
+/// let config = textmend::Config::default();
+/// let (mut one, mut two) = (Vec::new(), Vec::new());
+/// textmend::stream::repair_stream(input.as_bytes(), &mut one, &config, None, 4096, &mut |_| {})
+///     .unwrap();
+/// textmend::stream::repair_stream_parallel(
+///     input.as_bytes(), &mut two, &config, None, 4096, 2, &mut |_| {},
+/// ).unwrap();
+/// assert_eq!(one, two);
+/// ```
+pub fn repair_stream_parallel<R: Read, W: Write>(
     mut reader: R,
     mut writer: W,
     config: &Config,
     encoding: Option<&str>,
     window: usize,
+    threads: usize,
     progress: &mut dyn FnMut(u64),
 ) -> Result<StreamReport, StreamError> {
     let window = window.max(1);
@@ -93,72 +127,36 @@ pub fn repair_stream<R: Read, W: Write>(
 
     // The first window's bytes choose the encoding.
     let mut head = Vec::new();
-    let mut eof = fill(&mut reader, &mut head, window)?;
+    let eof = fill(&mut reader, &mut head, window)?;
     let choice = choose_encoding(&head, forced, eof);
-    let mut input = Input {
-        reader,
-        decoder: choice.encoding.new_decoder_without_bom_handling(),
-        eof,
-        chunk: READ_CHUNK.min(window),
-        bytes_read: head.len() as u64,
-        invalid: 0,
+    let mut source = Decoding {
+        input: Input {
+            reader,
+            decoder: choice.encoding.new_decoder_without_bom_handling(),
+            eof,
+            chunk: READ_CHUNK.min(window),
+            bytes_read: head.len() as u64,
+            invalid: 0,
+        },
+        text: String::new(),
+        base: 0,
+        progress,
     };
-    let mut pending = String::new();
-    input.decode(&head[choice.bom_len..], &mut pending);
+    source
+        .input
+        .decode(&head[choice.bom_len..], &mut source.text);
     drop(head);
+    (source.progress)(source.input.bytes_read);
 
     let mut out = Output {
         writer: &mut writer,
         written_any: false,
     };
-    let mut windows = 0;
-    let mut limit = window;
-    // `pending[..written]` was written out already: it is there as context
-    // for the lines after it (the column width they are measured against).
-    let mut written = 0;
-    loop {
-        while !eof && pending.len() < limit + written {
-            eof = input.read_more(&mut pending)?;
-        }
-        progress(input.bytes_read);
-        windows += 1;
-        if eof && pending.len() <= limit + written {
-            out.write(&repair_after(&pending, written, config))?;
-            break;
-        }
-        let Some(cut) = window_end(&pending, limit + written) else {
-            // A line longer than the window: read on to its end.
-            limit = pending.len() - written + input.chunk;
-            continue;
-        };
-        let blocks = repair_after(&pending[..cut], written, config);
-        let Some(last) = blocks.last() else {
-            // Nothing but furniture and blank lines: all of it is done.
-            pending.drain(..cut);
-            written = 0;
-            limit = window;
-            continue;
-        };
-        let held_from = line_start(&pending, last.range.start);
-        let is_done = |b: &Block| b.range.end <= held_from;
-        if held_from <= written || !blocks.iter().any(is_done) {
-            if limit < window.saturating_mul(MAX_GROWTH) {
-                // One block fills the window: read on rather than cut it.
-                limit = limit.saturating_mul(2);
-                continue;
-            }
-            out.write(&blocks)?;
-            pending.drain(..cut);
-            written = 0;
-        } else {
-            let done: Vec<Block> = blocks.into_iter().filter(is_done).collect();
-            out.write(&done)?;
-            let context_from = context_start(&pending, held_from);
-            pending.drain(..context_from);
-            written = held_from - context_from;
-        }
-        limit = window;
-    }
+    let driven = with_threads(threads, |pool, batch| {
+        windows::drive(&mut source, window, config, pool, batch, &mut |blocks| {
+            out.write(&blocks)
+        })
+    })?;
     if out.written_any {
         writer.write_all(b"\n")?;
     }
@@ -167,75 +165,101 @@ pub fn repair_stream<R: Read, W: Write>(
         encoding: choice.encoding.name(),
         source: choice.source,
         confident: choice.confident,
-        invalid_sequences: input.invalid,
+        invalid_sequences: source.input.invalid,
     };
     Ok(StreamReport {
         decode,
-        windows,
-        bytes_read: input.bytes_read,
+        windows: driven.windows,
+        windows_redone: driven.redone,
+        bytes_read: source.input.bytes_read,
     })
 }
 
-/// Where a window of at most `limit` bytes of `text` ends: after the last
-/// page break in its second half, or else after its last line end, or (a
-/// line longer than the window) after the end of that line; `None` while
-/// that end has not been read.
-fn window_end(text: &str, limit: usize) -> Option<usize> {
-    let mut limit = limit.min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
+/// Repairs text already in memory in windows of `window` bytes, on
+/// `threads` threads (`0`: one per core), and returns the text format:
+/// what [`repair_stream_parallel`] writes for the text's UTF-8 bytes (when
+/// it does not start with a byte order mark), for every number of threads.
+/// See [`crate::repair_parallel`].
+pub fn repair_windows(text: &str, config: &Config, window: usize, threads: usize) -> String {
+    let mut out = String::new();
+    let result = with_threads(threads, |pool, batch| {
+        windows::drive(
+            &mut Memory(text),
+            window,
+            config,
+            pool,
+            batch,
+            &mut |blocks| {
+                for block in blocks {
+                    if !out.is_empty() {
+                        out.push_str("\n\n");
+                    }
+                    out.push_str(&block.text);
+                }
+                Ok(())
+            },
+        )
+    });
+    // Text in memory is never read, and `out` takes every block.
+    debug_assert!(result.is_ok());
+    if !out.is_empty() {
+        out.push('\n');
     }
-    let head = &text[..limit];
-    if let Some(at) = head.rfind('\u{c}').filter(|&at| at >= limit / 2) {
-        return Some(at + 1);
-    }
-    if let Some(at) = head.rfind('\n') {
-        return Some(at + 1);
-    }
-    text[limit..].find('\n').map(|at| limit + at + 1)
+    out
 }
 
-/// The blocks of `text` that are not written out yet: those after its
-/// first `written` bytes, which are there as context. When the context
-/// is read into a block that runs on past it, the rest is repaired on its
-/// own instead, so that nothing is written twice or lost.
-fn repair_after(text: &str, written: usize, config: &Config) -> Vec<Block> {
-    let repaired = crate::pipeline::run_keeping(text, config, crate::pipeline::Keep::Blocks);
-    if written == 0 {
-        return repaired.blocks;
+/// Runs `work` with a pool of `threads` threads (`0`: one per core) and
+/// the number of windows to repair at a time, or with no pool (one at a
+/// time) for one thread or when no thread can be started.
+fn with_threads<T>(threads: usize, work: impl FnOnce(Option<&rayon::ThreadPool>, usize) -> T) -> T {
+    let threads = if threads == 0 {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    } else {
+        threads
+    };
+    if threads <= 1 {
+        return work(None, 1);
     }
-    if repaired
-        .blocks
-        .iter()
-        .all(|b| b.range.end <= written || b.range.start >= written)
-    {
-        return repaired
-            .blocks
-            .into_iter()
-            .filter(|b| b.range.start >= written)
-            .collect();
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => work(Some(&pool), threads),
+        Err(_) => work(None, 1),
     }
-    let mut blocks =
-        crate::pipeline::run_keeping(&text[written..], config, crate::pipeline::Keep::Blocks)
-            .blocks;
-    for block in &mut blocks {
-        block.range = block.range.start + written..block.range.end + written;
-    }
-    blocks
 }
 
-/// Where the context kept before byte `held_from` starts: [`CONTEXT_LINES`]
-/// lines back.
-fn context_start(text: &str, held_from: usize) -> usize {
-    text[..held_from]
-        .rmatch_indices(['\n', '\u{c}'])
-        .nth(CONTEXT_LINES)
-        .map_or(0, |(i, _)| i + 1)
+/// Text decoded from a reader as the windows need it: `text` holds the
+/// decoded text from offset `base` on.
+struct Decoding<'p, R> {
+    input: Input<R>,
+    text: String,
+    base: usize,
+    progress: &'p mut dyn FnMut(u64),
 }
 
-/// The start of the line holding byte `at`.
-fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(['\n', '\u{c}']).map_or(0, |i| i + 1)
+impl<R: Read> Source for Decoding<'_, R> {
+    fn view(&self) -> View<'_> {
+        View {
+            text: &self.text,
+            base: self.base,
+            complete: self.input.eof,
+        }
+    }
+
+    fn read_to(&mut self, upto: usize) -> io::Result<()> {
+        let before = self.input.bytes_read;
+        while !self.input.eof && self.base + self.text.len() < upto {
+            self.input.read_more(&mut self.text)?;
+        }
+        if self.input.bytes_read != before {
+            (self.progress)(self.input.bytes_read);
+        }
+        Ok(())
+    }
+
+    fn forget(&mut self, at: usize) {
+        let at = at.clamp(self.base, self.base + self.text.len());
+        self.text.drain(..at - self.base);
+        self.base = at;
+    }
 }
 
 /// Reads until `buffer` holds `want` bytes or the input ends; true at EOF.
@@ -412,22 +436,6 @@ mod tests {
                 "window {window}"
             );
         }
-    }
-
-    #[test]
-    fn context_that_runs_into_the_rest_is_left_out() {
-        let text = "The first paragraph ends here.\n\nA paragraph that the last window\nheld back goes on here.\n";
-        // Context ends at a block's start: the blocks after it.
-        let written = text.find("A paragraph").unwrap();
-        let blocks = repair_after(text, written, &Config::default());
-        assert_eq!(blocks.len(), 1);
-        assert!(blocks[0].text.starts_with("A paragraph"));
-        // Context ends inside a block: the rest alone, ranges in `text`.
-        let written = text.find("held back").unwrap();
-        let blocks = repair_after(text, written, &Config::default());
-        assert_eq!(blocks.len(), 1);
-        assert_eq!(blocks[0].text, "held back goes on here.");
-        assert_eq!(&text[blocks[0].range.clone()], "held back goes on here.");
     }
 
     /// Breaks each line of `text` at spaces into lines of at most `width`

@@ -132,12 +132,13 @@ fn stream(
         failed: None,
     };
     let mut done = 0;
-    let result = textmend::stream::repair_stream(
+    let result = textmend::stream::repair_stream_parallel(
         io::BufReader::new(reader),
         &mut writer,
         config,
         cli.encoding.as_deref(),
         cli.window.unwrap_or(textmend::stream::DEFAULT_WINDOW),
+        cli.threads.map_or(0, usize::from),
         &mut |read| {
             progress.inc(read - done);
             done = read;
@@ -148,7 +149,17 @@ fn stream(
         return Err(Failure::Output(e));
     }
     let report = result.map_err(|e| Failure::Input(e.to_string()))?;
-    progress.suspend(|| report_decode(cli, &name(input), &report.decode));
+    progress.suspend(|| {
+        report_decode(cli, &name(input), &report.decode);
+        if cli.verbose && report.windows > 1 {
+            eprintln!(
+                "textmend: {}: repaired in {} windows ({} repaired again)",
+                name(input),
+                report.windows,
+                report.windows_redone
+            );
+        }
+    });
     Ok(wrote)
 }
 
