@@ -82,18 +82,14 @@ pub fn is_time_stamp(text: &str) -> bool {
 /// (`12/4/26, 2:25 PM      Links`), goes with it.
 pub fn remove_browser_furniture(input: &str, lines: &mut [Line], log: &mut EditLog) {
     let visible = |l: &Line| !l.removed && !l.is_blank();
-    let Some(pages) = numbered_pages(lines.iter().filter(|l| visible(l))) else {
+    let texts: Vec<Option<&str>> = lines
+        .iter()
+        .map(|l| (!l.removed).then_some(&*l.text))
+        .collect();
+    let Some(pages) = numbered_pages(lines.iter().filter(|l| visible(l)).map(|l| &*l.text)) else {
         return;
     };
-    let stamps = once_per_page(lines, pages, |t| is_time_stamp(row_start(t).0));
-    let address_row = |t: &str| {
-        let (start, rest) = row_start(t);
-        ADDRESS.is_match(start) && rest.is_none_or(|r| PAGE_OF.is_match(r))
-    };
-    // A local file's address is what a browser prints for a saved page;
-    // the text's own addresses are web addresses.
-    let addresses = once_per_page(lines, pages, address_row)
-        .or_else(|| once_per_page(lines, pages, |t| address_row(t) && t.starts_with("file://")));
+    let (stamps, addresses) = stamps_and_addresses(&texts, pages);
     let mut titles = Vec::new();
     if let Some(stamps) = &stamps {
         // Where each line's text starts, to find what follows a time
@@ -134,15 +130,15 @@ pub fn remove_browser_furniture(input: &str, lines: &mut [Line], log: &mut EditL
 
 /// N, when the lines that are only `n/N` are `1/N`, `2/N`, … `N/N` in
 /// order.
-fn numbered_pages<'a, 'l: 'a>(lines: impl Iterator<Item = &'a Line<'l>>) -> Option<usize> {
+fn numbered_pages<'a>(texts: impl Iterator<Item = &'a str>) -> Option<usize> {
     let mut seen = 0;
     let mut total = None;
-    for line in lines {
+    for text in texts {
         // On its own, or across the page from the address.
-        let (start, rest) = row_start(&line.text);
+        let (start, rest) = row_start(text);
         let number = match rest {
             Some(rest) if ADDRESS.is_match(start) => rest,
-            _ => &line.text,
+            _ => text,
         };
         let Some(caps) = PAGE_OF.captures(number) else {
             continue;
@@ -169,15 +165,70 @@ fn row_start(text: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// The time stamp lines and the address lines among `texts` (`None` for a
+/// line already removed), each when there is one per page of `pages`.
+fn stamps_and_addresses(
+    texts: &[Option<&str>],
+    pages: usize,
+) -> (Option<Vec<usize>>, Option<Vec<usize>>) {
+    let stamps = once_per_page(texts, pages, |t| is_time_stamp(row_start(t).0));
+    let address_row = |t: &str| {
+        let (start, rest) = row_start(t);
+        ADDRESS.is_match(start) && rest.is_none_or(|r| PAGE_OF.is_match(r))
+    };
+    // A local file's address is what a browser prints for a saved page;
+    // the text's own addresses are web addresses.
+    let addresses = once_per_page(texts, pages, address_row)
+        .or_else(|| once_per_page(texts, pages, |t| address_row(t) && t.starts_with("file://")));
+    (stamps, addresses)
+}
+
 /// The lines whose text `is_it`, when there is one per page and they all
 /// read the same.
-fn once_per_page(lines: &[Line], pages: usize, is_it: impl Fn(&str) -> bool) -> Option<Vec<usize>> {
-    let found: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].removed && is_it(&lines[i].text))
+fn once_per_page(
+    texts: &[Option<&str>],
+    pages: usize,
+    is_it: impl Fn(&str) -> bool,
+) -> Option<Vec<usize>> {
+    let found: Vec<usize> = (0..texts.len())
+        .filter(|&i| texts[i].is_some_and(&is_it))
         .collect();
-    let first = found.first()?;
-    (found.len() == pages && found.iter().all(|&i| lines[i].text == lines[*first].text))
-        .then_some(found)
+    let first = texts[*found.first()?];
+    (found.len() == pages && found.iter().all(|&i| texts[i] == first)).then_some(found)
+}
+
+/// Where the rows of the raw input that hold a browser's time stamp or
+/// address start (sorted): column detection, which reads rows before any
+/// line is removed, takes no evidence from them, as from any running title
+/// ([`crate::furniture::running_title_rows`]). A row that `-layout` text
+/// kept whole (`12/4/26, 2:25 PM      Title`) crosses every gutter.
+pub fn furniture_rows(input: &str) -> Vec<usize> {
+    if !input.contains("://") {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut texts = Vec::new();
+    let mut at = 0;
+    for row in input.split_inclusive(['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}']) {
+        let text = row.trim();
+        if !text.is_empty() {
+            starts.push(at);
+            texts.push(Some(text));
+        }
+        at += row.len();
+    }
+    let Some(pages) = numbered_pages(texts.iter().flatten().copied()) else {
+        return Vec::new();
+    };
+    let (stamps, addresses) = stamps_and_addresses(&texts, pages);
+    let mut rows: Vec<usize> = stamps
+        .into_iter()
+        .chain(addresses)
+        .flatten()
+        .map(|i| starts[i])
+        .collect();
+    rows.sort_unstable();
+    rows
 }
 
 #[cfg(test)]
@@ -194,6 +245,15 @@ mod tests {
             .filter(|l| !l.removed && !l.is_blank())
             .map(|l| l.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn raw_rows_of_the_furniture_are_found_before_columns_are_read() {
+        let input = "12/4/26, 2:25 PM          Manual\nleft text      right text\nfile:///tmp/doc.html      1/1\n";
+        assert_eq!(furniture_rows(input), [0, 59]);
+        assert_eq!(&input[59..63], "file");
+        // Without page numbers that confirm them, nothing.
+        assert!(furniture_rows("12/4/26, 2:25 PM\nfile:///tmp/doc.html\n").is_empty());
     }
 
     #[test]

@@ -147,7 +147,10 @@ pub(crate) fn split_lines_reading<'a>(
     let mut iter = input.char_indices().peekable();
     let mut last_row_blank = false;
     let running_titles = if furniture {
-        crate::furniture::running_title_rows(input)
+        let mut rows = crate::furniture::running_title_rows(input);
+        rows.extend(crate::browser_furniture::furniture_rows(input));
+        rows.sort_unstable();
+        rows
     } else {
         Vec::new()
     };
