@@ -28,7 +28,11 @@
 //! the text after the space starting at most [`SHIFT`] left of the
 //! gutter): it neither hides the gutter nor makes the page a table, and
 //! it is split at that space. A row that holds both columns but ends short
-//! of the gutter in characters is left whole.
+//! of the gutter in characters is left whole. Collapsed gutters are read
+//! only in a region whose own text rows show columns (at least
+//! [`MIN_SUPPORT`] rows, not kept as rows, with a wide gap inside or set
+//! deep into the region): the repaired text has no such rows, so a second
+//! repair reads none.
 //!
 //! Refused: a single column with occasional wide spaces (too few lines
 //! share the same gutter), indentation (a gutter must stand at least
@@ -514,11 +518,29 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
             segs.clear();
         }
     }
+    // Gutters collapsed to one space are read only where the text's own
+    // rows show columns: rows not kept as rows with a wide gap inside. The
+    // repaired text writes every such row as a paragraph with one space
+    // for each run, so a second repair finds none and reads no collapsed
+    // gutter that the first did not.
+    let shows_columns = |segs: &Vec<Segment>| {
+        segs.len() >= 2
+            || segs
+                .first()
+                .is_some_and(|s| s.start_col >= region_col + MIN_COLUMN_WIDTH)
+    };
+    let text_columns = rows
+        .iter()
+        .zip(&all)
+        .zip(&kept)
+        .filter(|((row, segs), k)| !**k && !row.running_title && shows_columns(segs))
+        .count()
+        >= MIN_SUPPORT;
     let collapsed: Vec<Vec<CollapsedSpace>> = rows
         .iter()
         .zip(&kept)
         .map(|(row, &k)| {
-            if k {
+            if k || !text_columns {
                 Vec::new()
             } else {
                 collapsed_spaces(input, row)

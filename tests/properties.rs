@@ -451,6 +451,9 @@ fn inputs_the_properties_found() {
         "不忘初心不忘初心  不忘初心\n不忘初心 aa-\nName      Value      Unit\n不忘初心\n不忘初心 \nIntroduction . . . . . 12\n，基层연도  不忘初心  不忘初心\naaaaa  Chapter  不忘初心aaaaaaaaaaa\n",
         // A line written a character per line on a page of nothing else.
         "¡A一\u{c}\0 。\n（\0",
+        // A table's rows and a line of CJK text with a space where a
+        // column could end, which a second repair reads as a whole line.
+        "Name      Value      Unit\n不忘初心不忘初心\nName      Value      Unit\naaaaaaa \n不忘初心\n不忘初心不忘初心 不忘初心\nName      Value      Unit\nName      Value      Unit\n1. 그리고 review\n不忘初心 牢记使命\n",
         // Blocks of one width that stop mid-sentence, as the repaired text
         // sets them apart with blank lines.
         "不忘初心不忘初心全市不忘初心开展不忘初心开展不忘初心，the不忘初心 aa-\n  不忘初心不忘初心不忘初心\n$ ls -l foo\n⋯⋯\neﬀect不忘初心不忘初心不忘初心the不忘初心开展한국어不忘初心不忘初心\n\n不忘初心year不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心开展\n一一丁丁丂丂\n一一一一一 不忘初心一一一不忘初心한국어不忘初心不忘初心不忘初心开展不忘初心\n$ ls -l foo\nその⼀部は不忘初心不忘初心开展한국어不忘初心不忘初心开展全市 aaa-\n",
