@@ -42,7 +42,8 @@ pub enum Rule {
     Ligature,
     /// Soft hyphens removed.
     SoftHyphen,
-    /// Zero-width characters and stray byte order marks removed.
+    /// Zero-width characters and stray byte order marks removed (a
+    /// zero-width space that separates words of Thai, Khmer… stays).
     ZeroWidth,
     /// Control characters other than tab and newline removed.
     ControlChar,
@@ -140,7 +141,9 @@ impl Rule {
             Rule::Ellipsis => "midline ellipsis used as an ellipsis becomes …",
             Rule::Ligature => "typographic ligatures are spelled out",
             Rule::SoftHyphen => "soft hyphens are removed",
-            Rule::ZeroWidth => "zero-width spaces and stray byte order marks are removed",
+            Rule::ZeroWidth => {
+                "zero-width spaces outside the scripts that separate words with them, and stray byte order marks, are removed"
+            }
             Rule::ControlChar => "control characters other than tab and newline are removed",
             Rule::SpaceVariant => "no-break and typographic spaces become an ASCII space",
             Rule::Radical => "radical look-alikes inside CJK text become the unified ideograph",

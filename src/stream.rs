@@ -23,7 +23,7 @@
 //! [`decode`](crate::decode)) and the rest is decoded incrementally.
 //! Peak memory is a small multiple of the window.
 
-use crate::decode::{DecodeReport, choose_encoding};
+use crate::decode::{DecodeReport, binary_evidence, choose_encoding};
 use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
@@ -45,7 +45,8 @@ pub enum StreamError {
     /// Reading the input or writing the output failed.
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// The configuration or the forced encoding was refused.
+    /// The configuration or the forced encoding was refused, or the input
+    /// is not text.
     #[error(transparent)]
     Repair(#[from] Error),
 }
@@ -94,6 +95,10 @@ pub fn repair_stream<R: Read, W: Write>(
     // The first window's bytes choose the encoding.
     let mut head = Vec::new();
     let mut eof = fill(&mut reader, &mut head, window)?;
+    // Bytes that are not text are refused, as in `repair_bytes`.
+    if let Some(evidence) = binary_evidence(&head).filter(|_| forced.is_none()) {
+        return Err(Error::BinaryInput(evidence).into());
+    }
     let choice = choose_encoding(&head, forced, eof);
     let mut input = Input {
         reader,
