@@ -18,7 +18,9 @@ use encoding_rs::{
     DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
     WINDOWS_1252, WINDOWS_1257,
 };
-use plausibility::{char_cost, cost, gbk_bytes, han_cost, is_removed_later, is_space};
+use plausibility::{
+    char_cost, cost, gb2312_cost, gbk_bytes, han_cost, is_removed_later, is_space,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -63,8 +65,9 @@ pub struct MojibakeFix {
 /// and real text rarely has (C1 controls, a Latin-1 symbol glued to an
 /// accented letter, scripts mixed inside a word, rare letters), and for
 /// Chinese readings it counts an ideograph as common when it lies in the
-/// first level of GB2312 (rows 0xB0–0xD7), the 3755 most frequent
-/// characters. Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
+/// first level of GB2312, of Big5 or of JIS X 0208 (the 3755, 5401 and
+/// 2965 most frequent characters of Simplified Chinese, Traditional
+/// Chinese and Japanese). Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
 /// `SÃO PAULO`, `© 2024`), a reading that would need bytes the run does
 /// not have, and a Chinese reading that is not made of CJK characters.
 ///
@@ -290,7 +293,7 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
 pub(crate) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
     let outside_gb2312 = text
         .chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && gb2312_cost(c) == 2)
         .take(2)
         .count();
     outside_gb2312 >= 2 && utf8_shaped_through_gbk(text)
@@ -741,8 +744,10 @@ fn surrogate_pair(bytes: &[u8]) -> Option<char> {
     char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 }
 
-/// Reads the run's bytes as GBK, all or nothing: the reading must be valid
-/// and made of CJK characters, else the run is kept.
+/// Reads the run's bytes as GBK, all or nothing: the reading must be valid,
+/// made of CJK characters (ideographs, kana, CJK punctuation), and three
+/// in four of its letters kana or frequent ideographs, else the run is
+/// kept.
 fn read_gbk(run: &[(char, u8)]) -> RunReading {
     let original = || run.iter().map(|&(c, _)| c).collect::<String>();
     let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
@@ -751,14 +756,21 @@ fn read_gbk(run: &[(char, u8)]) -> RunReading {
     let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
     let cjk = |c: char| {
         c.is_ascii()
-            || matches!(classify(c), CharClass::Han | CharClass::WidePunct)
+            || matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::WidePunct
+            )
             || ('\u{2010}'..='\u{2027}').contains(&c)
     };
-    // Real Chinese is made mostly of the most frequent ideographs.
+    // Real Chinese and Japanese are made mostly of kana and of the most
+    // frequent ideographs.
     let han: Vec<i32> = out
         .chars()
-        .filter(|&c| classify(c) == CharClass::Han)
-        .map(han_cost)
+        .filter_map(|c| match classify(c) {
+            CharClass::Han => Some(han_cost(c)),
+            CharClass::Kana => Some(0),
+            _ => None,
+        })
         .collect();
     let common = han.iter().filter(|&&cost| cost == 0).count();
     if result != DecoderResult::InputEmpty

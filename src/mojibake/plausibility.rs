@@ -8,7 +8,7 @@
 
 use crate::radicals::unified_ideograph;
 use crate::script::{CharClass, classify};
-use encoding_rs::{EncoderResult, GBK};
+use encoding_rs::{BIG5, EncoderResult, GBK, SHIFT_JIS};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
@@ -163,34 +163,86 @@ pub(super) fn is_space(c: char) -> bool {
         )
 }
 
-/// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
-/// level 2, 2 for any other.
+/// How rare an ideograph is in real text: 0 when it is among the most
+/// frequent characters of Simplified Chinese, Traditional Chinese or
+/// Japanese (the first level of GB2312, of Big5 or of JIS X 0208), 1 when
+/// it is in the second level of one of them, 2 for any other.
 pub(super) fn han_cost(c: char) -> i32 {
-    static URO: OnceLock<Vec<u8>> = OnceLock::new();
     let index = (c as usize).wrapping_sub(0x4E00);
-    if let Some(&cost) = URO.get_or_init(unified_ideograph_levels).get(index) {
-        return i32::from(cost);
+    if let Some(&levels) = unified_ideograph_levels().get(index) {
+        return i32::from(levels >> 2);
     }
     gb2312_level(c)
 }
 
-/// [`gb2312_level`] of every character of the unified ideographs block
-/// (U+4E00..=U+9FFF), built by decoding the two levels' byte pairs once,
-/// which costs a thousandth of encoding each character.
-fn unified_ideograph_levels() -> Vec<u8> {
-    let mut levels = vec![2u8; 0xA000 - 0x4E00];
-    for (level, leads) in [(0u8, 0xB0..=0xD7u8), (1, 0xD8..=0xF7)] {
-        let pairs: Vec<u8> = leads
-            .flat_map(|lead| (0xA1..=0xFEu8).flat_map(move |trail| [lead, trail]))
-            .collect();
-        let (text, _) = GBK.decode_without_bom_handling(&pairs);
-        for c in text.chars() {
+/// [`han_cost`] by GB2312 alone: 0 in level 1, 1 in level 2, 2 for any
+/// other ideograph (what UTF-8 read as GBK is full of).
+pub(super) fn gb2312_cost(c: char) -> i32 {
+    let index = (c as usize).wrapping_sub(0x4E00);
+    if let Some(&levels) = unified_ideograph_levels().get(index) {
+        return i32::from(levels & 3);
+    }
+    gb2312_level(c)
+}
+
+/// The levels of every character of the unified ideographs block
+/// (U+4E00..=U+9FFF): bits 0–1 its GB2312 level ([`gb2312_cost`]), bits
+/// 2–3 its best level in GB2312, Big5 and JIS X 0208 ([`han_cost`]).
+/// Built once by decoding each level's byte pairs, which costs a
+/// thousandth of encoding each character.
+fn unified_ideograph_levels() -> &'static [u8] {
+    static URO: OnceLock<Vec<u8>> = OnceLock::new();
+    URO.get_or_init(|| {
+        let mut levels = vec![2u8 | 2 << 2; 0xA000 - 0x4E00];
+        let mut mark = |c: char, level: u8, gb: bool| {
             if let Some(slot) = levels.get_mut((c as usize).wrapping_sub(0x4E00)) {
-                *slot = level;
+                let (mut gb_level, mut best) = (*slot & 3, *slot >> 2);
+                if gb {
+                    gb_level = gb_level.min(level);
+                }
+                best = best.min(level);
+                *slot = gb_level | best << 2;
+            }
+        };
+        for (encoding, level, first, last, trails) in level_ranges() {
+            let [first_lead, _] = first.to_be_bytes();
+            let [last_lead, _] = last.to_be_bytes();
+            for lead in first_lead..=last_lead {
+                for &trail in trails {
+                    let code = u16::from_be_bytes([lead, trail]);
+                    if !(first..=last).contains(&code) {
+                        continue;
+                    }
+                    let pair = [lead, trail];
+                    let (text, malformed) = encoding.decode_without_bom_handling(&pair);
+                    let mut chars = text.chars();
+                    if let (Some(c), None, false) = (chars.next(), chars.next(), malformed) {
+                        mark(c, level, encoding == GBK);
+                    }
+                }
             }
         }
-    }
-    levels
+        levels
+    })
+}
+
+/// The byte pairs of each level of the three national character sets:
+/// (encoding, level, first pair, last pair, trail bytes).
+fn level_ranges() -> [(&'static encoding_rs::Encoding, u8, u16, u16, &'static [u8]); 6] {
+    static GB_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    static BIG5_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    static SJIS_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    let gb = GB_TRAILS.get_or_init(|| (0xA1..=0xFE).collect());
+    let big5 = BIG5_TRAILS.get_or_init(|| (0x40..=0x7E).chain(0xA1..=0xFE).collect());
+    let sjis = SJIS_TRAILS.get_or_init(|| (0x40..=0x7E).chain(0x80..=0xFC).collect());
+    [
+        (GBK, 0, 0xB0A1, 0xD7FE, gb),
+        (GBK, 1, 0xD8A1, 0xF7FE, gb),
+        (BIG5, 0, 0xA440, 0xC67E, big5),
+        (BIG5, 1, 0xC940, 0xF9D5, big5),
+        (SHIFT_JIS, 0, 0x889F, 0x9872, sjis),
+        (SHIFT_JIS, 1, 0x989F, 0xEAA4, sjis),
+    ]
 }
 
 /// Costs of [`han_cost`] from the GBK encoder (slow: the table of the
@@ -234,11 +286,20 @@ mod tests {
 
     #[test]
     fn the_decoded_table_agrees_with_the_encoder() {
-        let levels = unified_ideograph_levels();
-        for (k, &level) in levels.iter().enumerate() {
+        for k in 0..0xA000 - 0x4E00 {
             let c = char::from_u32(0x4E00 + k as u32).expect("a unified ideograph");
-            assert_eq!(i32::from(level), gb2312_level(c), "{c} U+{:04X}", c as u32);
+            assert_eq!(gb2312_cost(c), gb2312_level(c), "{c} U+{:04X}", c as u32);
+            assert!(han_cost(c) <= gb2312_cost(c));
         }
+    }
+
+    #[test]
+    fn frequent_ideographs_of_each_locale_cost_nothing() {
+        // 們 and 說 are frequent in Traditional Chinese, 込 in Japanese.
+        for c in ['的', '們', '說', '込'] {
+            assert_eq!(han_cost(c), 0, "{c}");
+        }
+        assert_eq!(gb2312_cost('們'), 2);
     }
 
     #[test]
