@@ -45,7 +45,8 @@ pub enum Rule {
     /// Zero-width characters and stray byte order marks removed (a
     /// zero-width space that separates words of Thai, Khmer… stays).
     ZeroWidth,
-    /// Control characters other than tab and newline removed.
+    /// Control characters other than tab and newline removed, and
+    /// terminal escape sequences (`\u{1B}[1m`) whole.
     ControlChar,
     /// No-break and typographic spaces become an ASCII space.
     SpaceVariant,
@@ -144,7 +145,9 @@ impl Rule {
             Rule::ZeroWidth => {
                 "zero-width spaces outside the scripts that separate words with them, and stray byte order marks, are removed"
             }
-            Rule::ControlChar => "control characters other than tab and newline are removed",
+            Rule::ControlChar => {
+                "control characters other than tab and newline, and terminal escape sequences, are removed"
+            }
             Rule::SpaceVariant => "no-break and typographic spaces become an ASCII space",
             Rule::Radical => "radical look-alikes inside CJK text become the unified ideograph",
             Rule::LetterSpacing => "CJK text with a space after every character is closed up",

@@ -19,11 +19,13 @@ use encoding_rs::{
     WINDOWS_1252, WINDOWS_1257,
 };
 use plausibility::{
-    char_cost, cost, gb2312_cost, gbk_bytes, han_cost, is_removed_later, is_space,
+    char_cost, cost, cost_as_simplified_chinese, gb2312_cost, gbk_bytes, han_cost,
+    is_removed_later, is_space,
 };
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
+use unicode_script::{Script, UnicodeScript};
 
 /// How much more plausible (in [`cost`] points) a reading must be than
 /// the text it replaces, when it reads every byte of its run.
@@ -252,7 +254,14 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             } else {
                 line.chars().filter(|&c| page.borrows(c)).count() as i32
             };
-            let prior = if target == Target::Utf8 { prior } else { 0 };
+            // Byte shapes are no evidence for a reading that brings in a
+            // script the line shows nowhere else (`Brontë…”` is not
+            // Hangul): such a reading must win on the text alone.
+            let prior = if target == Target::Utf8 && !brings_in_a_script(line, &reading.text) {
+                prior
+            } else {
+                0
+            };
             let gain = before + prior - cost(&reading.text) - borrowed;
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
@@ -278,12 +287,29 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         .then(|| utf8_read_as_gbk(line))
         .flatten()
     {
-        let gain = before - cost(&text);
+        let gain = cost_as_simplified_chinese(line) - cost(&text);
         if gain > CLEAR_GAIN && best.as_ref().is_none_or(|(g, _)| gain > *g) {
             best = Some((gain, text));
         }
     }
     best.map(|(_, text)| text)
+}
+
+/// True when `reading` has letters of a script (other than Latin) that
+/// `line` has none of.
+fn brings_in_a_script(line: &str, reading: &str) -> bool {
+    let script = |c: char| {
+        let script = c.script();
+        (c.is_alphabetic() && !matches!(script, Script::Common | Script::Inherited | Script::Latin))
+            .then_some(script)
+    };
+    let mut before: Vec<Script> = line.chars().filter_map(script).collect();
+    before.sort_unstable_by_key(|s| s.full_name());
+    before.dedup();
+    reading
+        .chars()
+        .filter_map(script)
+        .any(|s| !before.contains(&s))
 }
 
 /// Could the text be UTF-8 read as GBK? It holds two or more ideographs
@@ -657,11 +683,50 @@ struct RunReading {
     stray_lead: bool,
 }
 
+/// Reads the run's bytes as UTF-8, word by word when the run does not read
+/// whole: a line pasted together from text that was garbled and text that
+/// was not (`the cafÃ© and the café`) has words that start a UTF-8
+/// sequence they do not finish (`café`). Such a word is kept as written
+/// when it is plausible as written, and the other words are read; a word
+/// that is neither is a stray lead byte, and the reading is refused.
+fn read_utf8(run: &[(char, u8)]) -> RunReading {
+    let whole = read_utf8_run(run);
+    if !whole.stray_lead {
+        return whole;
+    }
+    let mut out = String::with_capacity(run.len());
+    let (mut complete, mut stray_lead) = (true, false);
+    let is_gap = |&(c, _): &(char, u8)| c == ' ';
+    let mut rest = run;
+    while !rest.is_empty() {
+        let gap = rest.iter().take_while(|p| is_gap(p)).count();
+        out.extend(rest[..gap].iter().map(|&(c, _)| c));
+        rest = &rest[gap..];
+        let len = rest.iter().take_while(|p| !is_gap(p)).count();
+        let (word, after) = rest.split_at(len);
+        let reading = read_utf8_run(word);
+        if reading.stray_lead {
+            let written: String = word.iter().map(|&(c, _)| c).collect();
+            stray_lead |= cost(&written) > 0;
+            out.push_str(&written);
+        } else {
+            complete &= reading.complete;
+            out.push_str(&reading.text);
+        }
+        rest = after;
+    }
+    RunReading {
+        text: out,
+        complete,
+        stray_lead,
+    }
+}
+
 /// Reads the run's bytes as UTF-8; a byte that starts no valid sequence
 /// keeps its character. A space after a lead byte stands for the no-break space (0xA0) that an
 /// editor turned into a space (`Ã ` for `à`); the space is kept when an
 /// ASCII word follows (`Ã la` → `à la`, `lÃ .` → `là.`).
-fn read_utf8(run: &[(char, u8)]) -> RunReading {
+fn read_utf8_run(run: &[(char, u8)]) -> RunReading {
     let mut out = String::with_capacity(run.len());
     let (mut complete, mut stray_lead) = (true, false);
     let mut i = 0;
@@ -861,6 +926,38 @@ mod tests {
             "SELKÄ\u{A0}EDELLÄ\u{A0}MAAHAN",
         ] {
             assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn short_mojibake_in_capitals() {
+        assert_eq!(fix("DOS AÃ‘OS"), "DOS AÑOS");
+        assert_eq!(fix("ZURÃœCK"), "ZURÜCK");
+    }
+
+    #[test]
+    fn only_the_garbled_words_of_a_line_are_read() {
+        assert_eq!(
+            fix("The cafÃ© is open, the café is closed"),
+            "The café is open, the café is closed"
+        );
+    }
+
+    #[test]
+    fn a_reading_bringing_in_a_script_needs_more_than_byte_shapes() {
+        for s in ["Brontë…”", "Jane Eyre by Charlotte Brontë…”"] {
+            assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+        assert_eq!(fix("×‘×”×•×“×¢×”"), "בהודעה");
+    }
+
+    #[test]
+    fn traditional_chinese_and_japanese_read_through_gbk() {
+        for text in ["鍵の失効または選択した副鍵の失効", "這個說明們已經讀過了。"]
+        {
+            let (bytes, _, _) = GBK.encode(text);
+            let garbled: String = bytes.iter().map(|&b| char::from(b)).collect();
+            assert_eq!(fix(&garbled), text);
         }
     }
 

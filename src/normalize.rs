@@ -4,7 +4,7 @@
 //!
 //! | rule | before | after |
 //! |---|---|---|
-//! | `control-char` | `a\u{7}b` | `ab` |
+//! | `control-char` | `a\u{7}b`, `\u{1B}[1mbold\u{1B}[0m` | `ab`, `bold` |
 //! | `zero-width` | `习\u{200B}近平`, `word\u{200B}` | `习近平`, `word` |
 //! | `soft-hyphen` | `infor\u{AD}mation` | `information` |
 //! | `space-variant` | `10\u{A0}km` | `10 km` |
@@ -144,7 +144,20 @@ fn normalize<'a>(
     // once for a whole run of invisible characters).
     let mut prev: Option<char> = None;
     let mut ahead = NextVisible::new(line);
+    // The end of a terminal escape sequence removed whole.
+    let mut skip_to = 0;
     for (at, c) in line.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        if let Some(len) = (c == '\u{1B}' && scope == Scope::Alone)
+            .then(|| escape_sequence_len(&line[at..]))
+            .flatten()
+        {
+            log.push(range_of(at, len), String::new(), Rule::ControlChar);
+            skip_to = at + len;
+            continue;
+        }
         if needs_attention(c) {
             let next = ahead.after(at);
             let fixed = match scope {
@@ -202,6 +215,27 @@ impl<'a> NextVisible<'a> {
 /// [`separates_words`]).
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
+}
+
+/// The length of the terminal escape sequence (ECMA-48 control sequence:
+/// ESC `[`, parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, a
+/// final byte 0x40–0x7E) that `text` starts with, or `None`. Terminal
+/// output captured to a file keeps its colours and bold as such sequences
+/// (`\u{1B}[1mbold\u{1B}[0m`); removing only the ESC would leave `[1m`
+/// behind.
+fn escape_sequence_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("\u{1B}[")?;
+    let params = rest
+        .bytes()
+        .take_while(|b| (0x30..=0x3F).contains(b))
+        .count();
+    let inter = rest[params..]
+        .bytes()
+        .take_while(|b| (0x20..=0x2F).contains(b))
+        .count();
+    let end = params + inter;
+    let last = *rest.as_bytes().get(end)?;
+    (0x40..=0x7E).contains(&last).then_some(2 + end + 1)
 }
 
 /// Characters written as a plain space (`SpaceVariant`).
@@ -383,6 +417,17 @@ mod tests {
         assert_eq!(norm("infor\u{AD}mation"), "information");
         assert_eq!(norm("a\u{7}b\u{FEFF}c"), "abc");
         assert_eq!(norm("a\tb"), "a\tb");
+    }
+
+    #[test]
+    fn terminal_escape_sequences_go_whole() {
+        assert_eq!(
+            norm("\u{1B}[1mbold\u{1B}[0m and \u{1B}[38;5;196mred\u{1B}[m"),
+            "bold and red"
+        );
+        // An ESC that starts no control sequence goes alone.
+        assert_eq!(norm("a\u{1B}b [1m"), "ab [1m");
+        assert_eq!(norm("cut \u{1B}[12"), "cut [12");
     }
 
     #[test]

@@ -15,6 +15,17 @@ use unicode_normalization::char::is_combining_mark;
 /// How implausible `text` is as real writing: the sum of what each
 /// character costs alone and next to its neighbours. Lower is better.
 pub(super) fn cost(text: &str) -> i32 {
+    cost_with(text, han_cost)
+}
+
+/// [`cost`] with ideographs weighed by their frequency in Simplified
+/// Chinese alone ([`gb2312_cost`]): how a GBK reading is judged, since
+/// GBK is what writes Simplified Chinese.
+pub(super) fn cost_as_simplified_chinese(text: &str) -> i32 {
+    cost_with(text, gb2312_cost)
+}
+
+fn cost_with(text: &str, han: fn(char) -> i32) -> i32 {
     // Judged as the text reads once the characters that a later stage
     // removes are gone, so that a second run judges it the same.
     // Radicals count as the ideographs they become.
@@ -26,7 +37,12 @@ pub(super) fn cost(text: &str) -> i32 {
     let (mut prev, mut current) = (None, chars.next());
     while let Some(c) = current {
         let next = chars.next();
-        total += char_cost(c) + context_cost(prev, c, next);
+        let alone = if classify(c) == CharClass::Han {
+            han(c)
+        } else {
+            char_cost(c)
+        };
+        total += alone + context_cost(prev, c, next);
         if let Some(p) = prev {
             let mixed =
                 matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
@@ -63,9 +79,10 @@ fn is_code_page_symbol(c: char) -> bool {
         || ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
-/// Punctuation that real text has between words, not inside one.
+/// Punctuation that real text has between words, not inside one (the
+/// right single quote is also an apostrophe, the left one is not).
 fn is_word_edge_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '•' | '…' | '–' | '—' | '€')
+    matches!(c, '“' | '”' | '„' | '‘' | '•' | '…' | '–' | '—' | '€')
 }
 
 pub(super) fn char_cost(c: char) -> i32 {
@@ -132,6 +149,16 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     // `Â` before a no-break space or a Latin-1 symbol: the UTF-8 lead
     // byte of that symbol (`Â£`, `Â°`).
     if c == 'Â' && next.is_some_and(|n| ('\u{A0}'..='\u{BF}').contains(&n)) {
+        return 3;
+    }
+    // A lowercase letter other than ASCII inside a word in capitals
+    // (`ZURÃœCK`): capitals have capital accented letters (`ß` has none).
+    if !c.is_ascii()
+        && c.is_lowercase()
+        && c != 'ß'
+        && prev.is_some_and(char::is_uppercase)
+        && next.is_some_and(char::is_uppercase)
+    {
         return 3;
     }
     // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`).
@@ -330,7 +357,8 @@ mod tests {
     #[test]
     fn ideographs_by_frequency() {
         assert_eq!(han_cost('的'), 0);
-        assert_eq!(han_cost('鑰'), 2);
+        assert_eq!(gb2312_cost('鑰'), 2);
+        assert!(cost_as_simplified_chinese("鑰冭瘯") > cost_as_simplified_chinese("考试"));
         assert_eq!(han_cost('\u{20628}'), 2);
         assert_eq!(gbk_bytes('中').map(|(_, n)| n), Some(2));
     }
