@@ -18,7 +18,7 @@ only when the garbled text differs from the clean one):
   windows-1252; in GBK and in their own legacy encoding (Big5, Shift_JIS,
   EUC-KR) read as Latin-1 and as windows-1252; in UTF-8 read as GBK.
 
-usage: python3 tools/gen_mojibake_cases.py tests/clean-multilingual.jsonl > /tmp/mojibake.jsonl
+usage: python3 tools/gen_mojibake_cases.py tests/clean-multilingual.jsonl > tests/mojibake-from-clean.jsonl
 """
 
 import hashlib
