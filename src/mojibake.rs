@@ -266,6 +266,16 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
+                // A GBK reading made only of frequent ideographs and of
+                // what else real text has, each from two bytes of GB2312's
+                // range (no ASCII letter taken as a trail byte):
+                // `°²×°` → `安装`; short headings have no room for more
+                // evidence.
+                (true, _, Target::Gbk)
+                    if cost(&reading.text) == 0 && ascii_count(&reading.text) == ascii_count(line) =>
+                {
+                    CLEAR_GAIN + 1
+                }
                 _ => STRONG_GAIN,
             };
             let (gain, text) = if gain < needed && gain > 0 && reading.complete && depth > 0 {
@@ -293,6 +303,10 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
     }
     best.map(|(_, text)| text)
+}
+
+fn ascii_count(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii).count()
 }
 
 /// True when `reading` has letters of a script (other than Latin) that
@@ -810,7 +824,8 @@ fn surrogate_pair(bytes: &[u8]) -> Option<char> {
 }
 
 /// Reads the run's bytes as GBK, all or nothing: the reading must be valid,
-/// made of CJK characters (ideographs, kana, CJK punctuation), and three
+/// have no letters but ideographs and kana (signs and punctuation may
+/// stand between them), and three
 /// in four of its letters kana or frequent ideographs, else the run is
 /// kept.
 fn read_gbk(run: &[(char, u8)]) -> RunReading {
@@ -819,13 +834,15 @@ fn read_gbk(run: &[(char, u8)]) -> RunReading {
     let mut decoder = GBK.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 2);
     let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
+    // GB2312 also writes Greek, Cyrillic and pinyin letters, which a
+    // wrong reading is full of; its arrows and signs are fine.
     let cjk = |c: char| {
         c.is_ascii()
             || matches!(
                 classify(c),
                 CharClass::Han | CharClass::Kana | CharClass::WidePunct
             )
-            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || !c.is_alphabetic() && !c.is_control()
     };
     // Real Chinese and Japanese are made mostly of kana and of the most
     // frequent ideographs.
@@ -949,6 +966,12 @@ mod tests {
             assert_eq!(repair_mojibake(s), None, "{s}");
         }
         assert_eq!(fix("×‘×”×•×“×¢×”"), "בהודעה");
+    }
+
+    #[test]
+    fn short_gbk_headings() {
+        assert_eq!(fix("°²×°"), "安装");
+        assert_eq!(repair_mojibake("Rèpublica tch·èca"), None);
     }
 
     #[test]
