@@ -232,16 +232,24 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
         // Three characters whose bytes have the shape of a three-byte UTF-8
         // sequence (`â€œ`, `вЂ“`) are evidence for this page.
-        let prior = 3 * page.three_byte_shapes(line);
+        let shapes = page.three_byte_shapes(line);
+        let prior = 3 * shapes;
         // No reading can gain more than the line costs.
         if before + prior < CLEAR_GAIN {
             continue;
         }
+        // A line where one non-ASCII character in seven or more starts a
+        // three-byte UTF-8 shape is UTF-8 read through this page, even when
+        // it lost bytes on the way (`à¸à¸²à¸©à¸²` from Thai); GBK read
+        // through it has a shape in far fewer.
+        let utf8_shaped = shapes * 7 >= line.chars().filter(|c| !c.is_ascii()).count() as i32;
+        let has_gbk_byte = has_gbk_byte && !utf8_shaped;
         // GBK is read as Latin-1 or windows-1252, not as other code pages.
         let targets: &[Target] = match (has_utf8_lead, has_gbk_byte) {
             (true, true) => &[Target::Utf8, Target::Gbk],
             (false, true) => &[Target::Gbk],
-            _ => &[Target::Utf8],
+            (true, false) => &[Target::Utf8],
+            (false, false) => continue,
         };
         for &target in targets {
             let Some(reading) = read_as(line, page, target) else {
@@ -834,15 +842,17 @@ fn read_gbk(run: &[(char, u8)]) -> RunReading {
     let mut decoder = GBK.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 2);
     let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
-    // GB2312 also writes Greek, Cyrillic and pinyin letters, which a
-    // wrong reading is full of; its arrows and signs are fine.
+    // GB2312 also writes Greek, Cyrillic and pinyin letters and box
+    // drawing, which a wrong reading is full of; its arrows and other
+    // signs are fine.
+    let box_drawing = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
     let cjk = |c: char| {
         c.is_ascii()
             || matches!(
                 classify(c),
                 CharClass::Han | CharClass::Kana | CharClass::WidePunct
             )
-            || !c.is_alphabetic() && !c.is_control()
+            || !c.is_alphabetic() && !c.is_control() && !box_drawing(c)
     };
     // Real Chinese and Japanese are made mostly of kana and of the most
     // frequent ideographs.
@@ -966,6 +976,19 @@ mod tests {
             assert_eq!(repair_mojibake(s), None, "{s}");
         }
         assert_eq!(fix("×‘×”×•×“×¢×”"), "בהודעה");
+    }
+
+    #[test]
+    fn utf8_that_lost_bytes_is_not_read_as_gbk() {
+        let thai = "ภาษาไทยเป็นภาษาราชการ";
+        let garbled: String = thai
+            .bytes()
+            .filter_map(|b| WINDOWS_1252.decode_without_bom_handling(&[b]).0.chars().next())
+            .filter(|c| !('\u{80}'..='\u{9F}').contains(c))
+            .collect();
+        assert!(repair_mojibake(&garbled).is_none_or(|(text, _)| !text.chars().any(
+            |c| classify(c) == CharClass::Han
+        )));
     }
 
     #[test]
