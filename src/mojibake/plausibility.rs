@@ -55,7 +55,8 @@ fn cost_with(text: &str, han: fn(char) -> i32) -> i32 {
 
 /// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
 /// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, and the
-/// box drawing of the PC code pages).
+/// box drawing, block elements and signs `⌐ ⌠ ⌡ ■ ⁿ` of the PC code
+/// pages).
 fn is_code_page_symbol(c: char) -> bool {
     matches!(
         c,
@@ -76,7 +77,8 @@ fn is_code_page_symbol(c: char) -> bool {
                 | '™'
     ) || ('\u{2C7}'..='\u{2DD}').contains(&c)
         || ('\u{2200}'..='\u{22FF}').contains(&c)
-        || ('\u{2500}'..='\u{257F}').contains(&c)
+        || ('\u{2500}'..='\u{259F}').contains(&c)
+        || matches!(c, '\u{2310}' | '\u{2320}' | '\u{2321}' | '\u{25A0}' | 'ⁿ')
 }
 
 /// Punctuation that real text has between words, not inside one (the
@@ -133,8 +135,9 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
             4
         } else if accented(prev) || accented(next) {
             2
-        } else if letter(prev) && next.is_some_and(is_code_page_symbol) {
-            // Two symbols glued to the end of a word (`Zam√≤`).
+        } else if letter(prev) && next.is_some_and(|n| is_code_page_symbol(n) || is_word_edge_punct(n))
+        {
+            // Two symbols glued to the end of a word (`Zam√≤`, `overv√•kes`).
             3
         } else {
             0
@@ -161,13 +164,16 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     {
         return 3;
     }
-    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`).
+    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`),
+    // worst with lowercase letters on both sides (`destÃ\u{AD}n`, whose
+    // soft hyphen is a byte of `í`).
     if !c.is_ascii()
         && c.is_uppercase()
         && (prev.is_some_and(char::is_lowercase)
             || prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase))
     {
-        return 2;
+        let inside = prev.is_some_and(char::is_lowercase) && next.is_some_and(char::is_lowercase);
+        return if inside { 3 } else { 2 };
     }
     0
 }
