@@ -233,7 +233,7 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         // Three characters whose bytes have the shape of a three-byte UTF-8
         // sequence (`â€œ`, `вЂ“`) are evidence for this page.
         let shapes = page.three_byte_shapes(line);
-        let prior = 3 * shapes;
+        let prior = 3 * (shapes + page.cut_sequences(line));
         // No reading can gain more than the line costs.
         if before + prior < CLEAR_GAIN {
             continue;
@@ -280,7 +280,8 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
                 // `°²×°` → `安装`; short headings have no room for more
                 // evidence.
                 (true, _, Target::Gbk)
-                    if cost(&reading.text) == 0 && ascii_count(&reading.text) == ascii_count(line) =>
+                    if cost(&reading.text) == 0
+                        && ascii_count(&reading.text) == ascii_count(line) =>
                 {
                     CLEAR_GAIN + 1
                 }
@@ -415,8 +416,9 @@ fn utf8_read_as_gbk(line: &str) -> Option<String> {
 #[derive(Default)]
 struct PageEvidence {
     /// Pages that write two of the line's characters in a row as a UTF-8
-    /// lead byte (0xC2–0xF4) and a continuation byte (0x80–0xBF, or a
-    /// space standing for a lost no-break space).
+    /// lead byte (0xC2–0xF4) and a continuation byte (0x80–0xBF, a space
+    /// standing for a lost no-break space, or U+FFFD for a byte an earlier
+    /// decoder could not read).
     utf8_lead: u16,
     /// Pages that write two of its characters in a row as bytes that GBK
     /// pairs, one of them in GB2312's range (0xA1–0xFE), the other at least
@@ -448,7 +450,9 @@ impl PageEvidence {
                 PageBytes::default()
             } else {
                 let mut bytes = page_bytes_of(c);
-                if is_space(c) {
+                // U+FFFD may stand for a continuation byte an earlier
+                // decoder could not read.
+                if is_space(c) || c == '\u{FFFD}' {
                     bytes.continuation = EVERY_PAGE;
                 }
                 bytes
@@ -586,6 +590,21 @@ impl CodePage {
                 && (odd(w[1]) || odd(w[2]))
         };
         chars.windows(3).filter(|w| shaped(w)).count() as i32
+    }
+
+    /// How many times a character this code page writes as the lead byte
+    /// of a two-byte UTF-8 sequence stands right before U+FFFD: a sequence
+    /// whose one other byte an earlier decoder could not read (`Ã�slenska`
+    /// for `Íslenska`).
+    fn cut_sequences(&self, line: &str) -> i32 {
+        let lead = |c: char| self.byte(c).is_some_and(|b| (0xC2..=0xDF).contains(&b));
+        let mut count = 0;
+        let mut prev = None;
+        for c in line.chars() {
+            count += i32::from(c == '\u{FFFD}' && prev.is_some_and(lead));
+            prev = Some(c);
+        }
+        count
     }
 
     /// The byte this code page writes `c` as (ASCII as itself).
@@ -983,12 +1002,24 @@ mod tests {
         let thai = "ภาษาไทยเป็นภาษาราชการ";
         let garbled: String = thai
             .bytes()
-            .filter_map(|b| WINDOWS_1252.decode_without_bom_handling(&[b]).0.chars().next())
+            .filter_map(|b| {
+                WINDOWS_1252
+                    .decode_without_bom_handling(&[b])
+                    .0
+                    .chars()
+                    .next()
+            })
             .filter(|c| !('\u{80}'..='\u{9F}').contains(c))
             .collect();
-        assert!(repair_mojibake(&garbled).is_none_or(|(text, _)| !text.chars().any(
-            |c| classify(c) == CharClass::Han
-        )));
+        assert!(
+            repair_mojibake(&garbled)
+                .is_none_or(|(text, _)| !text.chars().any(|c| classify(c) == CharClass::Han))
+        );
+    }
+
+    #[test]
+    fn a_sequence_cut_by_a_replacement_character() {
+        assert_eq!(fix("Ã\u{FFFD}slenska"), "\u{FFFD}slenska");
     }
 
     #[test]

@@ -135,7 +135,8 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
             4
         } else if accented(prev) || accented(next) {
             2
-        } else if letter(prev) && next.is_some_and(|n| is_code_page_symbol(n) || is_word_edge_punct(n))
+        } else if letter(prev)
+            && next.is_some_and(|n| is_code_page_symbol(n) || is_word_edge_punct(n))
         {
             // Two symbols glued to the end of a word (`Zam√≤`, `overv√•kes`).
             3
