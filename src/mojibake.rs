@@ -811,11 +811,16 @@ fn read_utf8_run(run: &[(char, u8)]) -> RunReading {
         if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
-                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`.
-                let plain_word_follows = s.chars().all(char::is_lowercase)
-                    && run
-                        .get(i + 2)
-                        .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`;
+                // a lone letter is no word of its own (`Ã s` was `às`,
+                // while `Ã l'école` is `à l'école`).
+                let letter_at =
+                    |k: usize| run.get(k).is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                let lone_letter = letter_at(i + 2)
+                    && !letter_at(i + 3)
+                    && run.get(i + 3).is_none_or(|&(c, _)| c != '\'' && c != '’');
+                let plain_word_follows =
+                    s.chars().all(char::is_lowercase) && letter_at(i + 2) && !lone_letter;
                 i += if plain_word_follows { 1 } else { 2 };
                 continue;
             }
@@ -1015,6 +1020,12 @@ mod tests {
             repair_mojibake(&garbled)
                 .is_none_or(|(text, _)| !text.chars().any(|c| classify(c) == CharClass::Han))
         );
+    }
+
+    #[test]
+    fn a_lone_letter_after_a_lost_no_break_space_is_part_of_the_word() {
+        assert_eq!(fix("atenÃ§Ã£o Ã s crianÃ§as"), "atenção às crianças");
+        assert_eq!(fix("Ã l'Ã©cole"), "à l'école");
     }
 
     #[test]
