@@ -16,7 +16,7 @@ mod plausibility;
 use crate::script::{CharClass, classify};
 use encoding_rs::{
     DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
-    WINDOWS_1252, WINDOWS_1257,
+    WINDOWS_1252, WINDOWS_1253, WINDOWS_1254, WINDOWS_1257,
 };
 use plausibility::{
     char_cost, cost, cost_as_simplified_chinese, gb2312_cost, gbk_bytes, han_cost,
@@ -631,6 +631,8 @@ fn code_pages() -> &'static [CodePage] {
             CodePage::new(WINDOWS_1251, false),
             CodePage::new(ISO_8859_2, false),
             CodePage::new(WINDOWS_1257, false),
+            CodePage::new(WINDOWS_1253, false),
+            CodePage::new(WINDOWS_1254, false),
             CodePage::new(MACINTOSH, false),
             CodePage::new(IBM866, false),
             CodePage::from_upper_half(&cp437::UPPER_HALF),
@@ -958,6 +960,7 @@ mod tests {
         assert_eq!(fix("Å iaip ÄÆdomu. VisÅ³ pirma"), "Šiaip įdomu. Visų pirma");
         assert_eq!(fix("wei√ü"), "weiß");
         assert_eq!(fix("Blog Tip 2 вЂ“ Broadcast"), "Blog Tip 2 – Broadcast");
+        assert_eq!(fix("Ξ‘ΞΈΞ®Ξ½Ξ±"), "Αθήνα");
     }
 
     #[test]
