@@ -219,7 +219,8 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         return None;
     }
     let before = cost(line);
-    let mut best: Option<(i32, String)> = None;
+    let mut best_utf8: Option<(i32, String)> = None;
+    let mut best_gbk: Option<(i32, String)> = None;
     for (index, page) in code_pages().iter().enumerate() {
         // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
         // of its characters; without one, only GBK can be read back.
@@ -297,11 +298,26 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             } else {
                 (gain, reading.text)
             };
-            if gain >= needed && best.as_ref().is_none_or(|(g, _)| gain > *g) {
-                best = Some((gain, text));
+            if gain < needed {
+                continue;
+            }
+            let slot = match target {
+                Target::Utf8 => &mut best_utf8,
+                Target::Gbk => &mut best_gbk,
+            };
+            if slot.as_ref().is_none_or(|(g, _)| gain > *g) {
+                *slot = Some((gain, text));
             }
         }
     }
+    // UTF-8 read through a single-byte page is far more common than GBK
+    // read through one: a GBK reading must beat the best UTF-8 reading by a
+    // wide margin (`50Â°C` is `50°C`, not `50掳C`).
+    let mut best = match (best_utf8, best_gbk) {
+        (Some(utf8), Some(gbk)) if gbk.0 < utf8.0 + STRONG_GAIN => Some(utf8),
+        (utf8, None) => utf8,
+        (_, gbk) => gbk,
+    };
     if let Some(text) = gbk_reading_possible
         .then(|| utf8_read_as_gbk(line))
         .flatten()
@@ -1034,6 +1050,11 @@ mod tests {
     #[test]
     fn a_sequence_cut_by_a_replacement_character() {
         assert_eq!(fix("Ã\u{FFFD}slenska"), "\u{FFFD}slenska");
+    }
+
+    #[test]
+    fn utf8_readings_are_preferred_to_gbk_readings() {
+        assert_eq!(fix("50Â°C Â± 2"), "50°C ± 2");
     }
 
     #[test]

@@ -54,7 +54,7 @@ fn cost_with(text: &str, han: fn(char) -> i32) -> i32 {
 }
 
 /// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
-/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, and the
+/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, `◊`, `⁄`, and the
 /// box drawing, block elements and signs `⌐ ⌠ ⌡ ■ ⁿ` of the PC code
 /// pages).
 fn is_code_page_symbol(c: char) -> bool {
@@ -79,6 +79,7 @@ fn is_code_page_symbol(c: char) -> bool {
         || ('\u{2200}'..='\u{22FF}').contains(&c)
         || ('\u{2500}'..='\u{259F}').contains(&c)
         || matches!(c, '\u{2310}' | '\u{2320}' | '\u{2321}' | '\u{25A0}' | 'ⁿ')
+        || matches!(c, '◊' | '⁄')
 }
 
 /// Punctuation that real text has between words, not inside one (the
