@@ -1003,6 +1003,7 @@ mod tests {
     fn short_mojibake_in_capitals() {
         assert_eq!(fix("DOS AÃ‘OS"), "DOS AÑOS");
         assert_eq!(fix("ZURÃœCK"), "ZURÜCK");
+        assert_eq!(fix("IL2RÎ³cKO"), "IL2RγcKO");
     }
 
     #[test]

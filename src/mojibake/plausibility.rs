@@ -44,8 +44,12 @@ fn cost_with(text: &str, han: fn(char) -> i32) -> i32 {
         };
         total += alone + context_cost(prev, c, next);
         if let Some(p) = prev {
-            let mixed =
-                matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
+            // Greek letters in Latin words are notation (`IL2Rγc`, `TNFα`).
+            let mixed = match (script_family(p), script_family(c)) {
+                (Some(0), Some(1)) | (Some(1), Some(0)) => false,
+                (Some(x), Some(y)) => x != y,
+                _ => false,
+            };
             total += 3 * i32::from(mixed);
         }
         (prev, current) = (Some(c), next);
@@ -345,6 +349,7 @@ mod tests {
             ("wei√ü", "weiß"),
             ("Ö÷Ìâ½ÌÓý", "主题教育"),
             ("VisÅ³ pirma", "Visų pirma"),
+            ("IL2RÎ³c", "IL2Rγc"),
         ] {
             assert!(cost(garbled) > cost(right), "{garbled}");
         }
