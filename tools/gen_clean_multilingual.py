@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
 """Builds tests/clean-multilingual.jsonl: clean sentences in many languages
-and scripts that textmend must leave exactly as they are.
+and scripts that textmend must leave as they are (runs of white space,
+which the output format reflows, compared as one space).
 
 The sentences are the translations that Debian packages ship in their
 message catalogs (`/usr/share/locale/*/LC_MESSAGES/*.mo`), read with
 Python's `gettext` module: text that translators wrote, in every script the
-machine has a catalog for. A machine with few catalogs gets more from
-packages with many translations; the file committed here was built on a
-machine with the catalogs of the Debian base system plus these packages:
+machine has a catalog for. The file committed here was built from the
+catalogs of the machine textmend is developed on (3,674 `.mo` files in 197
+locale folders, no package installed for it), which hold every script group
+the set must cover (Latin, Cyrillic, Greek, Arabic, Hebrew, Thaana,
+Devanagari and the other Indic scripts, Sinhala, Tibetan, Thai, Lao,
+Khmer, Myanmar, Georgian, Armenian, Ethiopic, Han, kana, Hangul). A
+machine that lacks some gets them from packages with many translations,
+for example:
 
-    apt-get install -y gnome-desktop-data iso-codes debconf-i18n \
-        util-linux-locales coreutils
+    apt-get update && apt-get install -y iso-codes
 
-(on the machine that built it every script group below was present
-already; install those where one is missing).
+(`iso-codes` translates country and language names into about 150
+languages.)
 
 A translation is taken as a sentence when it is one line of plain prose:
 no line break or tab, no markup, format placeholder, keyboard accelerator
