@@ -7,17 +7,36 @@
 //! ```
 //!
 //! Order of decisions: a BOM (UTF-8, UTF-16LE/BE) wins; then a label the
-//! caller forces; then UTF-8 when the bytes are valid UTF-8, or nearly so
+//! caller forces; then UTF-16 without a BOM when the NUL bytes stand where
+//! UTF-16 puts them (the high byte of every ASCII character); then UTF-8 when the bytes are valid UTF-8, or nearly so
 //! (a UTF-8 file with a few damaged bytes stays UTF-8 rather than turning
 //! into mojibake); otherwise chardetng guesses among the legacy encodings
 //! (GB18030/GBK, Big5, Shift_JIS, EUC-JP, EUC-KR, windows-1252, ...).
 //! Invalid byte sequences become U+FFFD and are counted in the report.
 //!
+//! Bytes that are not text at all (an executable, an image, a compressed
+//! file) are told apart by [`binary_evidence`]: NUL bytes that no UTF-16
+//! reading explains, or a share of control bytes that no text encoding
+//! uses. [`decode_text`] refuses them, as grep refuses a binary file,
+//! unless the caller forces an encoding.
+//!
 //! `O(n)`; valid UTF-8 is borrowed, not copied.
 
-use encoding_rs::{DecoderResult, Encoding, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use serde::Serialize;
 use std::borrow::Cow;
+
+/// How many bytes at the start of the input [`binary_evidence`] examines
+/// (the first window of a streamed input holds at least that many).
+pub const BINARY_SNIFF_LEN: usize = 64 << 10;
+
+/// Control bytes that no text encoding uses, per thousand bytes examined,
+/// above which the input is not text (random bytes have about 86).
+const BINARY_CONTROLS_PER_MILLE: usize = 50;
+
+/// Fewer control bytes than this never make an input binary: a stray
+/// control character or two belongs to text that was damaged.
+const BINARY_CONTROLS_MIN: usize = 4;
 
 /// The share of invalid sequences (per non-ASCII byte) under which input
 /// that is mostly UTF-8 is still read as damaged UTF-8.
@@ -66,6 +85,135 @@ pub fn decode<'a>(
     (text, report)
 }
 
+/// Decodes `bytes` as [`decode`] does, but refuses bytes that are not text
+/// (see [`binary_evidence`]) unless an encoding is `forced`.
+///
+/// ```
+/// use textmend::decode::decode_text;
+/// assert!(decode_text(b"plain text", None).is_ok());
+/// let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00";
+/// let err = decode_text(elf, None).unwrap_err();
+/// assert_eq!(err.to_string(), "binary input (a NUL byte at offset 7)");
+/// assert!(decode_text(elf, Some(encoding_rs::WINDOWS_1252)).is_ok());
+/// ```
+pub fn decode_text<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> Result<(Cow<'a, str>, DecodeReport), crate::Error> {
+    if forced.is_none() {
+        if let Some(evidence) = binary_evidence(bytes) {
+            return Err(crate::Error::BinaryInput(evidence));
+        }
+    }
+    Ok(decode(bytes, forced))
+}
+
+/// Why some bytes were taken for something other than text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Binary {
+    /// A NUL byte, which text in any encoding but UTF-16 and UTF-32 never
+    /// holds (and these bytes do not read as UTF-16).
+    Nul {
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// Control bytes that no text encoding uses (0x01–0x07, 0x10–0x1A,
+    /// 0x1C–0x1F), more than one in twenty.
+    Controls {
+        /// How many of them.
+        count: usize,
+        /// Out of how many bytes examined.
+        examined: usize,
+    },
+}
+
+impl std::fmt::Display for Binary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Binary::Nul { offset } => write!(f, "a NUL byte at offset {offset}"),
+            Binary::Controls { count, examined } => write!(
+                f,
+                "{count} control bytes in the first {examined}, which no text encoding uses"
+            ),
+        }
+    }
+}
+
+/// Why `bytes` are not text, or `None` when they may be. The first
+/// [`BINARY_SNIFF_LEN`] bytes are examined: text with a byte order mark
+/// or readable as UTF-16 is text; otherwise a NUL byte, or more than one
+/// control byte in twenty that no encoding uses (tab, line feed, form
+/// feed, carriage return, backspace, escape and the shift bytes of
+/// ISO-2022 are text), make them binary.
+///
+/// ```
+/// use textmend::decode::binary_evidence;
+/// assert!(binary_evidence(b"a\tline\x0cpage\x1b[1mbold\x1b[0m").is_none());
+/// assert!(binary_evidence(b"PK\x03\x04\x14\x00\x06\x00").is_some());
+/// let utf16: Vec<u8> = "text".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert!(binary_evidence(&utf16).is_none());
+/// ```
+pub fn binary_evidence(bytes: &[u8]) -> Option<Binary> {
+    let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+    let complete = head.len() == bytes.len();
+    if Encoding::for_bom(head).is_some() || utf16_without_bom(head, complete).is_some() {
+        return None;
+    }
+    if let Some(offset) = head.iter().position(|&b| b == 0) {
+        return Some(Binary::Nul { offset });
+    }
+    let count = head
+        .iter()
+        .filter(|&&b| matches!(b, 0x01..=0x07 | 0x10..=0x1A | 0x1C..=0x1F))
+        .count();
+    (count >= BINARY_CONTROLS_MIN && count * 1000 > head.len() * BINARY_CONTROLS_PER_MILLE)
+        .then_some(Binary::Controls {
+            count,
+            examined: head.len(),
+        })
+}
+
+/// UTF-16 without a byte order mark: every NUL byte stands at the high
+/// byte of a code unit (odd offsets for little-endian, even for
+/// big-endian), there is at least one, and the code units read as text
+/// without unpaired surrogates and without controls other than white
+/// space. A cut at the end (an odd length, half a surrogate pair) is not
+/// held against it unless the bytes are `complete`.
+fn utf16_without_bom(bytes: &[u8], complete: bool) -> Option<&'static Encoding> {
+    if complete && bytes.len() % 2 == 1 {
+        return None;
+    }
+    let bytes = &bytes[..bytes.len() & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let encoding = match (even, odd) {
+        (0, n) if n > 0 => UTF_16LE,
+        (n, 0) if n > 0 => UTF_16BE,
+        _ => return None,
+    };
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if encoding == UTF_16LE {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut chars = char::decode_utf16(units).peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            Ok(c) if c.is_control() && !c.is_whitespace() => return None,
+            Ok(_) => {}
+            // Half a surrogate pair where the bytes were cut.
+            Err(_) if chars.peek().is_none() && !complete => {}
+            Err(_) => return None,
+        }
+    }
+    Some(encoding)
+}
+
 /// The encoding chosen for some bytes, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EncodingChoice {
@@ -106,6 +254,12 @@ pub fn choose_encoding(
     }
     if let Some(encoding) = forced {
         return choice(encoding, 0, "forced", true);
+    }
+    if bytes.contains(&0) {
+        let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
+        if let Some(encoding) = utf16_without_bom(head, complete && head.len() == bytes.len()) {
+            return choice(encoding, 0, "detected", true);
+        }
     }
     match std::str::from_utf8(bytes) {
         Ok(_) => return choice(UTF_8, 0, "utf-8", true),
@@ -202,6 +356,65 @@ mod tests {
             let (decoded, _) = decode(&bytes, None);
             assert_eq!(decoded, text, "{}", encoding.name());
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_read_as_utf16() {
+        for (encoding, bytes) in [
+            (
+                "UTF-16LE",
+                "汉字 and text\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>(),
+            ),
+            (
+                "UTF-16BE",
+                "汉字 and text\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_be_bytes)
+                    .collect(),
+            ),
+        ] {
+            let (text, r) = decode(&bytes, None);
+            assert_eq!((text.as_ref(), r.encoding), ("汉字 and text\n", encoding));
+            assert!(decode_text(&bytes, None).is_ok());
+        }
+    }
+
+    #[test]
+    fn binary_bytes_are_refused() {
+        let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00";
+        assert_eq!(binary_evidence(elf), Some(Binary::Nul { offset: 7 }));
+        // Compressed data without a NUL byte: control bytes no encoding uses.
+        let noise: Vec<u8> = (0u32..4096)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .map(|b| b.max(1))
+            .collect();
+        assert!(matches!(
+            binary_evidence(&noise),
+            Some(Binary::Controls { .. })
+        ));
+        assert!(decode_text(&noise, None).is_err());
+        assert!(decode_text(&noise, Some(encoding_rs::WINDOWS_1252)).is_ok());
+    }
+
+    #[test]
+    fn text_with_a_few_controls_is_text() {
+        for text in [
+            &b"Here's a control character: \x1a"[..],
+            b"page one\x0cpage two\r\n",
+            b"\x1b[1mbold\x1b[0m and N\x08NA\x08AM\x08ME\x08E",
+            b"\x0e\x0f ISO-2022-KR shifts",
+        ] {
+            assert_eq!(binary_evidence(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn nul_bytes_at_odd_places_are_not_utf16() {
+        assert_eq!(binary_evidence(b"x\0y"), Some(Binary::Nul { offset: 1 }));
+        assert!(binary_evidence(b"ab\0\0cd").is_some());
     }
 
     #[test]

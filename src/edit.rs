@@ -44,9 +44,11 @@ pub enum Rule {
     Ligature,
     /// Soft hyphens removed.
     SoftHyphen,
-    /// Zero-width characters and stray byte order marks removed.
+    /// Zero-width characters and stray byte order marks removed (a
+    /// zero-width space that separates words of Thai, Khmer… stays).
     ZeroWidth,
-    /// Control characters other than tab and newline removed.
+    /// Control characters other than tab and newline removed, and
+    /// terminal escape sequences (`\u{1B}[1m`) whole.
     ControlChar,
     /// No-break and typographic spaces become an ASCII space.
     SpaceVariant,
@@ -147,8 +149,12 @@ impl Rule {
             Rule::Ellipsis => "midline ellipsis used as an ellipsis becomes …",
             Rule::Ligature => "typographic ligatures are spelled out",
             Rule::SoftHyphen => "soft hyphens are removed",
-            Rule::ZeroWidth => "zero-width spaces and stray byte order marks are removed",
-            Rule::ControlChar => "control characters other than tab and newline are removed",
+            Rule::ZeroWidth => {
+                "zero-width spaces outside the scripts that separate words with them, and stray byte order marks, are removed"
+            }
+            Rule::ControlChar => {
+                "control characters other than tab and newline, and terminal escape sequences, are removed"
+            }
             Rule::SpaceVariant => "no-break and typographic spaces become an ASCII space",
             Rule::Radical => "radical look-alikes inside CJK text become the unified ideograph",
             Rule::LetterSpacing => "CJK text with a space after every character is closed up",

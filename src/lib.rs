@@ -160,6 +160,10 @@ pub enum Error {
     /// A configuration that could not be read.
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
+    /// Bytes that are not text (an executable, an image, a compressed
+    /// file), refused unless an encoding is forced.
+    #[error("binary input ({0})")]
+    BinaryInput(decode::Binary),
 }
 
 /// Repairs text with the default configuration and returns the text.
@@ -212,7 +216,9 @@ pub fn repair_parallel(text: &str, config: &Config, threads: usize) -> String {
 
 /// Decodes bytes (BOM, UTF-8, or a detected legacy encoding; `encoding`
 /// forces a WHATWG label such as `gbk`) and repairs the text. Edit and block
-/// ranges refer to the decoded text.
+/// ranges refer to the decoded text. Bytes that are not text (NUL bytes
+/// outside UTF-16, many control bytes: an executable, an image) are
+/// refused with [`Error::BinaryInput`] unless `encoding` forces a reading.
 ///
 /// ```
 /// let (bytes, _, _) = encoding_rs::GBK.encode("主题教育在基层开展，全市动员。");
@@ -220,6 +226,9 @@ pub fn repair_parallel(text: &str, config: &Config, threads: usize) -> String {
 /// assert_eq!(repaired.text, "主题教育在基层开展，全市动员。\n");
 /// assert_eq!(repaired.decode.unwrap().encoding, "GBK");
 /// assert!(textmend::repair_bytes(b"x", &textmend::Config::default(), Some("klingon")).is_err());
+/// let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00";
+/// let refused = textmend::repair_bytes(elf, &textmend::Config::default(), None);
+/// assert!(matches!(refused, Err(textmend::Error::BinaryInput(_))));
 /// ```
 pub fn repair_bytes(
     bytes: &[u8],
@@ -233,7 +242,7 @@ pub fn repair_bytes(
         ),
         None => None,
     };
-    let (text, report) = decode::decode(bytes, forced);
+    let (text, report) = decode::decode_text(bytes, forced)?;
     let mut repaired = repair_with(&text, config);
     repaired.decode = Some(report);
     Ok(repaired)

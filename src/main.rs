@@ -45,8 +45,9 @@ Output: one block (paragraph, heading, list item) per line, blocks
 separated by one blank line, a final newline.
 
 Exit status: 0 on success; 1 when --check found edits to make or a JSON
-Lines record was malformed (with --on-error fail); 2 on bad usage or an
-unreadable or unwritable file.";
+Lines record was malformed (with --on-error fail); 2 on bad usage, an
+unreadable or unwritable file, or an input that is not text (binary, unless
+--encoding forces a reading).";
 
 /// Repair text extracted from PDFs or produced by OCR, and reflow it into
 /// clean paragraphs.

@@ -16,12 +16,16 @@ mod plausibility;
 use crate::script::{CharClass, classify};
 use encoding_rs::{
     DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
-    WINDOWS_1252, WINDOWS_1257,
+    WINDOWS_1252, WINDOWS_1253, WINDOWS_1254, WINDOWS_1257,
 };
-use plausibility::{char_cost, cost, gbk_bytes, han_cost, is_removed_later, is_space};
+use plausibility::{
+    char_cost, cost, cost_as_simplified_chinese, gb2312_cost, gbk_bytes, han_cost,
+    is_removed_later, is_space,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
+use unicode_script::{Script, UnicodeScript};
 
 /// How much more plausible (in [`cost`] points) a reading must be than
 /// the text it replaces, when it reads every byte of its run.
@@ -63,8 +67,9 @@ pub struct MojibakeFix {
 /// and real text rarely has (C1 controls, a Latin-1 symbol glued to an
 /// accented letter, scripts mixed inside a word, rare letters), and for
 /// Chinese readings it counts an ideograph as common when it lies in the
-/// first level of GB2312 (rows 0xB0–0xD7), the 3755 most frequent
-/// characters. Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
+/// first level of GB2312, of Big5 or of JIS X 0208 (the 3755, 5401 and
+/// 2965 most frequent characters of Simplified Chinese, Traditional
+/// Chinese and Japanese). Refused: legitimate accented text (`Bremer/Mccoy – DrÃ¥ber`,
 /// `SÃO PAULO`, `© 2024`), a reading that would need bytes the run does
 /// not have, and a Chinese reading that is not made of CJK characters.
 ///
@@ -214,7 +219,8 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         return None;
     }
     let before = cost(line);
-    let mut best: Option<(i32, String)> = None;
+    let mut best_utf8: Option<(i32, String)> = None;
+    let mut best_gbk: Option<(i32, String)> = None;
     for (index, page) in code_pages().iter().enumerate() {
         // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
         // of its characters; without one, only GBK can be read back.
@@ -227,16 +233,24 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
         // Three characters whose bytes have the shape of a three-byte UTF-8
         // sequence (`â€œ`, `вЂ“`) are evidence for this page.
-        let prior = 3 * page.three_byte_shapes(line);
+        let shapes = page.three_byte_shapes(line);
+        let prior = 3 * (shapes + page.cut_sequences(line));
         // No reading can gain more than the line costs.
         if before + prior < CLEAR_GAIN {
             continue;
         }
+        // A line where one non-ASCII character in seven or more starts a
+        // three-byte UTF-8 shape is UTF-8 read through this page, even when
+        // it lost bytes on the way (`à¸à¸²à¸©à¸²` from Thai); GBK read
+        // through it has a shape in far fewer.
+        let utf8_shaped = shapes * 7 >= line.chars().filter(|c| !c.is_ascii()).count() as i32;
+        let has_gbk_byte = has_gbk_byte && !utf8_shaped;
         // GBK is read as Latin-1 or windows-1252, not as other code pages.
         let targets: &[Target] = match (has_utf8_lead, has_gbk_byte) {
             (true, true) => &[Target::Utf8, Target::Gbk],
             (false, true) => &[Target::Gbk],
-            _ => &[Target::Utf8],
+            (true, false) => &[Target::Utf8],
+            (false, false) => continue,
         };
         for &target in targets {
             let Some(reading) = read_as(line, page, target) else {
@@ -249,11 +263,29 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             } else {
                 line.chars().filter(|&c| page.borrows(c)).count() as i32
             };
-            let prior = if target == Target::Utf8 { prior } else { 0 };
+            // Byte shapes are no evidence for a reading that brings in a
+            // script the line shows nowhere else (`Brontë…”` is not
+            // Hangul): such a reading must win on the text alone.
+            let prior = if target == Target::Utf8 && !brings_in_a_script(line, &reading.text) {
+                prior
+            } else {
+                0
+            };
             let gain = before + prior - cost(&reading.text) - borrowed;
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
+                // A GBK reading made only of frequent ideographs and of
+                // what else real text has, each from two bytes of GB2312's
+                // range (no ASCII letter taken as a trail byte):
+                // `°²×°` → `安装`; short headings have no room for more
+                // evidence.
+                (true, _, Target::Gbk)
+                    if cost(&reading.text) == 0
+                        && ascii_count(&reading.text) == ascii_count(line) =>
+                {
+                    CLEAR_GAIN + 1
+                }
                 _ => STRONG_GAIN,
             };
             let (gain, text) = if gain < needed && gain > 0 && reading.complete && depth > 0 {
@@ -266,21 +298,57 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             } else {
                 (gain, reading.text)
             };
-            if gain >= needed && best.as_ref().is_none_or(|(g, _)| gain > *g) {
-                best = Some((gain, text));
+            if gain < needed {
+                continue;
+            }
+            let slot = match target {
+                Target::Utf8 => &mut best_utf8,
+                Target::Gbk => &mut best_gbk,
+            };
+            if slot.as_ref().is_none_or(|(g, _)| gain > *g) {
+                *slot = Some((gain, text));
             }
         }
     }
+    // UTF-8 read through a single-byte page is far more common than GBK
+    // read through one: a GBK reading must beat the best UTF-8 reading by a
+    // wide margin (`50Â°C` is `50°C`, not `50掳C`).
+    let mut best = match (best_utf8, best_gbk) {
+        (Some(utf8), Some(gbk)) if gbk.0 < utf8.0 + STRONG_GAIN => Some(utf8),
+        (utf8, None) => utf8,
+        (_, gbk) => gbk,
+    };
     if let Some(text) = gbk_reading_possible
         .then(|| utf8_read_as_gbk(line))
         .flatten()
     {
-        let gain = before - cost(&text);
+        let gain = cost_as_simplified_chinese(line) - cost(&text);
         if gain > CLEAR_GAIN && best.as_ref().is_none_or(|(g, _)| gain > *g) {
             best = Some((gain, text));
         }
     }
     best.map(|(_, text)| text)
+}
+
+fn ascii_count(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii).count()
+}
+
+/// True when `reading` has letters of a script (other than Latin) that
+/// `line` has none of.
+fn brings_in_a_script(line: &str, reading: &str) -> bool {
+    let script = |c: char| {
+        let script = c.script();
+        (c.is_alphabetic() && !matches!(script, Script::Common | Script::Inherited | Script::Latin))
+            .then_some(script)
+    };
+    let mut before: Vec<Script> = line.chars().filter_map(script).collect();
+    before.sort_unstable_by_key(|s| s.full_name());
+    before.dedup();
+    reading
+        .chars()
+        .filter_map(script)
+        .any(|s| !before.contains(&s))
 }
 
 /// Could the text be UTF-8 read as GBK? It holds two or more ideographs
@@ -290,7 +358,7 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
 pub(crate) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
     let outside_gb2312 = text
         .chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && han_cost(c) == 2)
+        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && gb2312_cost(c) == 2)
         .take(2)
         .count();
     outside_gb2312 >= 2 && utf8_shaped_through_gbk(text)
@@ -364,8 +432,9 @@ fn utf8_read_as_gbk(line: &str) -> Option<String> {
 #[derive(Default)]
 struct PageEvidence {
     /// Pages that write two of the line's characters in a row as a UTF-8
-    /// lead byte (0xC2–0xF4) and a continuation byte (0x80–0xBF, or a
-    /// space standing for a lost no-break space).
+    /// lead byte (0xC2–0xF4) and a continuation byte (0x80–0xBF, a space
+    /// standing for a lost no-break space, or U+FFFD for a byte an earlier
+    /// decoder could not read).
     utf8_lead: u16,
     /// Pages that write two of its characters in a row as bytes that GBK
     /// pairs, one of them in GB2312's range (0xA1–0xFE), the other at least
@@ -397,7 +466,9 @@ impl PageEvidence {
                 PageBytes::default()
             } else {
                 let mut bytes = page_bytes_of(c);
-                if is_space(c) {
+                // U+FFFD may stand for a continuation byte an earlier
+                // decoder could not read.
+                if is_space(c) || c == '\u{FFFD}' {
                     bytes.continuation = EVERY_PAGE;
                 }
                 bytes
@@ -537,6 +608,21 @@ impl CodePage {
         chars.windows(3).filter(|w| shaped(w)).count() as i32
     }
 
+    /// How many times a character this code page writes as the lead byte
+    /// of a two-byte UTF-8 sequence stands right before U+FFFD: a sequence
+    /// whose one other byte an earlier decoder could not read (`Ã�slenska`
+    /// for `Íslenska`).
+    fn cut_sequences(&self, line: &str) -> i32 {
+        let lead = |c: char| self.byte(c).is_some_and(|b| (0xC2..=0xDF).contains(&b));
+        let mut count = 0;
+        let mut prev = None;
+        for c in line.chars() {
+            count += i32::from(c == '\u{FFFD}' && prev.is_some_and(lead));
+            prev = Some(c);
+        }
+        count
+    }
+
     /// The byte this code page writes `c` as (ASCII as itself).
     fn byte(&self, c: char) -> Option<u8> {
         if c.is_ascii() {
@@ -561,6 +647,8 @@ fn code_pages() -> &'static [CodePage] {
             CodePage::new(WINDOWS_1251, false),
             CodePage::new(ISO_8859_2, false),
             CodePage::new(WINDOWS_1257, false),
+            CodePage::new(WINDOWS_1253, false),
+            CodePage::new(WINDOWS_1254, false),
             CodePage::new(MACINTOSH, false),
             CodePage::new(IBM866, false),
             CodePage::from_upper_half(&cp437::UPPER_HALF),
@@ -654,11 +742,50 @@ struct RunReading {
     stray_lead: bool,
 }
 
+/// Reads the run's bytes as UTF-8, word by word when the run does not read
+/// whole: a line pasted together from text that was garbled and text that
+/// was not (`the cafÃ© and the café`) has words that start a UTF-8
+/// sequence they do not finish (`café`). Such a word is kept as written
+/// when it is plausible as written, and the other words are read; a word
+/// that is neither is a stray lead byte, and the reading is refused.
+fn read_utf8(run: &[(char, u8)]) -> RunReading {
+    let whole = read_utf8_run(run);
+    if !whole.stray_lead {
+        return whole;
+    }
+    let mut out = String::with_capacity(run.len());
+    let (mut complete, mut stray_lead) = (true, false);
+    let is_gap = |&(c, _): &(char, u8)| c == ' ';
+    let mut rest = run;
+    while !rest.is_empty() {
+        let gap = rest.iter().take_while(|p| is_gap(p)).count();
+        out.extend(rest[..gap].iter().map(|&(c, _)| c));
+        rest = &rest[gap..];
+        let len = rest.iter().take_while(|p| !is_gap(p)).count();
+        let (word, after) = rest.split_at(len);
+        let reading = read_utf8_run(word);
+        if reading.stray_lead {
+            let written: String = word.iter().map(|&(c, _)| c).collect();
+            stray_lead |= cost(&written) > 0;
+            out.push_str(&written);
+        } else {
+            complete &= reading.complete;
+            out.push_str(&reading.text);
+        }
+        rest = after;
+    }
+    RunReading {
+        text: out,
+        complete,
+        stray_lead,
+    }
+}
+
 /// Reads the run's bytes as UTF-8; a byte that starts no valid sequence
 /// keeps its character. A space after a lead byte stands for the no-break space (0xA0) that an
 /// editor turned into a space (`Ã ` for `à`); the space is kept when an
 /// ASCII word follows (`Ã la` → `à la`, `lÃ .` → `là.`).
-fn read_utf8(run: &[(char, u8)]) -> RunReading {
+fn read_utf8_run(run: &[(char, u8)]) -> RunReading {
     let mut out = String::with_capacity(run.len());
     let (mut complete, mut stray_lead) = (true, false);
     let mut i = 0;
@@ -702,11 +829,16 @@ fn read_utf8(run: &[(char, u8)]) -> RunReading {
         if len == 2 && run.get(i + 1).is_some_and(|&(c, _)| is_space(c)) {
             if let Ok(s) = std::str::from_utf8(&[b, 0xA0]) {
                 out.push_str(s);
-                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`.
-                let plain_word_follows = s.chars().all(char::is_lowercase)
-                    && run
-                        .get(i + 2)
-                        .is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                // `Ã perturber` was `à perturber`; `Å iaip` was `Šiaip`;
+                // a lone letter is no word of its own (`Ã s` was `às`,
+                // while `Ã l'école` is `à l'école`).
+                let letter_at =
+                    |k: usize| run.get(k).is_some_and(|&(c, _)| c.is_ascii_alphanumeric());
+                let lone_letter = letter_at(i + 2)
+                    && !letter_at(i + 3)
+                    && run.get(i + 3).is_none_or(|&(c, _)| c != '\'' && c != '’');
+                let plain_word_follows =
+                    s.chars().all(char::is_lowercase) && letter_at(i + 2) && !lone_letter;
                 i += if plain_word_follows { 1 } else { 2 };
                 continue;
             }
@@ -741,24 +873,38 @@ fn surrogate_pair(bytes: &[u8]) -> Option<char> {
     char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 }
 
-/// Reads the run's bytes as GBK, all or nothing: the reading must be valid
-/// and made of CJK characters, else the run is kept.
+/// Reads the run's bytes as GBK, all or nothing: the reading must be valid,
+/// have no letters but ideographs and kana (signs and punctuation may
+/// stand between them), and three
+/// in four of its letters kana or frequent ideographs, else the run is
+/// kept.
 fn read_gbk(run: &[(char, u8)]) -> RunReading {
     let original = || run.iter().map(|&(c, _)| c).collect::<String>();
     let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
     let mut decoder = GBK.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 2);
     let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
+    // GB2312 also writes Greek, Cyrillic and pinyin letters and box
+    // drawing, which a wrong reading is full of; its arrows and other
+    // signs are fine.
+    let box_drawing = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
     let cjk = |c: char| {
         c.is_ascii()
-            || matches!(classify(c), CharClass::Han | CharClass::WidePunct)
-            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::WidePunct
+            )
+            || !c.is_alphabetic() && !c.is_control() && !box_drawing(c)
     };
-    // Real Chinese is made mostly of the most frequent ideographs.
+    // Real Chinese and Japanese are made mostly of kana and of the most
+    // frequent ideographs.
     let han: Vec<i32> = out
         .chars()
-        .filter(|&c| classify(c) == CharClass::Han)
-        .map(han_cost)
+        .filter_map(|c| match classify(c) {
+            CharClass::Han => Some(han_cost(c)),
+            CharClass::Kana => Some(0),
+            _ => None,
+        })
         .collect();
     let common = han.iter().filter(|&&cost| cost == 0).count();
     if result != DecoderResult::InputEmpty
@@ -830,6 +976,7 @@ mod tests {
         assert_eq!(fix("Å iaip ÄÆdomu. VisÅ³ pirma"), "Šiaip įdomu. Visų pirma");
         assert_eq!(fix("wei√ü"), "weiß");
         assert_eq!(fix("Blog Tip 2 вЂ“ Broadcast"), "Blog Tip 2 – Broadcast");
+        assert_eq!(fix("Ξ‘ΞΈΞ®Ξ½Ξ±"), "Αθήνα");
     }
 
     #[test]
@@ -849,6 +996,81 @@ mod tests {
             "SELKÄ\u{A0}EDELLÄ\u{A0}MAAHAN",
         ] {
             assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn short_mojibake_in_capitals() {
+        assert_eq!(fix("DOS AÃ‘OS"), "DOS AÑOS");
+        assert_eq!(fix("ZURÃœCK"), "ZURÜCK");
+        assert_eq!(fix("IL2RÎ³cKO"), "IL2RγcKO");
+    }
+
+    #[test]
+    fn only_the_garbled_words_of_a_line_are_read() {
+        assert_eq!(
+            fix("The cafÃ© is open, the café is closed"),
+            "The café is open, the café is closed"
+        );
+    }
+
+    #[test]
+    fn a_reading_bringing_in_a_script_needs_more_than_byte_shapes() {
+        for s in ["Brontë…”", "Jane Eyre by Charlotte Brontë…”"] {
+            assert_eq!(repair_mojibake(s), None, "{s}");
+        }
+        assert_eq!(fix("×‘×”×•×“×¢×”"), "בהודעה");
+    }
+
+    #[test]
+    fn utf8_that_lost_bytes_is_not_read_as_gbk() {
+        let thai = "ภาษาไทยเป็นภาษาราชการ";
+        let garbled: String = thai
+            .bytes()
+            .filter_map(|b| {
+                WINDOWS_1252
+                    .decode_without_bom_handling(&[b])
+                    .0
+                    .chars()
+                    .next()
+            })
+            .filter(|c| !('\u{80}'..='\u{9F}').contains(c))
+            .collect();
+        assert!(
+            repair_mojibake(&garbled)
+                .is_none_or(|(text, _)| !text.chars().any(|c| classify(c) == CharClass::Han))
+        );
+    }
+
+    #[test]
+    fn a_lone_letter_after_a_lost_no_break_space_is_part_of_the_word() {
+        assert_eq!(fix("atenÃ§Ã£o Ã s crianÃ§as"), "atenção às crianças");
+        assert_eq!(fix("Ã l'Ã©cole"), "à l'école");
+    }
+
+    #[test]
+    fn a_sequence_cut_by_a_replacement_character() {
+        assert_eq!(fix("Ã\u{FFFD}slenska"), "\u{FFFD}slenska");
+    }
+
+    #[test]
+    fn utf8_readings_are_preferred_to_gbk_readings() {
+        assert_eq!(fix("50Â°C Â± 2"), "50°C ± 2");
+    }
+
+    #[test]
+    fn short_gbk_headings() {
+        assert_eq!(fix("°²×°"), "安装");
+        assert_eq!(repair_mojibake("Rèpublica tch·èca"), None);
+    }
+
+    #[test]
+    fn traditional_chinese_and_japanese_read_through_gbk() {
+        for text in ["鍵の失効または選択した副鍵の失効", "這個說明們已經讀過了。"]
+        {
+            let (bytes, _, _) = GBK.encode(text);
+            let garbled: String = bytes.iter().map(|&b| char::from(b)).collect();
+            assert_eq!(fix(&garbled), text);
         }
     }
 

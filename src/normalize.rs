@@ -4,15 +4,18 @@
 //!
 //! | rule | before | after |
 //! |---|---|---|
-//! | `control-char` | `a\u{7}b` | `ab` |
-//! | `zero-width` | `习\u{200B}近平` | `习近平` |
+//! | `control-char` | `a\u{7}b`, `\u{1B}[1mbold\u{1B}[0m` | `ab`, `bold` |
+//! | `zero-width` | `习\u{200B}近平`, `word\u{200B}` | `习近平`, `word` |
 //! | `soft-hyphen` | `infor\u{AD}mation` | `information` |
 //! | `space-variant` | `10\u{A0}km` | `10 km` |
 //! | `ligature` | `ﬁle` | `file` |
 //! | `ellipsis` | `企业⋯⋯鄂尔多斯` | `企业……鄂尔多斯` |
 //! | `radical` | `その⼀部は`, `⻄班牙語`, `第1⾴` | `その一部は`, `西班牙語`, `第1頁` |
 //!
-//! What it refuses to touch: the ideographic space U+3000, character width
+//! What it refuses to touch: a zero-width space or word joiner (U+200B,
+//! U+2060) between two letters of a script that marks its word boundaries
+//! with it (line-break class SA of UAX #14: Thai, Lao, Khmer, Myanmar…,
+//! `ភាសា\u{200B}ខ្មែរ` stays), the ideographic space U+3000, character width
 //! (`第１章`, `态,当`), tabs, private-use characters, a radical standing
 //! outside CJK text (a radical is inside it when a CJK character or
 //! another radical is next to it, or when the block's letters are mostly
@@ -24,7 +27,7 @@
 
 use crate::edit::{EditLog, Rule};
 use crate::radicals::{is_radical_like, unified_ideograph};
-use crate::script::{CharClass, classify};
+use crate::script::{CharClass, classify, is_complex_context};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -141,11 +144,24 @@ fn normalize<'a>(
     // once for a whole run of invisible characters).
     let mut prev: Option<char> = None;
     let mut ahead = NextVisible::new(line);
+    // The end of a terminal escape sequence removed whole.
+    let mut skip_to = 0;
     for (at, c) in line.char_indices() {
+        if at < skip_to {
+            continue;
+        }
+        if let Some(len) = (c == '\u{1B}' && scope == Scope::Alone)
+            .then(|| escape_sequence_len(&line[at..]))
+            .flatten()
+        {
+            log.push(range_of(at, len), String::new(), Rule::ControlChar);
+            skip_to = at + len;
+            continue;
+        }
         if needs_attention(c) {
             let next = ahead.after(at);
             let fixed = match scope {
-                Scope::Alone => fix_alone(c),
+                Scope::Alone => fix_alone(c, prev, next),
                 Scope::InContext => fix_in_context(c, prev, next, cjk_text),
             };
             match fixed {
@@ -194,9 +210,32 @@ impl<'a> NextVisible<'a> {
     }
 }
 
-/// Characters that the rules below always remove.
+/// Characters that take no room and that the rules below remove (all of
+/// them but a word separator of the scripts that write one, see
+/// [`separates_words`]).
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
+}
+
+/// The length of the terminal escape sequence (ECMA-48 control sequence:
+/// ESC `[`, parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, a
+/// final byte 0x40–0x7E) that `text` starts with, or `None`. Terminal
+/// output captured to a file keeps its colours and bold as such sequences
+/// (`\u{1B}[1mbold\u{1B}[0m`); removing only the ESC would leave `[1m`
+/// behind.
+fn escape_sequence_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("\u{1B}[")?;
+    let params = rest
+        .bytes()
+        .take_while(|b| (0x30..=0x3F).contains(b))
+        .count();
+    let inter = rest[params..]
+        .bytes()
+        .take_while(|b| (0x20..=0x2F).contains(b))
+        .count();
+    let end = params + inter;
+    let last = *rest.as_bytes().get(end)?;
+    (0x40..=0x7E).contains(&last).then_some(2 + end + 1)
 }
 
 /// Characters written as a plain space (`SpaceVariant`).
@@ -252,17 +291,37 @@ fn is_plain_cjk_punct(c: char) -> bool {
         || ('\u{FF01}'..='\u{FF5E}').contains(&c)
 }
 
-/// The replacement for `c` that needs no neighbours, or `None`.
-fn fix_alone(c: char) -> Option<(String, Rule)> {
+/// The replacement for `c` that needs no neighbours beyond its line (`prev`
+/// and `next` are the visible characters around it, `None` at the line's
+/// ends), or `None`.
+fn fix_alone(c: char, prev: Option<char>, next: Option<char>) -> Option<(String, Rule)> {
     let one = |s: &str, rule| Some((s.to_string(), rule));
     match c {
         '\u{AD}' => one("", Rule::SoftHyphen),
+        '\u{200B}' | '\u{2060}' if separates_words(prev, next) => None,
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' => one("", Rule::ZeroWidth),
         c if is_space_variant(c) => one(" ", Rule::SpaceVariant),
         '\u{FB00}'..='\u{FB06}' => Some((decompose_compatible_string(c), Rule::Ligature)),
         c if c.is_control() && c != '\t' => one("", Rule::ControlChar),
         _ => None,
     }
+}
+
+/// True when a zero-width space (or word joiner) between `prev` and `next`
+/// is the word separator of the script around it: UAX #14 gives U+200B
+/// the class ZW and says it marks word boundaries in the scripts of class
+/// SA, which write no space between words. Between two such characters it
+/// is writing, not an artifact; inside Han, kana, Hangul or Latin text, or
+/// at a line's end, it is an artifact of extraction.
+///
+/// ```text
+/// ភាសា\u{200B}ខ្មែរ   kept (Khmer)
+/// ภาษา\u{200B}ไทย    kept (Thai)
+/// 习\u{200B}近平      removed
+/// word\u{200B}        removed (line end)
+/// ```
+fn separates_words(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(is_complex_context) && next.is_some_and(is_complex_context)
 }
 
 /// True when the text's letters are mostly CJK: more ideographs and kana
@@ -358,6 +417,36 @@ mod tests {
         assert_eq!(norm("infor\u{AD}mation"), "information");
         assert_eq!(norm("a\u{7}b\u{FEFF}c"), "abc");
         assert_eq!(norm("a\tb"), "a\tb");
+    }
+
+    #[test]
+    fn terminal_escape_sequences_go_whole() {
+        assert_eq!(
+            norm("\u{1B}[1mbold\u{1B}[0m and \u{1B}[38;5;196mred\u{1B}[m"),
+            "bold and red"
+        );
+        // An ESC that starts no control sequence goes alone.
+        assert_eq!(norm("a\u{1B}b [1m"), "ab [1m");
+        assert_eq!(norm("cut \u{1B}[12"), "cut [12");
+    }
+
+    #[test]
+    fn zero_width_space_stays_where_a_script_separates_words_with_it() {
+        for s in [
+            "ភាសា\u{200B}ខ្មែរ",
+            "ภาษา\u{200B}ไทย",
+            "ພາສາ\u{200B}ລາວ",
+            "မြန်မာ\u{200B}စာ",
+            "ភាសា\u{2060}ខ្មែរ",
+        ] {
+            assert_eq!(norm(s), s);
+        }
+        assert_eq!(norm("ភាសា\u{200B}"), "ភាសា");
+        assert_eq!(norm("ភាសា\u{200B}abc"), "ភាសាabc");
+        assert_eq!(norm("한\u{200B}국"), "한국");
+        assert_eq!(norm("か\u{200B}な"), "かな");
+        assert_eq!(norm("ab\u{200B}cd"), "abcd");
+        assert_eq!(norm("ภาษา\u{FEFF}ไทย"), "ภาษาไทย");
     }
 
     #[test]

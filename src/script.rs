@@ -2,7 +2,8 @@
 //! plays at a line boundary.
 //!
 //! Every class comes from Unicode data (`unicode-script` for scripts,
-//! `unicode-width` for East Asian width, the standard library for general
+//! `unicode-width` for East Asian width, `unicode-linebreak` for the line
+//! break classes of UAX #14, the standard library for general
 //! categories); nothing here is a hand-typed code point range except the
 //! short lists of punctuation whose *role* (sentence end, opening bracket)
 //! Unicode does not record.
@@ -81,6 +82,21 @@ pub fn classify(c: char) -> CharClass {
         Some(&class) => class,
         None => classify_slow(c),
     }
+}
+
+/// True for a character of line-break class SA (complex context, UAX #14):
+/// the letters and marks of Thai, Lao, Khmer, Myanmar and the other
+/// South-East Asian scripts that write no space between words and mark
+/// word boundaries, where they are marked at all, with an invisible
+/// U+200B ZERO WIDTH SPACE.
+///
+/// ```
+/// use textmend::script::is_complex_context;
+/// assert!(is_complex_context('ក') && is_complex_context('ไ') && is_complex_context('မ'));
+/// assert!(!is_complex_context('a') && !is_complex_context('中'));
+/// ```
+pub fn is_complex_context(c: char) -> bool {
+    unicode_linebreak::break_property(u32::from(c)) == unicode_linebreak::BreakClass::ComplexContext
 }
 
 /// Classifies one character straight from the Unicode tables.

@@ -32,7 +32,7 @@
 
 mod windows;
 
-use crate::decode::{DecodeReport, choose_encoding};
+use crate::decode::{DecodeReport, binary_evidence, choose_encoding};
 use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
@@ -47,7 +47,8 @@ pub enum StreamError {
     /// Reading the input or writing the output failed.
     #[error("{0}")]
     Io(#[from] io::Error),
-    /// The configuration or the forced encoding was refused.
+    /// The configuration or the forced encoding was refused, or the input
+    /// is not text.
     #[error(transparent)]
     Repair(#[from] Error),
 }
@@ -128,6 +129,10 @@ pub fn repair_stream_parallel<R: Read, W: Write>(
     // The first window's bytes choose the encoding.
     let mut head = Vec::new();
     let eof = fill(&mut reader, &mut head, window)?;
+    // Bytes that are not text are refused, as in `repair_bytes`.
+    if let Some(evidence) = binary_evidence(&head).filter(|_| forced.is_none()) {
+        return Err(Error::BinaryInput(evidence).into());
+    }
     let choice = choose_encoding(&head, forced, eof);
     let mut source = Decoding {
         input: Input {

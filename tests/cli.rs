@@ -612,3 +612,42 @@ fn text_larger_than_a_window_streams_to_the_same_output() {
     assert!(!expected.contains("Field Notes"), "the running header goes");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
 }
+
+/// Bytes that are not text are refused as grep refuses a binary file: one
+/// line on standard error and exit status 2, in every mode that reads a
+/// whole input, unless `--encoding` forces a reading; in corpus mode such
+/// a field is a bad record.
+#[test]
+fn binary_input_is_refused() {
+    let elf: &[u8] = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00text";
+    for args in [&[][..], &["--format", "json"], &["--explain"]] {
+        let output = textmend(args, Some(elf));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&output),
+            "textmend: <stdin>: binary input (a NUL byte at offset 7)\n",
+            "{args:?}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+    let forced = textmend(&["--encoding", "windows-1252"], Some(elf));
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(stdout(&forced).contains("text"));
+
+    let utf16: Vec<u8> = "UTF-16 text without a byte order mark\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let output = textmend(&[], Some(&utf16));
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "UTF-16 text without a byte order mark\n");
+
+    let record = b"{\"text\":\"a\\u0000b\"}\n";
+    let output = textmend(&["--jsonl"], Some(record));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("binary input"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -354,10 +354,15 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let repaired = textmend::repair_bytes(&bytes, &Config::default(), None)
-            .expect("no encoding label, no error");
         let (decoded, _) = textmend::decode::decode(&bytes, None);
-        prop_assert_eq!(repaired.text, repair(&decoded));
+        match textmend::repair_bytes(&bytes, &Config::default(), None) {
+            Ok(repaired) => prop_assert_eq!(repaired.text, repair(&decoded)),
+            // Refused only when the bytes are not text.
+            Err(e) => prop_assert_eq!(
+                Some(e),
+                textmend::decode::binary_evidence(&bytes).map(textmend::Error::BinaryInput)
+            ),
+        }
     }
 
     #[test]
@@ -481,8 +486,10 @@ fn inputs_the_fuzzers_found() {
     {
         let bytes = std::fs::read(entry.path()).expect("readable");
         let config = Config::default();
-        let once = textmend::repair_bytes(&bytes, &config, None).expect("no label, no error");
+        // Read as the fuzzers read them, also where the command would
+        // refuse them as binary.
         let (input, _) = textmend::decode::decode(&bytes, None);
+        let once = repair_with(&input, &config);
         check_contract(&once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
         check_no_invention(&input, &once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
         check_ranges(&input, &once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));

@@ -1,5 +1,7 @@
 //! Any bytes, detected or forced encoding (chosen by the first byte):
-//! `decode` never panics and UTF-8 input is returned as it is.
+//! `decode` never panics and UTF-8 input is returned as it is (unless it
+//! holds NUL bytes: UTF-16 without a byte order mark is valid UTF-8 too, and
+//! is read as UTF-16).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -21,9 +23,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let forced = FORCED.get(usize::from(choice)).copied();
     let (text, _report) = textmend::decode::decode(bytes, forced);
-    if let (None, false, Ok(utf8)) = (
+    if let (None, false, false, Ok(utf8)) = (
         forced,
         bytes.starts_with(b"\xEF\xBB\xBF"),
+        bytes.contains(&0),
         std::str::from_utf8(bytes),
     ) {
         assert_eq!(text, utf8);

@@ -1,4 +1,4 @@
-//! Any bytes, default configuration: `repair_bytes` never panics.
+//! Any bytes, default configuration: `repair_bytes` never panics (nor does the pipeline on bytes it refuses as binary).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -6,5 +6,9 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > 64 * 1024 {
         return;
     }
-    let _ = textmend::repair_bytes(data, &textmend::Config::default(), None);
+    if textmend::repair_bytes(data, &textmend::Config::default(), None).is_err() {
+        // Refused as binary: the pipeline still gets to see such text.
+        let (text, _) = textmend::decode::decode(data, None);
+        let _ = textmend::repair_with(&text, &textmend::Config::default());
+    }
 });

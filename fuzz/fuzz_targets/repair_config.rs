@@ -1,5 +1,5 @@
 //! Any bytes with the repairs switched on and off by the bits of the first
-//! byte: `repair_bytes` never panics with any configuration.
+//! byte: `repair_bytes` never panics (nor does the pipeline on bytes it refuses as binary) with any configuration.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -29,5 +29,9 @@ fuzz_target!(|data: &[u8]| {
             _ => textmend::policy::CjkSpacing::Keep,
         },
     };
-    let _ = textmend::repair_bytes(bytes, &config, None);
+    if textmend::repair_bytes(bytes, &config, None).is_err() {
+        // Refused as binary: the pipeline still gets to see such text.
+        let (text, _) = textmend::decode::decode(bytes, None);
+        let _ = textmend::repair_with(&text, &config);
+    }
 });

@@ -53,7 +53,15 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
             Err(e) => return Err(format!("{name}: {e}")),
         };
         // Edit ranges refer to the decoded text.
-        let (decoded, report) = textmend::decode::decode(&bytes, forced);
+        let (decoded, report) = match textmend::decode::decode_text(&bytes, forced) {
+            Ok(decoded) => decoded,
+            Err(e) if cli.in_place => {
+                progress.suspend(|| eprintln!("textmend: {name}: {e} (file left as it was)"));
+                status = 2;
+                continue;
+            }
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
         let mut repaired = textmend::repair_with(&decoded, &config);
         repaired.decode = Some(report.clone());
         progress.suspend(|| report_decode(cli, &name, &report));

@@ -8,7 +8,8 @@
 //! field order too); only the spacing between fields is compacted. The
 //! repaired field holds the repaired text without its final newline. A blank
 //! line is written back as it is. A malformed line (not UTF-8, not a JSON
-//! object, no such field, a field that is not a string) is reported as
+//! object, no such field, a field that is not a string, a field whose
+//! text is binary data: NUL or many control characters) is reported as
 //! `FILE:LINE: message` on standard error and then either stops the run
 //! (`--on-error fail`, exit 1) or is written back unchanged (`skip`).
 
@@ -198,6 +199,12 @@ impl Job {
             };
             format!("field \"{}\" is {kind}, not a string", self.field)
         })?;
+        // A field holding the bytes of a file that is not text is a bad
+        // record, as such a file is a bad input.
+        if let Some(evidence) = textmend::decode::binary_evidence(text.as_bytes()) {
+            let error = textmend::Error::BinaryInput(evidence);
+            return Err(format!("field \"{}\": {error}", self.field));
+        }
         let repaired = textmend::repair_with(&text, &self.config);
         let mut out = render(&repaired, self.format);
         if out.ends_with('\n') {

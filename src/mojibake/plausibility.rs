@@ -8,13 +8,24 @@
 
 use crate::radicals::unified_ideograph;
 use crate::script::{CharClass, classify};
-use encoding_rs::{EncoderResult, GBK};
+use encoding_rs::{BIG5, EncoderResult, GBK, SHIFT_JIS};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
 /// How implausible `text` is as real writing: the sum of what each
 /// character costs alone and next to its neighbours. Lower is better.
 pub(super) fn cost(text: &str) -> i32 {
+    cost_with(text, han_cost)
+}
+
+/// [`cost`] with ideographs weighed by their frequency in Simplified
+/// Chinese alone ([`gb2312_cost`]): how a GBK reading is judged, since
+/// GBK is what writes Simplified Chinese.
+pub(super) fn cost_as_simplified_chinese(text: &str) -> i32 {
+    cost_with(text, gb2312_cost)
+}
+
+fn cost_with(text: &str, han: fn(char) -> i32) -> i32 {
     // Judged as the text reads once the characters that a later stage
     // removes are gone, so that a second run judges it the same.
     // Radicals count as the ideographs they become.
@@ -26,10 +37,19 @@ pub(super) fn cost(text: &str) -> i32 {
     let (mut prev, mut current) = (None, chars.next());
     while let Some(c) = current {
         let next = chars.next();
-        total += char_cost(c) + context_cost(prev, c, next);
+        let alone = if classify(c) == CharClass::Han {
+            han(c)
+        } else {
+            char_cost(c)
+        };
+        total += alone + context_cost(prev, c, next);
         if let Some(p) = prev {
-            let mixed =
-                matches!((script_family(p), script_family(c)), (Some(x), Some(y)) if x != y);
+            // Greek letters in Latin words are notation (`IL2Rγc`, `TNFα`).
+            let mixed = match (script_family(p), script_family(c)) {
+                (Some(0), Some(1)) | (Some(1), Some(0)) => false,
+                (Some(x), Some(y)) => x != y,
+                _ => false,
+            };
             total += 3 * i32::from(mixed);
         }
         (prev, current) = (Some(c), next);
@@ -38,8 +58,9 @@ pub(super) fn cost(text: &str) -> i32 {
 }
 
 /// Latin-1 and windows-1252 symbols: what a UTF-8 continuation byte turns
-/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, and the
-/// box drawing of the PC code pages).
+/// into when read as one of them (and Mac Roman's `√`, `∂`, `≈`, `◊`, `⁄`, and the
+/// box drawing, block elements and signs `⌐ ⌠ ⌡ ■ ⁿ` of the PC code
+/// pages).
 fn is_code_page_symbol(c: char) -> bool {
     matches!(
         c,
@@ -60,12 +81,15 @@ fn is_code_page_symbol(c: char) -> bool {
                 | '™'
     ) || ('\u{2C7}'..='\u{2DD}').contains(&c)
         || ('\u{2200}'..='\u{22FF}').contains(&c)
-        || ('\u{2500}'..='\u{257F}').contains(&c)
+        || ('\u{2500}'..='\u{259F}').contains(&c)
+        || matches!(c, '\u{2310}' | '\u{2320}' | '\u{2321}' | '\u{25A0}' | 'ⁿ')
+        || matches!(c, '◊' | '⁄')
 }
 
-/// Punctuation that real text has between words, not inside one.
+/// Punctuation that real text has between words, not inside one (the
+/// right single quote is also an apostrophe, the left one is not).
 fn is_word_edge_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '•' | '…' | '–' | '—' | '€')
+    matches!(c, '“' | '”' | '„' | '‘' | '•' | '…' | '–' | '—' | '€')
 }
 
 pub(super) fn char_cost(c: char) -> i32 {
@@ -116,8 +140,10 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
             4
         } else if accented(prev) || accented(next) {
             2
-        } else if letter(prev) && next.is_some_and(is_code_page_symbol) {
-            // Two symbols glued to the end of a word (`Zam√≤`).
+        } else if letter(prev)
+            && next.is_some_and(|n| is_code_page_symbol(n) || is_word_edge_punct(n))
+        {
+            // Two symbols glued to the end of a word (`Zam√≤`, `overv√•kes`).
             3
         } else {
             0
@@ -134,13 +160,26 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
     if c == 'Â' && next.is_some_and(|n| ('\u{A0}'..='\u{BF}').contains(&n)) {
         return 3;
     }
-    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`).
+    // A lowercase letter other than ASCII inside a word in capitals
+    // (`ZURÃœCK`): capitals have capital accented letters (`ß` has none).
+    if !c.is_ascii()
+        && c.is_lowercase()
+        && c != 'ß'
+        && prev.is_some_and(char::is_uppercase)
+        && next.is_some_and(char::is_uppercase)
+    {
+        return 3;
+    }
+    // An accented capital inside a lowercase word (`VisÅ³`, `ÄÆdomu`),
+    // worst with lowercase letters on both sides (`destÃ\u{AD}n`, whose
+    // soft hyphen is a byte of `í`).
     if !c.is_ascii()
         && c.is_uppercase()
         && (prev.is_some_and(char::is_lowercase)
             || prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase))
     {
-        return 2;
+        let inside = prev.is_some_and(char::is_lowercase) && next.is_some_and(char::is_lowercase);
+        return if inside { 3 } else { 2 };
     }
     0
 }
@@ -163,34 +202,86 @@ pub(super) fn is_space(c: char) -> bool {
         )
 }
 
-/// 0 for an ideograph in GB2312 level 1 (the 3755 most frequent), 1 in
-/// level 2, 2 for any other.
+/// How rare an ideograph is in real text: 0 when it is among the most
+/// frequent characters of Simplified Chinese, Traditional Chinese or
+/// Japanese (the first level of GB2312, of Big5 or of JIS X 0208), 1 when
+/// it is in the second level of one of them, 2 for any other.
 pub(super) fn han_cost(c: char) -> i32 {
-    static URO: OnceLock<Vec<u8>> = OnceLock::new();
     let index = (c as usize).wrapping_sub(0x4E00);
-    if let Some(&cost) = URO.get_or_init(unified_ideograph_levels).get(index) {
-        return i32::from(cost);
+    if let Some(&levels) = unified_ideograph_levels().get(index) {
+        return i32::from(levels >> 2);
     }
     gb2312_level(c)
 }
 
-/// [`gb2312_level`] of every character of the unified ideographs block
-/// (U+4E00..=U+9FFF), built by decoding the two levels' byte pairs once,
-/// which costs a thousandth of encoding each character.
-fn unified_ideograph_levels() -> Vec<u8> {
-    let mut levels = vec![2u8; 0xA000 - 0x4E00];
-    for (level, leads) in [(0u8, 0xB0..=0xD7u8), (1, 0xD8..=0xF7)] {
-        let pairs: Vec<u8> = leads
-            .flat_map(|lead| (0xA1..=0xFEu8).flat_map(move |trail| [lead, trail]))
-            .collect();
-        let (text, _) = GBK.decode_without_bom_handling(&pairs);
-        for c in text.chars() {
+/// [`han_cost`] by GB2312 alone: 0 in level 1, 1 in level 2, 2 for any
+/// other ideograph (what UTF-8 read as GBK is full of).
+pub(super) fn gb2312_cost(c: char) -> i32 {
+    let index = (c as usize).wrapping_sub(0x4E00);
+    if let Some(&levels) = unified_ideograph_levels().get(index) {
+        return i32::from(levels & 3);
+    }
+    gb2312_level(c)
+}
+
+/// The levels of every character of the unified ideographs block
+/// (U+4E00..=U+9FFF): bits 0–1 its GB2312 level ([`gb2312_cost`]), bits
+/// 2–3 its best level in GB2312, Big5 and JIS X 0208 ([`han_cost`]).
+/// Built once by decoding each level's byte pairs, which costs a
+/// thousandth of encoding each character.
+fn unified_ideograph_levels() -> &'static [u8] {
+    static URO: OnceLock<Vec<u8>> = OnceLock::new();
+    URO.get_or_init(|| {
+        let mut levels = vec![2u8 | 2 << 2; 0xA000 - 0x4E00];
+        let mut mark = |c: char, level: u8, gb: bool| {
             if let Some(slot) = levels.get_mut((c as usize).wrapping_sub(0x4E00)) {
-                *slot = level;
+                let (mut gb_level, mut best) = (*slot & 3, *slot >> 2);
+                if gb {
+                    gb_level = gb_level.min(level);
+                }
+                best = best.min(level);
+                *slot = gb_level | best << 2;
+            }
+        };
+        for (encoding, level, first, last, trails) in level_ranges() {
+            let [first_lead, _] = first.to_be_bytes();
+            let [last_lead, _] = last.to_be_bytes();
+            for lead in first_lead..=last_lead {
+                for &trail in trails {
+                    let code = u16::from_be_bytes([lead, trail]);
+                    if !(first..=last).contains(&code) {
+                        continue;
+                    }
+                    let pair = [lead, trail];
+                    let (text, malformed) = encoding.decode_without_bom_handling(&pair);
+                    let mut chars = text.chars();
+                    if let (Some(c), None, false) = (chars.next(), chars.next(), malformed) {
+                        mark(c, level, encoding == GBK);
+                    }
+                }
             }
         }
-    }
-    levels
+        levels
+    })
+}
+
+/// The byte pairs of each level of the three national character sets:
+/// (encoding, level, first pair, last pair, trail bytes).
+fn level_ranges() -> [(&'static encoding_rs::Encoding, u8, u16, u16, &'static [u8]); 6] {
+    static GB_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    static BIG5_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    static SJIS_TRAILS: OnceLock<Vec<u8>> = OnceLock::new();
+    let gb = GB_TRAILS.get_or_init(|| (0xA1..=0xFE).collect());
+    let big5 = BIG5_TRAILS.get_or_init(|| (0x40..=0x7E).chain(0xA1..=0xFE).collect());
+    let sjis = SJIS_TRAILS.get_or_init(|| (0x40..=0x7E).chain(0x80..=0xFC).collect());
+    [
+        (GBK, 0, 0xB0A1, 0xD7FE, gb),
+        (GBK, 1, 0xD8A1, 0xF7FE, gb),
+        (BIG5, 0, 0xA440, 0xC67E, big5),
+        (BIG5, 1, 0xC940, 0xF9D5, big5),
+        (SHIFT_JIS, 0, 0x889F, 0x9872, sjis),
+        (SHIFT_JIS, 1, 0x989F, 0xEAA4, sjis),
+    ]
 }
 
 /// Costs of [`han_cost`] from the GBK encoder (slow: the table of the
@@ -234,11 +325,20 @@ mod tests {
 
     #[test]
     fn the_decoded_table_agrees_with_the_encoder() {
-        let levels = unified_ideograph_levels();
-        for (k, &level) in levels.iter().enumerate() {
+        for k in 0..0xA000 - 0x4E00 {
             let c = char::from_u32(0x4E00 + k as u32).expect("a unified ideograph");
-            assert_eq!(i32::from(level), gb2312_level(c), "{c} U+{:04X}", c as u32);
+            assert_eq!(gb2312_cost(c), gb2312_level(c), "{c} U+{:04X}", c as u32);
+            assert!(han_cost(c) <= gb2312_cost(c));
         }
+    }
+
+    #[test]
+    fn frequent_ideographs_of_each_locale_cost_nothing() {
+        // 們 and 說 are frequent in Traditional Chinese, 込 in Japanese.
+        for c in ['的', '們', '說', '込'] {
+            assert_eq!(han_cost(c), 0, "{c}");
+        }
+        assert_eq!(gb2312_cost('們'), 2);
     }
 
     #[test]
@@ -249,6 +349,7 @@ mod tests {
             ("wei√ü", "weiß"),
             ("Ö÷Ìâ½ÌÓý", "主题教育"),
             ("VisÅ³ pirma", "Visų pirma"),
+            ("IL2RÎ³c", "IL2Rγc"),
         ] {
             assert!(cost(garbled) > cost(right), "{garbled}");
         }
@@ -269,7 +370,8 @@ mod tests {
     #[test]
     fn ideographs_by_frequency() {
         assert_eq!(han_cost('的'), 0);
-        assert_eq!(han_cost('鑰'), 2);
+        assert_eq!(gb2312_cost('鑰'), 2);
+        assert!(cost_as_simplified_chinese("鑰冭瘯") > cost_as_simplified_chinese("考试"));
         assert_eq!(han_cost('\u{20628}'), 2);
         assert_eq!(gbk_bytes('中').map(|(_, n)| n), Some(2));
     }
