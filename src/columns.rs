@@ -860,14 +860,7 @@ mod tests {
     #[test]
     fn a_collapsed_gutter_is_the_space_after_a_full_column_row() {
         let input = "把文件从一台机器复制到另一台 备份的日期，再用 tar -xzf 把";
-        let row = Piece {
-            range: 0..input.len(),
-            col: 0,
-            page: 0,
-            page_break_before: false,
-            running_title: false,
-        };
-        let spaces = collapsed_spaces(input, &row);
+        let spaces = collapsed_spaces(input, &rows_of(input)[0]);
         // The space after the full row (14 ideographs, 28 columns wide),
         // not a later one that leaves more than a column's text before it.
         assert_eq!(spaces.len(), 3);
@@ -879,15 +872,8 @@ mod tests {
     #[test]
     fn a_space_between_korean_words_is_beside_wide_letters_too() {
         let input = "상단 표시줄의 날짜";
-        let row = Piece {
-            range: 0..input.len(),
-            col: 0,
-            page: 0,
-            page_break_before: false,
-            running_title: false,
-        };
         // Only a space that fills the column from the region's edge counts.
-        let spaces = collapsed_spaces(input, &row);
+        let spaces = collapsed_spaces(input, &rows_of(input)[0]);
         assert_eq!(collapsed_at(&spaces, 40, 0), None);
     }
 

@@ -57,14 +57,8 @@ const ASCII_CLASSES: [CharClass; 128] = {
             // `char::is_whitespace` on ASCII: tab, line feed, vertical
             // tab, form feed, carriage return and space.
             CharClass::Space
-        } else if c.is_ascii_alphabetic() {
-            CharClass::Letter
-        } else if c.is_ascii_digit() {
-            CharClass::Digit
-        } else if c.is_ascii_punctuation() {
-            CharClass::Punct
         } else {
-            CharClass::Other
+            ascii_class(c)
         };
         i += 1;
     }
@@ -99,21 +93,26 @@ pub fn is_complex_context(c: char) -> bool {
     unicode_linebreak::break_property(u32::from(c)) == unicode_linebreak::BreakClass::ComplexContext
 }
 
+/// The class of an ASCII byte that is not white space.
+const fn ascii_class(c: u8) -> CharClass {
+    if c.is_ascii_alphabetic() {
+        CharClass::Letter
+    } else if c.is_ascii_digit() {
+        CharClass::Digit
+    } else if c.is_ascii_punctuation() {
+        CharClass::Punct
+    } else {
+        CharClass::Other
+    }
+}
+
 /// Classifies one character straight from the Unicode tables.
 fn classify_slow(c: char) -> CharClass {
     if c.is_whitespace() {
         return CharClass::Space;
     }
     if c.is_ascii() {
-        return if c.is_ascii_alphabetic() {
-            CharClass::Letter
-        } else if c.is_ascii_digit() {
-            CharClass::Digit
-        } else if c.is_ascii_punctuation() {
-            CharClass::Punct
-        } else {
-            CharClass::Other
-        };
+        return ascii_class(c as u8);
     }
     match c.script() {
         Script::Han => return CharClass::Han,

@@ -16,7 +16,9 @@ def read_jsonl(folder):
     for path in sorted(folder.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            texts[str(record["id"])] = record["text"]
+            # datatrove's writer leaves out a field whose value is empty:
+            # a record that was only page furniture has no text left.
+            texts[str(record["id"])] = record.get("text", "")
     return texts
 
 
