@@ -209,7 +209,7 @@ pub fn furniture_rows(input: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut texts = Vec::new();
     let mut at = 0;
-    for row in input.split_inclusive(['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}']) {
+    for row in input.split_inclusive(crate::line::LINE_BREAKS) {
         let text = row.trim();
         if !text.is_empty() {
             starts.push(at);

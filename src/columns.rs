@@ -140,7 +140,7 @@ fn segments_of<'a>(input: &'a str, piece: &Piece) -> impl Iterator<Item = Segmen
                 }
                 continue;
             }
-            let width = cell.columns * (1 + usize::from(crate::script::is_wide(cell.c)));
+            let width = cell.set_width();
             match current.as_mut() {
                 Some(seg) => {
                     seg.end_col = cell.col + cell.columns;
@@ -194,6 +194,14 @@ struct Cell {
     columns: usize,
     /// Written as a space (a space variant, or leading white space).
     space: bool,
+}
+
+impl Cell {
+    /// How many columns the character takes as the type sets it: a wide
+    /// character two for each position it is written in.
+    fn set_width(&self) -> usize {
+        self.columns * (1 + usize::from(crate::script::is_wide(self.c)))
+    }
 }
 
 /// The characters of `text` with the columns they take once repaired, as
@@ -742,7 +750,7 @@ fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
                 }
             }
         }
-        reach += cell.columns * (1 + usize::from(crate::script::is_wide(cell.c)));
+        reach += cell.set_width();
     }
     spaces
 }

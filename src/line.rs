@@ -290,7 +290,7 @@ pub(crate) fn indent_width(c: char) -> Option<usize> {
 }
 
 /// Is `range` a part of its line (a column piece) rather than the whole?
-fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
+pub(crate) fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
     let ends_line = |c: Option<char>| c.is_none_or(|c| LINE_BREAKS.contains(&c));
     !(ends_line(input[..range.start].chars().next_back())
         && ends_line(input[range.end..].chars().next()))

@@ -39,7 +39,7 @@
 //! pieces. `O(n)` in the number of lines.
 
 use crate::edit::{EditLog, Rule};
-use crate::line::{LINE_BREAKS, Line};
+use crate::line::{Line, is_column_piece};
 use crate::script::is_spaceless;
 use std::borrow::Cow;
 
@@ -199,7 +199,7 @@ fn ends_in_space(line: &Line) -> bool {
 /// hold one word or words set apart by wide gaps?
 fn is_piece(input: &str, line: &Line) -> bool {
     !line.is_blank()
-        && line.content.end < line.range.end
+        && ends_in_space(line)
         && is_whole_line(input, line)
         && !has_single_spaces(&input[line.content.clone()])
 }
@@ -215,14 +215,10 @@ fn has_single_spaces(text: &str) -> bool {
     })
 }
 
-/// Does the line's range end where the input's line ends?
+/// Is the line a whole input line, not a column piece that `-layout`
+/// text was split into?
 fn is_whole_line(input: &str, line: &Line) -> bool {
-    input.get(line.range.end..).is_some_and(|after| {
-        after
-            .chars()
-            .next()
-            .is_none_or(|c| LINE_BREAKS.contains(&c))
-    })
+    !is_column_piece(input, &line.range)
 }
 
 /// The width each page's lines reach: the tenth widest of the lines that
@@ -320,6 +316,14 @@ mod tests {
         let input = "主题教育在基层开展以来，全市各级党组织\n认真组织学习的状\n态\n态\n各级党组织认真组织学习。\n";
         let lines = rebuilt(input);
         assert_eq!(lines.iter().filter(|l| *l == "态").count(), 2, "{lines:?}");
+    }
+
+    #[test]
+    fn a_column_piece_is_no_piece() {
+        let input = "the left column goes on here   alpha \nthe left column runs on here   beta \nthe left column still runs on   gamma \nthe left column ends there      delta\n";
+        let lines = rebuilt(input);
+        assert!(lines.contains(&"alpha".to_string()), "{lines:?}");
+        assert!(lines.contains(&"beta".to_string()), "{lines:?}");
     }
 
     #[test]
