@@ -351,7 +351,7 @@ fn make_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
     let mut indent = 0;
     let mut lead: Option<usize> = None;
     for (at, c) in raw.char_indices() {
-        if crate::normalize::is_invisible(c) {
+        if crate::script::is_invisible(c) {
             lead.get_or_insert(at);
         } else if let Some(width) = indent_width(c) {
             indent += width;

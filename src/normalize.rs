@@ -27,7 +27,7 @@
 
 use crate::edit::{EditLog, Rule};
 use crate::radicals::{is_radical_like, unified_ideograph};
-use crate::script::{CharClass, classify, is_complex_context};
+use crate::script::{CharClass, classify, is_complex_context, is_invisible};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -208,13 +208,6 @@ impl<'a> NextVisible<'a> {
             .find(|&(i, c)| i > at && !is_invisible(c));
         self.found.map(|(_, c)| c)
     }
-}
-
-/// Characters that take no room and that the rules below remove (all of
-/// them but a word separator of the scripts that write one, see
-/// [`separates_words`]).
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
 }
 
 /// The length of the terminal escape sequence (ECMA-48 control sequence:

@@ -366,6 +366,12 @@ pub fn display_width(text: &str) -> usize {
         .sum()
 }
 
+/// Characters that take no room and that normalization removes (all of
+/// them but a word separator of the scripts that write one).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control() && c != '\t'
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
