@@ -121,7 +121,9 @@ fn throughput(c: &mut Criterion) {
         group.bench_function(format!("lines_and_classify/{name}"), |b| {
             b.iter(|| {
                 let mut log = textmend::edit::EditLog::default();
-                let mut lines = textmend::line::split_lines(text, &mut log);
+                let mut lines = textmend::line::split_lines_in_order(text, &mut log, |rows| {
+                    textmend::columns::reading_order(text, rows)
+                });
                 textmend::preformatted::mark_preformatted(&mut lines);
                 lines.len()
             })

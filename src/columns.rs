@@ -57,8 +57,8 @@
 //! that a second repair finds the gutters where the first did.
 //! `O(n)` per page for each of at most three passes.
 
+pub use crate::line::Piece;
 use crate::script::display_width;
-use std::ops::Range;
 
 /// The narrowest column, in characters, left of a gutter.
 pub const MIN_COLUMN_WIDTH: usize = 8;
@@ -75,25 +75,6 @@ const MIN_SUPPORT_SHARE: f64 = 0.1;
 const MAX_CANDIDATES: usize = 8;
 /// How many times a region is split again (three columns need two).
 const MAX_DEPTH: usize = 3;
-
-/// A piece of one input line: the whole line, or one column's part of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    /// Byte range in the input (may include leading spaces, as
-    /// indentation inside the column).
-    pub range: Range<usize>,
-    /// Character column of the piece's first character in its line.
-    pub col: usize,
-    /// Zero-based page number.
-    pub page: usize,
-    /// True when a form feed precedes the piece's line.
-    pub page_break_before: bool,
-    /// True when the line is a running title or footer: it stands at a
-    /// page's edge and its shape recurs at another page's edge
-    /// ([`crate::furniture::running_title_rows`]). The furniture stage
-    /// removes it, so column detection takes no evidence from it.
-    pub running_title: bool,
-}
 
 /// A run of text inside a piece, between gutters of two or more spaces.
 #[derive(Debug, Clone, Copy)]
@@ -116,6 +97,61 @@ pub fn reading_order(input: &str, page: Vec<Piece>) -> Vec<Piece> {
 /// unchanged (`Err`) when they hold none.
 pub fn split_columns(input: &str, rows: Vec<Piece>) -> Result<Vec<Piece>, Vec<Piece>> {
     split_region(input, rows, 0)
+}
+
+/// The last rows of pages in which column detection found no gutter, held
+/// back to be measured again with the next page: the repaired text has no
+/// page breaks, so a second repair sees rows from both sides of a break as
+/// one page, and must find in them the gutters the first repair found.
+///
+/// ```text
+/// Name      Value      Unit        Name      Value      Unit
+/// Name      Value      Unit   →    … four rows, measured as one page
+/// Name      Value      Unit
+/// <form feed>Name      Value      Unit
+/// ```
+#[derive(Default)]
+pub struct UnsplitRows {
+    rows: Vec<Piece>,
+}
+
+impl UnsplitRows {
+    /// How many rows are held back: enough for the few rows of a column
+    /// region cut by a page break, few enough that measuring them again on
+    /// every page stays linear.
+    const HELD: usize = 32;
+
+    /// The rows of `page` in reading order, and any rows held back before
+    /// it that are now final.
+    pub fn read_page(&mut self, input: &str, page: Vec<Piece>) -> Vec<Piece> {
+        let page = match split_columns(input, page) {
+            Ok(pieces) => {
+                let mut out = std::mem::take(&mut self.rows);
+                out.extend(pieces);
+                return out;
+            }
+            Err(page) => page,
+        };
+        // A page with no text where a gutter could be adds no support:
+        // the rows held back with it hold no more gutters than before.
+        let measured_again = !self.rows.is_empty() && may_hold_gutter_start(input, &page);
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.extend(page);
+        if measured_again {
+            match split_columns(input, rows) {
+                Ok(pieces) => return pieces,
+                Err(unsplit) => rows = unsplit,
+            }
+        }
+        let keep = rows.len().saturating_sub(Self::HELD);
+        self.rows = rows.split_off(keep);
+        rows
+    }
+
+    /// The rows still held back, at the end of the input.
+    pub fn finish(self) -> Vec<Piece> {
+        self.rows
+    }
 }
 
 fn segments(input: &str, piece: &Piece) -> Vec<Segment> {

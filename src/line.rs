@@ -1,25 +1,46 @@
 //! Lines and their features: the unit every layout stage reasons about.
 //!
-//! [`split_lines`] cuts the decoded text at `\n`, `\r\n`, `\r`, U+2028,
-//! U+2029 and form feed (a page break), puts each page's lines in reading
-//! order ([`columns`](crate::columns)), repairs each line's characters with
-//! [`normalize_line`], and records what a
-//! later stage needs: where the line's text sits in the input, how far it
-//! is indented, how wide it is, and whether a page break precedes it.
+//! [`read_pages`] cuts the decoded text at `\n`, `\r\n`, `\r`, U+2028,
+//! U+2029 and form feed (a page break) into the rows of each page; the
+//! pipeline puts each page's rows in reading order (columns), repairs each
+//! row's characters, and makes a [`Line`] of it ([`Line::new`]) that
+//! records what a later stage needs: where the line's text sits in the
+//! input, how far it is indented, how wide it is, and whether a page break
+//! precedes it.
 //!
 //! `O(n)` in the input; never drops a character (blank lines are kept as
 //! blank [`Line`]s so the layout stages can see them).
 
-use crate::columns::{Piece, may_hold_gutter_start, split_columns};
 use crate::edit::{EditLog, Rule};
-use crate::normalize::normalize_line;
-use crate::script::{CharClass, classify, display_width, ends_sentence, is_spaceless};
+use crate::script::{
+    CharClass, classify, display_width, ends_sentence, is_invisible, is_spaceless,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// The characters that end a line: `\r\n` is `\r` then `\n`, and a form
 /// feed also starts a page.
 pub(crate) const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'];
+
+/// A piece of one input line: the whole line, or one column's part of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// Byte range in the input (may include leading spaces, as
+    /// indentation inside the column).
+    pub range: Range<usize>,
+    /// Character column of the piece's first character in its line.
+    pub col: usize,
+    /// Zero-based page number.
+    pub page: usize,
+    /// True when a form feed precedes the piece's line.
+    pub page_break_before: bool,
+    /// True when the line is a running title or footer: it stands at a
+    /// page's edge and its shape recurs at another page's edge (the
+    /// furniture stage finds them, and the pipeline passes them to
+    /// [`read_pages`]). The furniture stage removes it, so column
+    /// detection takes no evidence from it.
+    pub running_title: bool,
+}
 
 /// One line of input with its features.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +76,39 @@ pub struct Line<'a> {
     pub stands_alone: bool,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    /// The line of `piece`, indented `indent` columns, its text at
+    /// `content` in the input, with `text` as its repaired text.
+    pub fn new(piece: Piece, indent: usize, content: Range<usize>, text: Cow<'a, str>) -> Self {
+        let Piece {
+            range,
+            page,
+            page_break_before,
+            ..
+        } = piece;
+        // Characters that normalize to spaces may leave new edges.
+        let text = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(t),
+            Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
+            Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
+        };
+        let width = display_width(&text);
+        Line {
+            text,
+            range,
+            content,
+            indent,
+            width,
+            page,
+            page_break_before,
+            fake_bold: false,
+            removed: false,
+            copy: false,
+            preformatted: false,
+            stands_alone: false,
+        }
+    }
+
     /// True when the line holds no text.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
@@ -103,7 +156,10 @@ impl Line<'_> {
     }
 }
 
-/// Splits `input` into lines, repairing characters and line endings.
+/// Splits `input` into lines as written: in input order, their
+/// characters unrepaired, line endings logged. The pipeline reads lines
+/// with their columns split and characters repaired; the layout stages'
+/// own tests read them with this.
 ///
 /// ```
 /// use textmend::edit::EditLog;
@@ -116,44 +172,47 @@ impl Line<'_> {
 /// assert_eq!(lines[1].page, 1);
 /// ```
 pub fn split_lines<'a>(input: &'a str, log: &mut EditLog) -> Vec<Line<'a>> {
-    split_lines_reading(input, log, false, true)
+    split_lines_in_order(input, log, |rows| rows)
 }
 
-/// [`split_lines`]; with `mojibake`, a column piece split out of a longer
-/// line is read for mojibake on its own, as the line it becomes in the
-/// output (the whole line was read before it was split). With
-/// `furniture`, column detection leaves out the running titles that the
-/// furniture stage will remove.
-pub(crate) fn split_lines_reading<'a>(
+/// [`split_lines`], with each page's rows put in reading order by `order`
+/// (as column detection does).
+pub fn split_lines_in_order<'a>(
     input: &'a str,
     log: &mut EditLog,
-    mojibake: bool,
-    furniture: bool,
+    mut order: impl FnMut(Vec<Piece>) -> Vec<Piece>,
 ) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    let mut page_rows: Vec<Piece> = Vec::new();
-    let mut unsplit = UnsplitRows::default();
-    let mut flush = |rows: &mut Vec<Piece>, lines: &mut Vec<Line<'a>>, log: &mut EditLog| {
-        let pieces = unsplit.read_page(input, std::mem::take(rows));
-        reserve_by_quarter(lines, pieces.len());
-        for piece in pieces {
-            lines.push(make_line(input, piece, mojibake, log));
+    read_pages(input, log, &[], |rows, _| {
+        let rows = order(rows);
+        reserve_by_quarter(&mut lines, rows.len());
+        for piece in rows {
+            let (indent, content) = content_of(input, &piece.range);
+            let text = Cow::Borrowed(&input[content.clone()]);
+            lines.push(Line::new(piece, indent, content, text));
         }
-    };
-    let mut page = 0;
+    });
+    lines.shrink_to_fit();
+    lines
+}
+
+/// Cuts `input` into rows and hands each page's rows to `page`, in order,
+/// logging the line endings that are not `\n`. A row starting at one of
+/// `running_titles` (sorted) is marked as a running title. A run of blank
+/// rows is one row.
+pub fn read_pages(
+    input: &str,
+    log: &mut EditLog,
+    running_titles: &[usize],
+    mut page: impl FnMut(Vec<Piece>, &mut EditLog),
+) {
+    let mut page_rows: Vec<Piece> = Vec::new();
+    let mut page_number = 0;
     let mut page_break = false;
     let mut start = 0;
     let bytes = input.as_bytes();
     let mut iter = input.char_indices().peekable();
     let mut last_row_blank = false;
-    let running_titles = if furniture {
-        let mut rows = crate::furniture::running_title_rows(input);
-        rows.extend(crate::browser_furniture::furniture_rows(input));
-        rows.sort_unstable();
-        rows
-    } else {
-        Vec::new()
-    };
     let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
         running_title: running_titles.binary_search(&range.start).is_ok(),
         range,
@@ -184,18 +243,18 @@ pub(crate) fn split_lines_reading<'a>(
         if c == '\u{c}' {
             // A form feed both ends the line before it and starts a page.
             if at > start {
-                page_rows.push(row(start..at, page, page_break));
+                page_rows.push(row(start..at, page_number, page_break));
             }
             last_row_blank = false;
-            flush(&mut page_rows, &mut lines, log);
-            page += 1;
+            page(std::mem::take(&mut page_rows), log);
+            page_number += 1;
             page_break = true;
             start = at + 1;
             continue;
         }
         push_row(
             &mut page_rows,
-            row(start..at, page, page_break),
+            row(start..at, page_number, page_break),
             input,
             &mut last_row_blank,
         );
@@ -205,76 +264,35 @@ pub(crate) fn split_lines_reading<'a>(
     if start < input.len() {
         push_row(
             &mut page_rows,
-            row(start..input.len(), page, page_break),
+            row(start..input.len(), page_number, page_break),
             input,
             &mut last_row_blank,
         );
     }
-    flush(&mut page_rows, &mut lines, log);
-    let rest = unsplit.finish();
-    reserve_by_quarter(&mut lines, rest.len());
-    for piece in rest {
-        lines.push(make_line(input, piece, mojibake, log));
-    }
-    // The lines live through every later stage: give back what growing
-    // the vector left unused.
-    lines.shrink_to_fit();
-    lines
+    page(page_rows, log);
 }
 
-/// The last rows of pages in which column detection found no gutter, held
-/// back to be measured again with the next page: the repaired text has no
-/// page breaks, so a second repair sees rows from both sides of a break as
-/// one page, and must find in them the gutters the first repair found.
-///
-/// ```text
-/// Name      Value      Unit        Name      Value      Unit
-/// Name      Value      Unit   →    … four rows, measured as one page
-/// Name      Value      Unit
-/// <form feed>Name      Value      Unit
-/// ```
-#[derive(Default)]
-struct UnsplitRows {
-    rows: Vec<Piece>,
-}
-
-impl UnsplitRows {
-    /// How many rows are held back: enough for the few rows of a column
-    /// region cut by a page break, few enough that measuring them again on
-    /// every page stays linear.
-    const HELD: usize = 32;
-
-    /// The rows of `page` in reading order, and any rows held back before
-    /// it that are now final.
-    fn read_page(&mut self, input: &str, page: Vec<Piece>) -> Vec<Piece> {
-        let page = match split_columns(input, page) {
-            Ok(pieces) => {
-                let mut out = std::mem::take(&mut self.rows);
-                out.extend(pieces);
-                return out;
-            }
-            Err(page) => page,
-        };
-        // A page with no text where a gutter could be adds no support:
-        // the rows held back with it hold no more gutters than before.
-        let measured_again = !self.rows.is_empty() && may_hold_gutter_start(input, &page);
-        let mut rows = std::mem::take(&mut self.rows);
-        rows.extend(page);
-        if measured_again {
-            match split_columns(input, rows) {
-                Ok(pieces) => return pieces,
-                Err(unsplit) => rows = unsplit,
-            }
+/// How far the text of the row at `range` is indented, and the byte range
+/// of its text, white space trimmed. The indentation runs on over
+/// characters that normalization removes (as column detection counts it),
+/// though the text starts at them.
+pub fn content_of(input: &str, range: &Range<usize>) -> (usize, Range<usize>) {
+    let raw = &input[range.clone()];
+    let mut indent = 0;
+    let mut lead: Option<usize> = None;
+    for (at, c) in raw.char_indices() {
+        if is_invisible(c) {
+            lead.get_or_insert(at);
+        } else if let Some(width) = indent_width(c) {
+            indent += width;
+        } else {
+            lead.get_or_insert(at);
+            break;
         }
-        let keep = rows.len().saturating_sub(Self::HELD);
-        self.rows = rows.split_off(keep);
-        rows
     }
-
-    /// The rows still held back, at the end of the input.
-    fn finish(self) -> Vec<Piece> {
-        self.rows
-    }
+    let lead = lead.unwrap_or(raw.len());
+    let body = raw[lead..].trim_end();
+    (indent, range.start + lead..range.start + lead + body.len())
 }
 
 /// How many columns of indentation a white-space character at the start
@@ -316,7 +334,7 @@ fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut
 /// Makes room for `additional` more items, growing by a quarter rather
 /// than doubling: the lines of a large page are the largest thing held,
 /// and doubling them would hold nearly twice what they need.
-fn reserve_by_quarter<T>(items: &mut Vec<T>, additional: usize) {
+pub(crate) fn reserve_by_quarter<T>(items: &mut Vec<T>, additional: usize) {
     if items.capacity() - items.len() < additional {
         items.reserve_exact(additional.max(items.capacity() / 4).max(16));
     }
@@ -336,65 +354,6 @@ fn first_word(text: &str) -> &str {
         }
     }
     text
-}
-
-fn make_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog) -> Line<'a> {
-    let Piece {
-        range,
-        page,
-        page_break_before,
-        ..
-    } = piece;
-    let raw = &input[range.clone()];
-    // The indentation runs on over characters that normalization removes
-    // (as column detection counts it), though the text starts at them.
-    let mut indent = 0;
-    let mut lead: Option<usize> = None;
-    for (at, c) in raw.char_indices() {
-        if crate::script::is_invisible(c) {
-            lead.get_or_insert(at);
-        } else if let Some(width) = indent_width(c) {
-            indent += width;
-        } else {
-            lead.get_or_insert(at);
-            break;
-        }
-    }
-    let lead = lead.unwrap_or(raw.len());
-    let body = raw[lead..].trim_end();
-    let content = range.start + lead..range.start + lead + body.len();
-    let read = (mojibake && is_column_piece(input, &range))
-        .then(|| crate::mojibake::repair_mojibake(body))
-        .flatten();
-    let text = match read {
-        Some((fixed, _)) => {
-            let text = normalize_line(&fixed, content.start, &mut EditLog::off()).into_owned();
-            log.push(content.clone(), text.trim(), Rule::Mojibake);
-            Cow::Owned(text)
-        }
-        None => normalize_line(body, content.start, log),
-    };
-    // Characters that normalize to spaces may leave new edges.
-    let text = match text {
-        Cow::Borrowed(t) => Cow::Borrowed(t),
-        Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
-        Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
-    };
-    let width = display_width(&text);
-    Line {
-        text,
-        range,
-        content,
-        indent,
-        width,
-        page,
-        page_break_before,
-        fake_bold: false,
-        removed: false,
-        copy: false,
-        preformatted: false,
-        stands_alone: false,
-    }
 }
 
 #[cfg(test)]
@@ -440,36 +399,6 @@ mod tests {
         let lines = split_lines(input, &mut EditLog::default());
         assert_eq!(&input[lines[1].content.clone()], "abc");
         assert_eq!(lines[1].indent, 2);
-    }
-
-    #[test]
-    fn columns_cut_by_a_page_break_are_read_as_without_it() {
-        let rows = [
-            "the left one   right one",
-            "left two       right two",
-            "left three     right three",
-            "left four      right four",
-        ];
-        let read = |input: &str| -> Vec<String> {
-            texts(input).into_iter().filter(|t| !t.is_empty()).collect()
-        };
-        let whole = read(&rows.join("\n"));
-        assert_eq!(whole[4], "right one");
-        for cut in 1..rows.len() {
-            let input = format!(
-                "{}\n\u{c}{}",
-                rows[..cut].join("\n"),
-                rows[cut..].join("\n")
-            );
-            assert_eq!(read(&input), whole, "cut after row {cut}");
-        }
-    }
-
-    #[test]
-    fn indentation_runs_on_over_characters_that_are_removed() {
-        let input = "\u{0}  abc";
-        let lines = split_lines(input, &mut EditLog::default());
-        assert_eq!((&*lines[0].text, lines[0].indent), ("abc", 2));
     }
 
     #[test]

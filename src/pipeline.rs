@@ -2,13 +2,14 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
+use crate::columns::UnsplitRows;
 use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::edit::{Edit, EditLog, Rule};
 use crate::furniture::{is_page_number, remove_furniture};
 use crate::join::{Evidence, join_block};
-use crate::line::{Line, split_lines_reading};
+use crate::line::{Line, Piece, content_of, is_column_piece, read_pages, reserve_by_quarter};
 use crate::mojibake::{MojibakeFix, repair_mojibake};
-use crate::normalize::normalize_in_context;
+use crate::normalize::{normalize_in_context, normalize_line};
 use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
 use crate::segment::{BlockKind, segment_pages};
@@ -131,13 +132,71 @@ impl<'f> FixMap<'f> {
     }
 }
 
+/// The lines of `input`: each page's rows in reading order (columns),
+/// each row's characters repaired. With `mojibake`, a column piece split
+/// out of a longer line is read for mojibake on its own, as the line it
+/// becomes in the output (the whole line was read before it was split).
+/// With `furniture`, column detection leaves out the running titles that
+/// the furniture stage will remove.
+pub(crate) fn read_lines<'a>(
+    input: &'a str,
+    log: &mut EditLog,
+    mojibake: bool,
+    furniture: bool,
+) -> Vec<Line<'a>> {
+    let running_titles = if furniture {
+        let mut rows = crate::furniture::running_title_rows(input);
+        rows.extend(crate::browser_furniture::furniture_rows(input));
+        rows.sort_unstable();
+        rows
+    } else {
+        Vec::new()
+    };
+    let mut lines = Vec::new();
+    let mut unsplit = UnsplitRows::default();
+    read_pages(input, log, &running_titles, |rows, log| {
+        let pieces = unsplit.read_page(input, rows);
+        reserve_by_quarter(&mut lines, pieces.len());
+        for piece in pieces {
+            lines.push(read_line(input, piece, mojibake, log));
+        }
+    });
+    let rest = unsplit.finish();
+    reserve_by_quarter(&mut lines, rest.len());
+    for piece in rest {
+        lines.push(read_line(input, piece, mojibake, log));
+    }
+    // The lines live through every later stage: give back what growing
+    // the vector left unused.
+    lines.shrink_to_fit();
+    lines
+}
+
+/// The line of `piece`, its characters repaired.
+fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog) -> Line<'a> {
+    let (indent, content) = content_of(input, &piece.range);
+    let body = &input[content.clone()];
+    let read = (mojibake && is_column_piece(input, &piece.range))
+        .then(|| repair_mojibake(body))
+        .flatten();
+    let text = match read {
+        Some((fixed, _)) => {
+            let text = normalize_line(&fixed, content.start, &mut EditLog::off()).into_owned();
+            log.push(content.clone(), text.trim(), Rule::Mojibake);
+            Cow::Owned(text)
+        }
+        None => normalize_line(body, content.start, log),
+    };
+    Line::new(piece, indent, content, text)
+}
+
 fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     let mut log = if keep == Keep::Everything {
         EditLog::default()
     } else {
         EditLog::off()
     };
-    let mut lines = split_lines_reading(input, &mut log, config.mojibake, config.furniture);
+    let mut lines = read_lines(input, &mut log, config.mojibake, config.furniture);
     rebuild_visual_lines(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
@@ -232,8 +291,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                         // repairs every line gets (`ï¬‚` → `ﬂ` → `fl`), and
                         // the one space between words a joined line gets
                         // (`ÿ Â` read as `ÿ` and a no-break space).
-                        let fixed =
-                            crate::normalize::normalize_line(&fixed, 0, &mut EditLog::off());
+                        let fixed = normalize_line(&fixed, 0, &mut EditLog::off());
                         let fixed = crate::join::one_space_per_run(fixed.trim()).into_owned();
                         log.push(range.clone(), fixed.clone(), Rule::Mojibake);
                         joined = fixed;
@@ -388,6 +446,43 @@ fn append_block(out: &mut String, text: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        read_lines(input, &mut EditLog::default(), false, true)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn columns_cut_by_a_page_break_are_read_as_without_it() {
+        let rows = [
+            "the left one   right one",
+            "left two       right two",
+            "left three     right three",
+            "left four      right four",
+        ];
+        let read = |input: &str| -> Vec<String> {
+            texts(input).into_iter().filter(|t| !t.is_empty()).collect()
+        };
+        let whole = read(&rows.join("\n"));
+        assert_eq!(whole[4], "right one");
+        for cut in 1..rows.len() {
+            let input = format!(
+                "{}\n\u{c}{}",
+                rows[..cut].join("\n"),
+                rows[cut..].join("\n")
+            );
+            assert_eq!(read(&input), whole, "cut after row {cut}");
+        }
+    }
+
+    #[test]
+    fn indentation_runs_on_over_characters_that_are_removed() {
+        let input = "\u{0}  abc";
+        let lines = read_lines(input, &mut EditLog::default(), false, true);
+        assert_eq!((&*lines[0].text, lines[0].indent), ("abc", 2));
+    }
 
     #[test]
     fn mojibake_is_repaired_first_and_ranges_point_into_the_input() {

@@ -249,7 +249,9 @@ mod tests {
 
     fn rebuilt(input: &str) -> Vec<String> {
         let mut log = EditLog::default();
-        let mut lines = split_lines(input, &mut log);
+        let mut lines = crate::line::split_lines_in_order(input, &mut log, |rows| {
+            crate::columns::reading_order(input, rows)
+        });
         rebuild_visual_lines(input, &mut lines, &mut log);
         lines.into_iter().map(|l| l.text.into_owned()).collect()
     }
