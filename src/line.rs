@@ -15,8 +15,10 @@ use crate::edit::{EditLog, Rule};
 use crate::script::{
     CharClass, classify, display_width, ends_sentence, is_invisible, is_spaceless,
 };
+use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The characters that end a line: `\r\n` is `\r` then `\n`, and a form
 /// feed also starts a page.
@@ -154,6 +156,44 @@ impl<'a> Line<'a> {
         self.width = display_width(&text);
         self.text = Cow::Owned(text);
     }
+}
+
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            [•·●○■□◆◇▪▫▶►‣⁃∙◦\-–*+]\s
+          | \d{1,3}[.)．）]\s
+          | \d{1,3}、
+          | [(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[)）]
+          | [一二三四五六七八九十]{1,3}、
+          | [①-⑳㉑-㉟㊱-㊿⑴-⒇⒈-⒛]
+          | [a-zA-Z][.)]\s
+        )",
+    )
+    .expect("list marker pattern is valid")
+});
+
+/// True when `text` starts with a list marker.
+///
+/// ```
+/// use textmend::line::is_list_item;
+/// assert!(is_list_item("1. First"));
+/// assert!(is_list_item("（一）总体要求"));
+/// assert!(is_list_item("• USB"));
+/// assert!(!is_list_item("——鄂尔多斯市"));
+/// assert!(!is_list_item("2019 was a year"));
+/// ```
+pub fn is_list_item(text: &str) -> bool {
+    // Every marker starts with a symbol, a digit, a bracket, a numeral
+    // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
+    let mut chars = text.chars();
+    let plausible = match (chars.next(), chars.next()) {
+        (Some(c), _) if !crate::script::is_alphabetic(c) => true,
+        (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
+        (Some(c), _) => "一二三四五六七八九十".contains(c),
+        _ => false,
+    };
+    plausible && LIST_MARKER.is_match(text)
 }
 
 /// Splits `input` into lines as written: in input order, their

@@ -44,9 +44,8 @@
 //!
 //! `O(n)` in the number of lines.
 
-use crate::line::Line;
+use crate::line::{Line, is_list_item};
 use crate::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
-use crate::segment::is_list_item;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -28,6 +28,7 @@
 //! neighbouring lines wrapped mid-sentence reach), so pages that change
 //! width as a newspaper does are read right. `O(n)` in the number of lines.
 
+pub use crate::line::is_list_item;
 use crate::line::Line;
 use crate::preformatted::starts_with_label;
 use crate::script::{ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word};
@@ -66,21 +67,6 @@ pub struct BlockSpan {
     pub lines: Vec<usize>,
 }
 
-static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:
-            [•·●○■□◆◇▪▫▶►‣⁃∙◦\-–*+]\s
-          | \d{1,3}[.)．）]\s
-          | \d{1,3}、
-          | [(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[)）]
-          | [一二三四五六七八九十]{1,3}、
-          | [①-⑳㉑-㉟㊱-㊿⑴-⒇⒈-⒛]
-          | [a-zA-Z][.)]\s
-        )",
-    )
-    .expect("list marker pattern is valid")
-});
-
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
@@ -110,28 +96,6 @@ pub fn is_section_number(text: &str) -> bool {
     SECTION_NUMBER.is_match(text)
 }
 
-/// True when `text` starts with a list marker.
-///
-/// ```
-/// use textmend::segment::is_list_item;
-/// assert!(is_list_item("1. First"));
-/// assert!(is_list_item("（一）总体要求"));
-/// assert!(is_list_item("• USB"));
-/// assert!(!is_list_item("——鄂尔多斯市"));
-/// assert!(!is_list_item("2019 was a year"));
-/// ```
-pub fn is_list_item(text: &str) -> bool {
-    // Every marker starts with a symbol, a digit, a bracket, a numeral
-    // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
-    let mut chars = text.chars();
-    let plausible = match (chars.next(), chars.next()) {
-        (Some(c), _) if !crate::script::is_alphabetic(c) => true,
-        (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
-        (Some(c), _) => "一二三四五六七八九十".contains(c),
-        _ => false,
-    };
-    plausible && LIST_MARKER.is_match(text)
-}
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
 pub fn is_numbered_heading(text: &str) -> bool {
