@@ -17,7 +17,7 @@
 //! Bytes that are not text at all (an executable, an image, a compressed
 //! file) are told apart by [`binary_evidence`]: NUL bytes that no UTF-16
 //! reading explains, or a share of control bytes that no text encoding
-//! uses. [`decode_text`] refuses them, as grep refuses a binary file,
+//! uses. [`decode_text`](crate::decode_text) refuses them, as grep refuses a binary file,
 //! unless the caller forces an encoding.
 //!
 //! `O(n)`; valid UTF-8 is borrowed, not copied.
@@ -83,29 +83,6 @@ pub fn decode<'a>(
         invalid_sequences: invalid,
     };
     (text, report)
-}
-
-/// Decodes `bytes` as [`decode`] does, but refuses bytes that are not text
-/// (see [`binary_evidence`]) unless an encoding is `forced`.
-///
-/// ```
-/// use textmend::decode::decode_text;
-/// assert!(decode_text(b"plain text", None).is_ok());
-/// let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00";
-/// let err = decode_text(elf, None).unwrap_err();
-/// assert_eq!(err.to_string(), "binary input (a NUL byte at offset 7)");
-/// assert!(decode_text(elf, Some(encoding_rs::WINDOWS_1252)).is_ok());
-/// ```
-pub fn decode_text<'a>(
-    bytes: &'a [u8],
-    forced: Option<&'static Encoding>,
-) -> Result<(Cow<'a, str>, DecodeReport), crate::Error> {
-    if forced.is_none() {
-        if let Some(evidence) = binary_evidence(bytes) {
-            return Err(crate::Error::BinaryInput(evidence));
-        }
-    }
-    Ok(decode(bytes, forced))
 }
 
 /// Why some bytes were taken for something other than text.
@@ -378,7 +355,7 @@ mod tests {
         ] {
             let (text, r) = decode(&bytes, None);
             assert_eq!((text.as_ref(), r.encoding), ("汉字 and text\n", encoding));
-            assert!(decode_text(&bytes, None).is_ok());
+            assert!(binary_evidence(&bytes).is_none());
         }
     }
 
@@ -395,8 +372,6 @@ mod tests {
             binary_evidence(&noise),
             Some(Binary::Controls { .. })
         ));
-        assert!(decode_text(&noise, None).is_err());
-        assert!(decode_text(&noise, Some(encoding_rs::WINDOWS_1252)).is_ok());
     }
 
     #[test]

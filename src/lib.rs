@@ -27,8 +27,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod block;
 pub mod browser_furniture;
 pub mod columns;
+mod config;
 pub mod decode;
 pub mod dedupe;
 pub mod edit;
@@ -49,122 +51,14 @@ pub mod spacing;
 pub mod stream;
 pub mod visual_lines;
 
+pub use block::{Block, BlockKind};
+pub use config::{Config, Error, Repaired};
 pub use decode::DecodeReport;
 pub use edit::{Edit, Rule};
 pub use render::Format;
-pub use segment::BlockKind;
 
-use serde::{Deserialize, Serialize};
-use std::ops::Range;
-
-/// Which repairs run. Every repair is on by default; turning one off is
-/// for users who know their input lacks that artifact, and for tests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Config {
-    /// Read back text decoded with the wrong encoding (`Ã©tÃ©` → `été`,
-    /// `Ö÷Ìâ` → `主题`).
-    pub mojibake: bool,
-    /// Remove fake-bold duplication (`不忘初心不忘初心`).
-    pub dedupe: bool,
-    /// Remove running headers, footers and page numbers.
-    pub furniture: bool,
-    /// Close up OCR letter-spaced CJK (`鄂 尔 多 斯`).
-    pub letter_spacing: bool,
-    /// Re-join words hyphenated at a line end.
-    pub dehyphenate: bool,
-    /// Punctuation width between CJK characters (a writer's choice: kept
-    /// unless asked).
-    pub cjk_punct: policy::CjkPunct,
-    /// Fold full-width letters and digits to ASCII (off: `第１章` is often
-    /// written on purpose).
-    pub fold_width: bool,
-    /// Spaces between CJK and Latin letters or digits (kept unless asked).
-    pub cjk_spacing: policy::CjkSpacing,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            mojibake: true,
-            dedupe: true,
-            furniture: true,
-            letter_spacing: true,
-            dehyphenate: true,
-            cjk_punct: policy::CjkPunct::Keep,
-            fold_width: false,
-            cjk_spacing: policy::CjkSpacing::Keep,
-        }
-    }
-}
-
-impl Config {
-    /// Reads a configuration from JSON (missing fields take their
-    /// defaults; unknown fields are an error).
-    ///
-    /// ```
-    /// let config = textmend::Config::from_json(r#"{"dedupe": false}"#).unwrap();
-    /// assert!(!config.dedupe && config.furniture);
-    /// assert!(textmend::Config::from_json(r#"{"dedup": false}"#).is_err());
-    /// ```
-    pub fn from_json(json: &str) -> Result<Self, Error> {
-        serde_json::from_str(json).map_err(|e| Error::InvalidConfig(e.to_string()))
-    }
-}
-
-/// One block of output.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Block {
-    /// What the block is.
-    pub kind: BlockKind,
-    /// The repaired text, on one line.
-    pub text: String,
-    /// Byte range of the input text the block came from: from the start
-    /// of its first line's text to the end of its last line's text. What
-    /// was removed between those lines (line breaks, page numbers, running
-    /// headers) lies inside the range; every character of the input that
-    /// is not white space lies in some block's range or in an edit that
-    /// removed it. Ranges follow the output order; when side-by-side
-    /// columns are read one after the other they can overlap.
-    ///
-    /// Repairing `input[range]` on its own usually gives `text` again, but
-    /// not always: some decisions weigh the whole document (a running
-    /// header is known by recurring on other pages, a line is short
-    /// compared with the page's column width, a hyphenated word is
-    /// re-joined when it is seen elsewhere), and a slice lacks that
-    /// evidence.
-    pub range: Range<usize>,
-}
-
-/// The result of a repair: the text, its blocks, and every edit made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Repaired {
-    /// The repaired text in the default text format.
-    pub text: String,
-    /// The blocks of the text, in order.
-    pub blocks: Vec<Block>,
-    /// Every change, sorted by input position.
-    pub edits: Vec<Edit>,
-    /// How the input bytes were decoded, when the input was bytes.
-    pub decode: Option<DecodeReport>,
-}
-
-/// Errors of the library's fallible entry points.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum Error {
-    /// An encoding label that the WHATWG Encoding Standard does not know.
-    #[error(
-        "unknown encoding label '{0}' (try utf-8, gbk, gb18030, big5, shift_jis, euc-jp, euc-kr, utf-16le, windows-1252)"
-    )]
-    UnknownEncoding(String),
-    /// A configuration that could not be read.
-    #[error("invalid configuration: {0}")]
-    InvalidConfig(String),
-    /// Bytes that are not text (an executable, an image, a compressed
-    /// file), refused unless an encoding is forced.
-    #[error("binary input ({0})")]
-    BinaryInput(decode::Binary),
-}
+use encoding_rs::Encoding;
+use std::borrow::Cow;
 
 /// Repairs text with the default configuration and returns the text.
 ///
@@ -242,8 +136,31 @@ pub fn repair_bytes(
         ),
         None => None,
     };
-    let (text, report) = decode::decode_text(bytes, forced)?;
+    let (text, report) = decode_text(bytes, forced)?;
     let mut repaired = repair_with(&text, config);
     repaired.decode = Some(report);
     Ok(repaired)
+}
+
+/// Decodes `bytes` as [`decode::decode`] does, but refuses bytes that are not
+/// text (see [`decode::binary_evidence`]) unless an encoding is `forced`.
+///
+/// ```
+/// use textmend::decode_text;
+/// assert!(decode_text(b"plain text", None).is_ok());
+/// let elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00";
+/// let err = decode_text(elf, None).unwrap_err();
+/// assert_eq!(err.to_string(), "binary input (a NUL byte at offset 7)");
+/// assert!(decode_text(elf, Some(encoding_rs::WINDOWS_1252)).is_ok());
+/// ```
+pub fn decode_text<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+) -> Result<(Cow<'a, str>, DecodeReport), Error> {
+    if forced.is_none() {
+        if let Some(evidence) = decode::binary_evidence(bytes) {
+            return Err(Error::BinaryInput(evidence));
+        }
+    }
+    Ok(decode::decode(bytes, forced))
 }

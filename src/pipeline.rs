@@ -2,7 +2,9 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
+use crate::block::{Block, BlockKind};
 use crate::columns::UnsplitRows;
+use crate::config::{Config, Repaired};
 use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::edit::{Edit, EditLog, Rule};
 use crate::furniture::{is_page_number, remove_furniture};
@@ -12,10 +14,9 @@ use crate::mojibake::{MojibakeFix, repair_mojibake};
 use crate::normalize::{normalize_in_context, normalize_line};
 use crate::policy::{self, CjkPunct, CjkSpacing};
 use crate::preformatted::mark_preformatted;
-use crate::segment::{BlockKind, segment_pages};
+use crate::segment::segment_pages;
 use crate::spacing::close_letter_spacing;
 use crate::visual_lines::rebuild_visual_lines;
-use crate::{Block, Config, Repaired};
 use std::borrow::Cow;
 use std::ops::Range;
 

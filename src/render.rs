@@ -6,8 +6,10 @@
 //! json      {"blocks":[{"kind":"heading","text":"不忘初心…","range":{…}}, …],"edits":[…]}
 //! ```
 
-use crate::Repaired;
-use crate::segment::BlockKind;
+use crate::block::{Block, BlockKind};
+use crate::config::Repaired;
+use crate::decode::DecodeReport;
+use crate::edit::Edit;
 use serde::Serialize;
 
 /// An output format.
@@ -92,10 +94,10 @@ fn markdown(repaired: &Repaired) -> String {
 
 #[derive(Serialize)]
 struct JsonDocument<'a> {
-    blocks: &'a [crate::Block],
-    edits: &'a [crate::Edit],
+    blocks: &'a [Block],
+    edits: &'a [Edit],
     #[serde(skip_serializing_if = "Option::is_none")]
-    decode: Option<&'a crate::DecodeReport>,
+    decode: Option<&'a DecodeReport>,
 }
 
 fn json(repaired: &Repaired) -> String {
@@ -112,7 +114,8 @@ fn json(repaired: &Repaired) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, repair_with};
+    use crate::config::Config;
+    use crate::pipeline::run as repair_with;
 
     #[test]
     fn json_carries_kinds_ranges_and_edits() {

@@ -28,12 +28,12 @@
 //! neighbouring lines wrapped mid-sentence reach), so pages that change
 //! width as a newspaper does are read right. `O(n)` in the number of lines.
 
-pub use crate::line::is_list_item;
+pub use crate::block::BlockKind;
 use crate::line::Line;
+pub use crate::line::is_list_item;
 use crate::preformatted::starts_with_label;
 use crate::script::{ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word};
 use regex::Regex;
-use serde::Serialize;
 use std::sync::LazyLock;
 
 /// How many body lines on each side measure the local column width.
@@ -43,20 +43,6 @@ const HEADING_SHARE: f64 = 0.7;
 /// How many columns a ragged line's measure may be off: see
 /// [`next_word_nearly_fits`].
 const RAGGED_SLACK: usize = 2;
-
-/// The kind of a block of output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BlockKind {
-    /// A heading, title or subtitle line.
-    Heading,
-    /// Running text.
-    Paragraph,
-    /// An item of a bulleted or numbered list, with its marker.
-    ListItem,
-    /// Code, a table or other lines that keep their line breaks.
-    Preformatted,
-}
 
 /// The lines that make up one block, as indices into the line list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +81,6 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_section_number(text: &str) -> bool {
     SECTION_NUMBER.is_match(text)
 }
-
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
 pub fn is_numbered_heading(text: &str) -> bool {

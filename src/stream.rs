@@ -32,8 +32,9 @@
 
 mod windows;
 
+use crate::block::Block;
+use crate::config::{Config, Error};
 use crate::decode::{DecodeReport, binary_evidence, choose_encoding};
-use crate::{Block, Config, Error};
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
 use windows::{Memory, READ_CHUNK, Source, View};
@@ -359,6 +360,11 @@ impl<W: Write> Output<'_, W> {
 mod tests {
     use super::*;
 
+    /// The text of a repair in one piece ([`crate::repair`]).
+    fn repair(input: &str) -> String {
+        crate::pipeline::run_keeping(input, &Config::default(), crate::pipeline::Keep::Text).text
+    }
+
     fn streamed(input: &str, window: usize) -> (String, usize) {
         let mut out = Vec::new();
         let report = repair_stream(
@@ -376,7 +382,7 @@ mod tests {
     #[test]
     fn small_input_is_one_window() {
         let input = "Annual ReportAnnual Report\nThe year was good.\n";
-        assert_eq!(streamed(input, DEFAULT_WINDOW), (crate::repair(input), 1));
+        assert_eq!(streamed(input, DEFAULT_WINDOW), (repair(input), 1));
     }
 
     /// Pages of varied prose, each paragraph cut by the page break.
@@ -406,7 +412,7 @@ mod tests {
         for window in [4096, 16384, 65536] {
             let (out, windows) = streamed(&input, window);
             assert!(windows > 2, "window {window}: {windows} windows");
-            let expected = crate::repair(&input);
+            let expected = repair(&input);
             let first_difference = out.lines().zip(expected.lines()).position(|(a, b)| a != b);
             assert_eq!(
                 first_difference,
@@ -435,11 +441,7 @@ mod tests {
         for window in [512, 2048, 8192] {
             let (out, windows) = streamed(&input, window);
             assert!(windows > 2);
-            assert_eq!(
-                letters(&out),
-                letters(&crate::repair(&input)),
-                "window {window}"
-            );
+            assert_eq!(letters(&out), letters(&repair(&input)), "window {window}");
         }
     }
 
@@ -469,13 +471,13 @@ mod tests {
     #[test]
     fn empty_and_blank_input() {
         assert_eq!(streamed("", 16).0, "");
-        assert_eq!(streamed("\n\n \n", 1).0, crate::repair("\n\n \n"));
+        assert_eq!(streamed("\n\n \n", 1).0, repair("\n\n \n"));
     }
 
     #[test]
     fn a_line_longer_than_the_window_is_kept_whole() {
         let input = format!("{}\nshort line.\n", "word ".repeat(100));
-        assert_eq!(streamed(&input, 10).0, crate::repair(&input));
+        assert_eq!(streamed(&input, 10).0, repair(&input));
     }
 
     #[test]
@@ -493,6 +495,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(report.decode.encoding, "GBK");
-        assert_eq!(String::from_utf8(out).unwrap(), crate::repair(&text));
+        assert_eq!(String::from_utf8(out).unwrap(), repair(&text));
     }
 }

@@ -53,7 +53,7 @@ pub fn run(cli: &Cli) -> Result<u8, String> {
             Err(e) => return Err(format!("{name}: {e}")),
         };
         // Edit ranges refer to the decoded text.
-        let (decoded, report) = match textmend::decode::decode_text(&bytes, forced) {
+        let (decoded, report) = match textmend::decode_text(&bytes, forced) {
             Ok(decoded) => decoded,
             Err(e) if cli.in_place => {
                 progress.suspend(|| eprintln!("textmend: {name}: {e} (file left as it was)"));
