@@ -4,7 +4,7 @@
 
 use super::progress::Progress;
 use super::{Input, config, inputs, name, quiet_on_broken_pipe, read};
-use crate::Cli;
+use crate::cli::args::Cli;
 use std::io::{self, Write};
 use std::path::Path;
 use textmend::explain::{self, LineIndex, Position};

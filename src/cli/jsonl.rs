@@ -15,7 +15,7 @@
 
 use super::progress::Progress;
 use super::{config, inputs, name};
-use crate::Cli;
+use crate::cli::args::Cli;
 use rayon::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;

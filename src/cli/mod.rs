@@ -2,11 +2,12 @@
 //! to standard output, `--explain`, `--check`, `--in-place`) and `jsonl`
 //! (corpus mode). What they share lives here.
 
+pub mod args;
 pub mod files;
 pub mod jsonl;
 pub mod progress;
 
-use crate::Cli;
+use crate::cli::args::Cli;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use textmend::Config;
