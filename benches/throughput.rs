@@ -106,11 +106,11 @@ fn throughput(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(seed.len() as u64));
     group.bench_function("normalize/seed_10MiB", |b| {
         b.iter(|| {
-            let mut log = textmend::edit::EditLog::default();
+            let mut log = textmend::text::edit::EditLog::default();
             let mut offset = 0;
             let mut kept = 0;
             for line in seed.split_inclusive('\n') {
-                kept += textmend::normalize::normalize_line(line, offset, &mut log).len();
+                kept += textmend::chars::normalize::normalize_line(line, offset, &mut log).len();
                 offset += line.len();
             }
             kept
@@ -120,11 +120,12 @@ fn throughput(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(format!("lines_and_classify/{name}"), |b| {
             b.iter(|| {
-                let mut log = textmend::edit::EditLog::default();
-                let mut lines = textmend::line::split_lines_in_order(text, &mut log, |rows| {
-                    textmend::columns::reading_order(text, rows)
-                });
-                textmend::preformatted::mark_preformatted(&mut lines);
+                let mut log = textmend::text::edit::EditLog::default();
+                let mut lines =
+                    textmend::text::line::split_lines_in_order(text, &mut log, |rows| {
+                        textmend::layout::columns::reading_order(text, rows)
+                    });
+                textmend::layout::preformatted::mark_preformatted(&mut lines);
                 lines.len()
             })
         });

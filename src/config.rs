@@ -2,10 +2,10 @@
 //! ([`Repaired`]), and the errors of the library's fallible entry points
 //! ([`Error`]).
 
-use crate::block::Block;
-use crate::decode::{self, DecodeReport};
-use crate::edit::Edit;
-use crate::policy;
+use crate::chars::decode::{self, DecodeReport};
+use crate::chars::policy;
+use crate::text::block::Block;
+use crate::text::edit::Edit;
 use serde::{Deserialize, Serialize};
 
 /// Which repairs run. Every repair is on by default; turning one off is

@@ -27,36 +27,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod block;
-pub mod browser_furniture;
-pub mod columns;
+pub mod chars;
 mod config;
-pub mod decode;
-pub mod dedupe;
-pub mod edit;
-pub mod explain;
-pub mod furniture;
-pub mod join;
-pub mod line;
-pub mod mojibake;
-pub mod normalize;
+pub mod layout;
+pub mod output;
 mod pipeline;
-pub mod policy;
-pub mod preformatted;
-pub mod radicals;
-pub mod render;
-pub mod script;
-pub mod segment;
-pub mod spacing;
 pub mod stream;
-pub mod visual_lines;
+pub mod text;
 
-pub use block::{Block, BlockKind};
+pub use chars::decode::DecodeReport;
 pub use config::{Config, Error, Repaired};
-pub use decode::DecodeReport;
-pub use edit::{Edit, Rule};
-pub use render::Format;
+pub use output::render::Format;
+pub use text::block::{Block, BlockKind};
+pub use text::edit::{Edit, Rule};
 
+use chars::decode;
 use encoding_rs::Encoding;
 use std::borrow::Cow;
 

@@ -2,21 +2,21 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
-use crate::block::{Block, BlockKind};
-use crate::columns::UnsplitRows;
+use crate::chars::mojibake::{MojibakeFix, repair_mojibake};
+use crate::chars::normalize::{normalize_in_context, normalize_line};
+use crate::chars::policy::{self, CjkPunct, CjkSpacing};
 use crate::config::{Config, Repaired};
-use crate::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
-use crate::edit::{Edit, EditLog, Rule};
-use crate::furniture::{is_page_number, remove_furniture};
-use crate::join::{Evidence, join_block};
-use crate::line::{Line, Piece, content_of, is_column_piece, read_pages, reserve_by_quarter};
-use crate::mojibake::{MojibakeFix, repair_mojibake};
-use crate::normalize::{normalize_in_context, normalize_line};
-use crate::policy::{self, CjkPunct, CjkSpacing};
-use crate::preformatted::mark_preformatted;
-use crate::segment::segment_pages;
-use crate::spacing::close_letter_spacing;
-use crate::visual_lines::rebuild_visual_lines;
+use crate::layout::columns::UnsplitRows;
+use crate::layout::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
+use crate::layout::furniture::{is_page_number, remove_furniture};
+use crate::layout::join::{Evidence, join_block};
+use crate::layout::preformatted::mark_preformatted;
+use crate::layout::segment::segment_pages;
+use crate::layout::spacing::close_letter_spacing;
+use crate::layout::visual_lines::rebuild_visual_lines;
+use crate::text::block::{Block, BlockKind};
+use crate::text::edit::{Edit, EditLog, Rule};
+use crate::text::line::{Line, Piece, content_of, is_column_piece, read_pages, reserve_by_quarter};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -146,8 +146,8 @@ pub(crate) fn read_lines<'a>(
     furniture: bool,
 ) -> Vec<Line<'a>> {
     let running_titles = if furniture {
-        let mut rows = crate::furniture::running_title_rows(input);
-        rows.extend(crate::browser_furniture::furniture_rows(input));
+        let mut rows = crate::layout::furniture::running_title_rows(input);
+        rows.extend(crate::layout::browser_furniture::furniture_rows(input));
         rows.sort_unstable();
         rows
     } else {
@@ -203,13 +203,13 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         dedupe_lines(&mut lines, &mut log);
     }
     if config.furniture {
-        crate::browser_furniture::remove_browser_furniture(input, &mut lines, &mut log);
+        crate::layout::browser_furniture::remove_browser_furniture(input, &mut lines, &mut log);
         remove_furniture(&mut lines, &mut log);
         if config.dedupe {
             remove_repeated_copies(&mut lines, &mut log);
         }
     }
-    crate::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
+    crate::chars::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
     mark_preformatted(&mut lines);
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);
@@ -281,7 +281,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                 // judged again, and what it reads is finished in turn.
                 if !(config.mojibake
                     && (has_single_byte_mojibake_letters(&joined)
-                        || crate::mojibake::may_be_utf8_read_as_gbk(&joined)))
+                        || crate::chars::mojibake::may_be_utf8_read_as_gbk(&joined)))
                 {
                     break;
                 }
@@ -293,7 +293,8 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                         // the one space between words a joined line gets
                         // (`ÿ Â` read as `ÿ` and a no-break space).
                         let fixed = normalize_line(&fixed, 0, &mut EditLog::off());
-                        let fixed = crate::join::one_space_per_run(fixed.trim()).into_owned();
+                        let fixed =
+                            crate::layout::join::one_space_per_run(fixed.trim()).into_owned();
                         log.push(range.clone(), fixed.clone(), Rule::Mojibake);
                         joined = fixed;
                         reread = true;

@@ -27,14 +27,14 @@
 //! number of threads, and the same however the reader splits the input.
 //!
 //! The encoding is chosen from the first window's bytes (see
-//! [`decode`](crate::decode)) and the rest is decoded incrementally.
+//! [`decode`](crate::chars::decode)) and the rest is decoded incrementally.
 //! Peak memory is a small multiple of the window times the threads.
 
 mod windows;
 
-use crate::block::Block;
+use crate::chars::decode::{DecodeReport, binary_evidence, choose_encoding};
 use crate::config::{Config, Error};
-use crate::decode::{DecodeReport, binary_evidence, choose_encoding};
+use crate::text::block::Block;
 use encoding_rs::{Decoder, DecoderResult, Encoding};
 use std::io::{self, Read, Write};
 use windows::{Memory, READ_CHUNK, Source, View};

@@ -354,13 +354,13 @@ proptest! {
 
     #[test]
     fn never_panics_on_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let (decoded, _) = textmend::decode::decode(&bytes, None);
+        let (decoded, _) = textmend::chars::decode::decode(&bytes, None);
         match textmend::repair_bytes(&bytes, &Config::default(), None) {
             Ok(repaired) => prop_assert_eq!(repaired.text, repair(&decoded)),
             // Refused only when the bytes are not text.
             Err(e) => prop_assert_eq!(
                 Some(e),
-                textmend::decode::binary_evidence(&bytes).map(textmend::Error::BinaryInput)
+                textmend::chars::decode::binary_evidence(&bytes).map(textmend::Error::BinaryInput)
             ),
         }
     }
@@ -400,14 +400,14 @@ proptest! {
     #[test]
     fn every_edit_is_explained_at_a_position_in_the_input(text in input()) {
         let repaired = run(&text, &Config::default())?;
-        let changes = textmend::explain::changes(&text, &repaired.edits);
+        let changes = textmend::output::explain::changes(&text, &repaired.edits);
         let lines = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
         for change in &changes {
             prop_assert!(change.position.line >= 1 && change.position.line <= lines);
             prop_assert!(change.position.column >= 1);
             prop_assert!(!change.before.contains('\n') && !change.after.contains('\n'));
         }
-        let report = textmend::explain::explain(&text, &repaired.edits);
+        let report = textmend::output::explain::explain(&text, &repaired.edits);
         prop_assert_eq!(report.lines().filter(|l| l.starts_with("  ")).count(), changes.len());
     }
 }
@@ -488,7 +488,7 @@ fn inputs_the_fuzzers_found() {
         let config = Config::default();
         // Read as the fuzzers read them, also where the command would
         // refuse them as binary.
-        let (input, _) = textmend::decode::decode(&bytes, None);
+        let (input, _) = textmend::chars::decode::decode(&bytes, None);
         let once = repair_with(&input, &config);
         check_contract(&once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
         check_no_invention(&input, &once).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));

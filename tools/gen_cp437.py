@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes src/mojibake/cp437.rs: the upper half of IBM code page 437 (the
+"""Writes src/chars/mojibake/cp437.rs: the upper half of IBM code page 437 (the
 PC's original code page, which encoding_rs does not have), from Python's
 cp437 codec, itself generated from the Unicode consortium's mapping file
 VENDORS/MICSFT/PC/CP437.TXT.
 
-    python3 tools/gen_cp437.py > src/mojibake/cp437.rs
+    python3 tools/gen_cp437.py > src/chars/mojibake/cp437.rs
 """
 
 import sys

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes src/radicals/table.rs from the Unicode Character Database file
+"""Writes src/chars/radicals/table.rs from the Unicode Character Database file
 EquivalentUnifiedIdeograph.txt (property Equivalent_Unified_Ideograph).
 
-    python3 tools/gen_radicals.py path/to/EquivalentUnifiedIdeograph.txt > src/radicals/table.rs
+    python3 tools/gen_radicals.py path/to/EquivalentUnifiedIdeograph.txt > src/chars/radicals/table.rs
 
 Only the two radical blocks are kept: CJK Radicals Supplement
 (U+2E80-U+2EFF) and Kangxi Radicals (U+2F00-U+2FDF). The CJK Strokes

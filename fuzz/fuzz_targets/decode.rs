@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let forced = FORCED.get(usize::from(choice)).copied();
-    let (text, _report) = textmend::decode::decode(bytes, forced);
+    let (text, _report) = textmend::chars::decode::decode(bytes, forced);
     if let (None, false, false, Ok(utf8)) = (
         forced,
         bytes.starts_with(b"\xEF\xBB\xBF"),

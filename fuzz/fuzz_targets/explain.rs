@@ -8,10 +8,10 @@ fuzz_target!(|text: &str| {
         return;
     }
     let repaired = textmend::repair_with(text, &textmend::Config::default());
-    let index = textmend::explain::LineIndex::new(text);
+    let index = textmend::output::explain::LineIndex::new(text);
     let end = index.position(text.len());
-    for change in textmend::explain::changes(text, &repaired.edits) {
+    for change in textmend::output::explain::changes(text, &repaired.edits) {
         assert!(change.position <= end && change.position.column >= 1);
     }
-    let _ = textmend::explain::explain(text, &repaired.edits);
+    let _ = textmend::output::explain::explain(text, &repaired.edits);
 });

@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if textmend::repair_bytes(data, &textmend::Config::default(), None).is_err() {
         // Refused as binary: the pipeline still gets to see such text.
-        let (text, _) = textmend::decode::decode(data, None);
+        let (text, _) = textmend::chars::decode::decode(data, None);
         let _ = textmend::repair_with(&text, &textmend::Config::default());
     }
 });

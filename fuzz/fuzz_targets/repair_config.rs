@@ -18,20 +18,20 @@ fuzz_target!(|data: &[u8]| {
         letter_spacing: flags & 4 != 0,
         dehyphenate: flags & 8 != 0,
         cjk_punct: if flags & 16 != 0 {
-            textmend::policy::CjkPunct::Full
+            textmend::chars::policy::CjkPunct::Full
         } else {
-            textmend::policy::CjkPunct::Keep
+            textmend::chars::policy::CjkPunct::Keep
         },
         fold_width: flags & 32 != 0,
         cjk_spacing: match flags >> 6 {
-            1 => textmend::policy::CjkSpacing::Remove,
-            2 => textmend::policy::CjkSpacing::Add,
-            _ => textmend::policy::CjkSpacing::Keep,
+            1 => textmend::chars::policy::CjkSpacing::Remove,
+            2 => textmend::chars::policy::CjkSpacing::Add,
+            _ => textmend::chars::policy::CjkSpacing::Keep,
         },
     };
     if textmend::repair_bytes(bytes, &config, None).is_err() {
         // Refused as binary: the pipeline still gets to see such text.
-        let (text, _) = textmend::decode::decode(bytes, None);
+        let (text, _) = textmend::chars::decode::decode(bytes, None);
         let _ = textmend::repair_with(&text, &config);
     }
 });

@@ -14,7 +14,7 @@
 use crate::convert::CharOffsets;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
-use textmend::explain::{self, LineIndex};
+use textmend::output::explain::{self, LineIndex};
 use textmend::{BlockKind, Repaired};
 
 /// Characters of a document's text shown in its `repr`.

@@ -99,7 +99,7 @@ fn repair_bytes(
         None => None,
     };
     let parts = py.detach(|| {
-        let (input, report) = textmend::decode::decode(data, forced);
+        let (input, report) = textmend::chars::decode::decode(data, forced);
         let mut repaired = textmend::repair_with(&input, &config);
         repaired.decode = Some(report);
         document::Parts::new(input.into_owned(), repaired)

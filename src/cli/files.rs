@@ -7,8 +7,8 @@ use super::{Input, config, inputs, name, quiet_on_broken_pipe, read};
 use crate::cli::args::Cli;
 use std::io::{self, Write};
 use std::path::Path;
-use textmend::explain::{self, LineIndex, Position};
-use textmend::render::render;
+use textmend::output::explain::{self, LineIndex, Position};
+use textmend::output::render::render;
 use textmend::{Format, Repaired};
 
 /// Runs the mode; the exit status, or a message for exit 2.

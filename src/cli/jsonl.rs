@@ -22,7 +22,7 @@ use serde_json::value::RawValue;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
-use textmend::render::render;
+use textmend::output::render::render;
 use textmend::{Config, Format};
 
 /// Records repaired together.
@@ -201,7 +201,7 @@ impl Job {
         })?;
         // A field holding the bytes of a file that is not text is a bad
         // record, as such a file is a bad input.
-        if let Some(evidence) = textmend::decode::binary_evidence(text.as_bytes()) {
+        if let Some(evidence) = textmend::chars::decode::binary_evidence(text.as_bytes()) {
             let error = textmend::Error::BinaryInput(evidence);
             return Err(format!("field \"{}\": {error}", self.field));
         }

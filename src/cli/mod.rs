@@ -61,11 +61,11 @@ pub fn config(cli: &Cli) -> Result<Config, String> {
     config.dehyphenate &= !cli.no_dehyphenate;
     config.fold_width |= cli.fold_width;
     if cli.cjk_punct == "full" {
-        config.cjk_punct = textmend::policy::CjkPunct::Full;
+        config.cjk_punct = textmend::chars::policy::CjkPunct::Full;
     }
     match cli.cjk_spacing.as_str() {
-        "remove" => config.cjk_spacing = textmend::policy::CjkSpacing::Remove,
-        "add" => config.cjk_spacing = textmend::policy::CjkSpacing::Add,
+        "remove" => config.cjk_spacing = textmend::chars::policy::CjkSpacing::Remove,
+        "add" => config.cjk_spacing = textmend::chars::policy::CjkSpacing::Add,
         _ => {}
     }
     Ok(config)

@@ -15,9 +15,9 @@
 //! the window before it, repaired in full, ends where the guess said: a
 //! wrong guess costs time, never a different output.
 
-use crate::block::Block;
 use crate::config::Config;
 use crate::pipeline::{Keep, run_keeping};
+use crate::text::block::Block;
 use rayon::prelude::*;
 use std::io;
 

@@ -85,7 +85,7 @@ pub fn classify(c: char) -> CharClass {
 /// U+200B ZERO WIDTH SPACE.
 ///
 /// ```
-/// use textmend::script::is_complex_context;
+/// use textmend::text::script::is_complex_context;
 /// assert!(is_complex_context('ក') && is_complex_context('ไ') && is_complex_context('မ'));
 /// assert!(!is_complex_context('a') && !is_complex_context('中'));
 /// ```
@@ -174,7 +174,7 @@ fn common_width(c: char) -> Option<usize> {
 /// punctuation), which make up most of the text.
 ///
 /// ```
-/// use textmend::script::is_alphabetic;
+/// use textmend::text::script::is_alphabetic;
 /// assert!(is_alphabetic('字') && is_alphabetic('カ') && is_alphabetic('é'));
 /// assert!(!is_alphabetic('。') && !is_alphabetic('１') && !is_alphabetic('-'));
 /// ```
@@ -302,7 +302,7 @@ const LEADING_ABBREVIATIONS: &[&str] = &[
 /// stop of an abbreviation that leads on (`e.g.`, `Dr.`).
 ///
 /// ```
-/// use textmend::script::ends_sentence;
+/// use textmend::text::script::ends_sentence;
 /// assert!(ends_sentence("如是说。"));
 /// assert!(ends_sentence("he said.)"));
 /// assert!(ends_sentence("落实。”"));

@@ -38,18 +38,18 @@
 //! The repaired text has no trailing spaces, so a second repair finds no
 //! pieces. `O(n)` in the number of lines.
 
-use crate::edit::{EditLog, Rule};
-use crate::line::{Line, is_column_piece};
-use crate::script::is_spaceless;
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::{Line, is_column_piece};
+use crate::text::script::is_spaceless;
 use std::borrow::Cow;
 
 /// Rebuilds the visual lines that an extractor wrote a word per line, in
 /// place; each join is logged as [`Rule::WordPerLine`].
 ///
 /// ```
-/// use textmend::edit::EditLog;
-/// use textmend::line::split_lines;
-/// use textmend::visual_lines::rebuild_visual_lines;
+/// use textmend::text::edit::EditLog;
+/// use textmend::text::line::split_lines;
+/// use textmend::layout::visual_lines::rebuild_visual_lines;
 /// let input = "The daemon accepts protocol version two only, and\nrefuses clients that offer the first version.\nPlease \nread \nthe \nmanual\nbefore you start.\n";
 /// let mut log = EditLog::default();
 /// let mut lines = split_lines(input, &mut log);
@@ -245,12 +245,12 @@ fn page_columns(lines: &[Line], pieces: &[bool]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::line::split_lines;
+    use crate::text::line::split_lines;
 
     fn rebuilt(input: &str) -> Vec<String> {
         let mut log = EditLog::default();
-        let mut lines = crate::line::split_lines_in_order(input, &mut log, |rows| {
-            crate::columns::reading_order(input, rows)
+        let mut lines = crate::text::line::split_lines_in_order(input, &mut log, |rows| {
+            crate::layout::columns::reading_order(input, rows)
         });
         rebuild_visual_lines(input, &mut lines, &mut log);
         lines.into_iter().map(|l| l.text.into_owned()).collect()

@@ -57,8 +57,8 @@
 //! that a second repair finds the gutters where the first did.
 //! `O(n)` per page for each of at most three passes.
 
-pub use crate::line::Piece;
-use crate::script::display_width;
+pub use crate::text::line::Piece;
+use crate::text::script::display_width;
 
 /// The narrowest column, in characters, left of a gutter.
 pub const MIN_COLUMN_WIDTH: usize = 8;
@@ -236,7 +236,7 @@ impl Cell {
     /// How many columns the character takes as the type sets it: a wide
     /// character two for each position it is written in.
     fn set_width(&self) -> usize {
-        self.columns * (1 + usize::from(crate::script::is_wide(self.c)))
+        self.columns * (1 + usize::from(crate::text::script::is_wide(self.c)))
     }
 }
 
@@ -244,16 +244,16 @@ impl Cell {
 /// a second repair would count them: characters that normalization removes
 /// take none, a ligature takes its letters, and leading white space takes
 /// the indentation it is written as (a tab four columns, an ideographic
-/// space two; see [`crate::line::indent_width`]).
+/// space two; see [`crate::text::line::indent_width`]).
 fn written_cells(text: &str, first_col: usize) -> impl Iterator<Item = Cell> + '_ {
     let mut col = first_col;
     let mut leading = true;
     text.char_indices().filter_map(move |(at, c)| {
-        let (mut columns, mut space) = crate::normalize::as_written(c);
+        let (mut columns, mut space) = crate::chars::normalize::as_written(c);
         if columns == 0 {
             return None;
         }
-        match crate::line::indent_width(c).filter(|_| leading) {
+        match crate::text::line::indent_width(c).filter(|_| leading) {
             Some(width) => (columns, space) = (width, true),
             None => leading = false,
         }
@@ -551,8 +551,8 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         .iter()
         .map(|r| {
             let text = input[r.range.clone()].trim();
-            crate::preformatted::looks_preformatted(text)
-                && crate::dedupe::dedupe_line(text).is_none()
+            crate::layout::preformatted::looks_preformatted(text)
+                && crate::layout::dedupe::dedupe_line(text).is_none()
         })
         .collect();
     let mut measured = as_kept_blocks_write(&all, &kept, region_col);
@@ -777,7 +777,7 @@ fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
     for (i, cell) in cells.iter().enumerate() {
         if cell.c == ' ' && i > 0 {
             if let (before, Some(after)) = (&cells[i - 1], cells.get(i + 1)) {
-                let is_wide = crate::script::is_wide;
+                let is_wide = crate::text::script::is_wide;
                 if !before.space && !after.space && (is_wide(before.c) || is_wide(after.c)) {
                     spaces.push(CollapsedSpace {
                         col: cell.col,

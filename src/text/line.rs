@@ -11,8 +11,8 @@
 //! `O(n)` in the input; never drops a character (blank lines are kept as
 //! blank [`Line`]s so the layout stages can see them).
 
-use crate::edit::{EditLog, Rule};
-use crate::script::{
+use crate::text::edit::{EditLog, Rule};
+use crate::text::script::{
     CharClass, classify, display_width, ends_sentence, is_invisible, is_spaceless,
 };
 use regex::Regex;
@@ -176,7 +176,7 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// True when `text` starts with a list marker.
 ///
 /// ```
-/// use textmend::line::is_list_item;
+/// use textmend::text::line::is_list_item;
 /// assert!(is_list_item("1. First"));
 /// assert!(is_list_item("（一）总体要求"));
 /// assert!(is_list_item("• USB"));
@@ -188,7 +188,7 @@ pub fn is_list_item(text: &str) -> bool {
     // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
     let mut chars = text.chars();
     let plausible = match (chars.next(), chars.next()) {
-        (Some(c), _) if !crate::script::is_alphabetic(c) => true,
+        (Some(c), _) if !crate::text::script::is_alphabetic(c) => true,
         (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
         (Some(c), _) => "一二三四五六七八九十".contains(c),
         _ => false,
@@ -202,8 +202,8 @@ pub fn is_list_item(text: &str) -> bool {
 /// own tests read them with this.
 ///
 /// ```
-/// use textmend::edit::EditLog;
-/// use textmend::line::split_lines;
+/// use textmend::text::edit::EditLog;
+/// use textmend::text::line::split_lines;
 /// let lines = split_lines("  第一行\r\n\u{c}第二行", &mut EditLog::default());
 /// assert_eq!(lines.len(), 2);
 /// assert_eq!(lines[0].text, "第一行");

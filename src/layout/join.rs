@@ -33,9 +33,9 @@
 //!
 //! `O(n)` in the block's length.
 
-use crate::edit::{EditLog, Rule};
-use crate::line::Line;
-use crate::script::{CharClass, classify, is_cjk, is_closing, is_opening, is_spaceless};
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::Line;
+use crate::text::script::{CharClass, classify, is_cjk, is_closing, is_opening, is_spaceless};
 use std::collections::{HashMap, HashSet};
 
 /// Words that commonly start a hyphenated compound: when a line ends with
@@ -270,7 +270,7 @@ fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Co
 /// `text` with each run of spaces and tabs made one space.
 ///
 /// ```
-/// use textmend::join::one_space_per_run;
+/// use textmend::layout::join::one_space_per_run;
 /// assert_eq!(one_space_per_run("°ÿ \t €"), "°ÿ €");
 /// ```
 pub fn one_space_per_run(text: &str) -> std::borrow::Cow<'_, str> {
@@ -313,10 +313,10 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
     if last == '-' {
         return hyphen(before, after, evidence);
     }
-    if crate::segment::is_section_number(before) {
+    if crate::layout::segment::is_section_number(before) {
         return Separator::Text(" ");
     }
-    if crate::segment::continues_manual_page(before, after) {
+    if crate::layout::segment::continues_manual_page(before, after) {
         return Separator::Text("");
     }
     let (lc, fc) = (classify(last), classify(first));
@@ -431,7 +431,7 @@ fn breaks_url(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::line::split_lines;
+    use crate::text::line::split_lines;
 
     fn join(input: &str) -> String {
         let mut log = EditLog::default();

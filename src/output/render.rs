@@ -6,10 +6,10 @@
 //! json      {"blocks":[{"kind":"heading","text":"不忘初心…","range":{…}}, …],"edits":[…]}
 //! ```
 
-use crate::block::{Block, BlockKind};
+use crate::chars::decode::DecodeReport;
 use crate::config::Repaired;
-use crate::decode::DecodeReport;
-use crate::edit::Edit;
+use crate::text::block::{Block, BlockKind};
+use crate::text::edit::Edit;
 use serde::Serialize;
 
 /// An output format.
@@ -39,7 +39,7 @@ impl std::str::FromStr for Format {
 /// Renders a repair in `format`.
 ///
 /// ```
-/// use textmend::{render::render, repair_with, Config, Format};
+/// use textmend::{output::render::render, repair_with, Config, Format};
 /// let repaired = repair_with("Annual ReportAnnual Report\n• first item\n", &Config::default());
 /// assert_eq!(render(&repaired, Format::Markdown), "# Annual Report\n\n- first item\n");
 /// ```

@@ -13,7 +13,7 @@
 //!
 //! `O(n)` in the line: one pass finds the runs, a second writes them.
 
-use crate::script::{CharClass, classify};
+use crate::text::script::{CharClass, classify};
 
 /// What separates the tokens: a space, or a tab (which the output writes
 /// as a space, so a second repair would find the run).
@@ -27,7 +27,7 @@ const MIN_CJK_IN_RUN: usize = 3;
 /// there is none.
 ///
 /// ```
-/// use textmend::spacing::close_letter_spacing;
+/// use textmend::layout::spacing::close_letter_spacing;
 /// assert_eq!(close_letter_spacing("鄂 尔 多 斯 市").as_deref(), Some("鄂尔多斯市"));
 /// assert_eq!(close_letter_spacing("率先垂范 先学先改"), None);
 /// assert_eq!(close_letter_spacing("9 月 23 日"), None);
@@ -103,7 +103,7 @@ fn is_single(token: &str) -> bool {
         .chars()
         .filter(|&c| classify(c) != CharClass::WidePunct);
     if let (Some(c), None) = (core.next(), core.next()) {
-        if crate::script::is_cjk(c) {
+        if crate::text::script::is_cjk(c) {
             return true;
         }
     }
@@ -117,8 +117,8 @@ fn is_single(token: &str) -> bool {
                     | CharClass::WidePunct
                     | CharClass::Letter
                     | CharClass::Digit
-            ) || crate::script::is_opening(c)
-                || crate::script::is_closing(c)
+            ) || crate::text::script::is_opening(c)
+                || crate::text::script::is_closing(c)
         }
         _ => false,
     }

@@ -25,9 +25,9 @@
 
 mod table;
 
-use crate::edit::{EditLog, Rule};
-use crate::line::Line;
-use crate::script::{CharClass, classify};
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::Line;
+use crate::text::script::{CharClass, classify};
 use table::EQUIVALENT_UNIFIED_IDEOGRAPH;
 use unicode_normalization::char::decompose_compatible;
 
@@ -42,7 +42,7 @@ pub fn is_radical_like(c: char) -> bool {
 /// or `None` when Unicode gives none.
 ///
 /// ```
-/// use textmend::radicals::unified_ideograph;
+/// use textmend::chars::radicals::unified_ideograph;
 /// assert_eq!(unified_ideograph('⻢'), Some('马'));
 /// assert_eq!(unified_ideograph('⼈'), Some('人'));
 /// assert_eq!(unified_ideograph('\u{2E80}'), None);
@@ -189,7 +189,7 @@ mod tests {
 
     fn folded(input: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
         let mut log = EditLog::default();
-        let mut lines = crate::line::split_lines(input, &mut EditLog::off());
+        let mut lines = crate::text::line::split_lines(input, &mut EditLog::off());
         fold_in_cjk_document(input, &mut lines, &mut log);
         let text = lines.into_iter().map(|l| l.text.into_owned()).collect();
         let ranges = log.into_sorted().into_iter().map(|e| e.range).collect();

@@ -44,8 +44,8 @@
 //!
 //! `O(n)` in the number of lines.
 
-use crate::line::{Line, is_list_item};
-use crate::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
+use crate::text::line::{Line, is_list_item};
+use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -108,7 +108,7 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// Which signal, if any, makes one line preformatted on its own.
 ///
 /// ```
-/// use textmend::preformatted::is_code_line;
+/// use textmend::layout::preformatted::is_code_line;
 /// assert!(is_code_line("$ LANG=C ls -l foo"));
 /// assert!(is_code_line("int main(void) {"));
 /// assert!(is_code_line("Introduction . . . . . . 12"));
@@ -539,7 +539,7 @@ fn is_dense(line: &Line) -> bool {
     let (mut symbols, mut visible) = (0, 0);
     for c in line.text.chars().filter(|c| !c.is_whitespace()) {
         visible += 1;
-        if !crate::script::is_alphabetic(c) {
+        if !crate::text::script::is_alphabetic(c) {
             symbols += 1;
         }
     }
@@ -572,8 +572,8 @@ fn document_width(lines: &[Line], visible: &[usize]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::EditLog;
-    use crate::line::split_lines;
+    use crate::text::edit::EditLog;
+    use crate::text::line::split_lines;
 
     /// Each line with whether it keeps its line (preformatted or alone).
     fn marked(input: &str) -> Vec<(String, bool)> {

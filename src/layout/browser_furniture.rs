@@ -31,8 +31,8 @@
 //!
 //! `O(n)` in the number of lines.
 
-use crate::edit::{EditLog, Rule};
-use crate::line::Line;
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::Line;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -63,7 +63,7 @@ static PAGE_OF: LazyLock<Regex> =
 /// True when `text` is a print time stamp.
 ///
 /// ```
-/// use textmend::browser_furniture::is_time_stamp;
+/// use textmend::layout::browser_furniture::is_time_stamp;
 /// assert!(is_time_stamp("12/4/26, 2:25 PM"));
 /// assert!(is_time_stamp("2026/12/4 14:25"));
 /// assert!(!is_time_stamp("On 12/4/26, 2:25 PM the build failed."));
@@ -200,7 +200,7 @@ fn once_per_page(
 /// Where the rows of the raw input that hold a browser's time stamp or
 /// address start (sorted): column detection, which reads rows before any
 /// line is removed, takes no evidence from them, as from any running title
-/// ([`crate::furniture::running_title_rows`]). A row that `-layout` text
+/// ([`crate::layout::furniture::running_title_rows`]). A row that `-layout` text
 /// kept whole (`12/4/26, 2:25 PM      Title`) crosses every gutter.
 pub fn furniture_rows(input: &str) -> Vec<usize> {
     if !input.contains("://") {
@@ -209,7 +209,7 @@ pub fn furniture_rows(input: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut texts = Vec::new();
     let mut at = 0;
-    for row in input.split_inclusive(crate::line::LINE_BREAKS) {
+    for row in input.split_inclusive(crate::text::line::LINE_BREAKS) {
         let text = row.trim();
         if !text.is_empty() {
             starts.push(at);
@@ -234,7 +234,7 @@ pub fn furniture_rows(input: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::line::split_lines;
+    use crate::text::line::split_lines;
 
     fn kept(input: &str) -> Vec<String> {
         let mut log = EditLog::default();

@@ -13,7 +13,7 @@
 mod cp437;
 mod plausibility;
 
-use crate::script::{CharClass, classify};
+use crate::text::script::{CharClass, classify};
 use encoding_rs::{
     DecoderResult, Encoding, GBK, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251,
     WINDOWS_1252, WINDOWS_1253, WINDOWS_1254, WINDOWS_1257,
@@ -76,7 +76,7 @@ pub struct MojibakeFix {
 /// # Examples
 ///
 /// ```
-/// use textmend::mojibake::repair_mojibake;
+/// use textmend::chars::mojibake::repair_mojibake;
 /// let (text, fixes) = repair_mojibake("Ã©tÃ© Ã  la plage").unwrap();
 /// assert_eq!(text, "été à la plage");
 /// assert_eq!(fixes[0].range.start, 0);
@@ -91,7 +91,7 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     let mut out = String::new();
     let mut fixes = Vec::new();
     let mut start = 0;
-    let breaks = crate::line::LINE_BREAKS;
+    let breaks = crate::text::line::LINE_BREAKS;
     for line in text.split_inclusive(breaks) {
         // A line is read the same whatever ends it (the last line of an
         // input often has no line end, and gets one in the output).
@@ -149,8 +149,11 @@ fn repair_line(line: &str) -> Option<String> {
             current = Cow::Owned(read);
             continue;
         }
-        let normalized =
-            crate::normalize::normalize_line(&current, 0, &mut crate::edit::EditLog::off());
+        let normalized = crate::chars::normalize::normalize_line(
+            &current,
+            0,
+            &mut crate::text::edit::EditLog::off(),
+        );
         if normalized == current {
             break;
         }
@@ -596,7 +599,7 @@ impl CodePage {
     /// lead byte of a three-byte sequence and two continuation bytes that
     /// are symbols or rare letters.
     fn three_byte_shapes(&self, line: &str) -> i32 {
-        let odd = |c: char| char_cost(c) > 0 || !crate::script::is_alphabetic(c);
+        let odd = |c: char| char_cost(c) > 0 || !crate::text::script::is_alphabetic(c);
         let chars: Vec<char> = line.chars().collect();
         let shaped = |w: &[char]| {
             let byte = |c| self.byte(c).unwrap_or(0);

@@ -28,11 +28,13 @@
 //! neighbouring lines wrapped mid-sentence reach), so pages that change
 //! width as a newspaper does are read right. `O(n)` in the number of lines.
 
-pub use crate::block::BlockKind;
-use crate::line::Line;
-pub use crate::line::is_list_item;
-use crate::preformatted::starts_with_label;
-use crate::script::{ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word};
+use crate::layout::preformatted::starts_with_label;
+pub use crate::text::block::BlockKind;
+use crate::text::line::Line;
+pub use crate::text::line::is_list_item;
+use crate::text::script::{
+    ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -73,7 +75,7 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// and other typesetters set on a line of its own before the title.
 ///
 /// ```
-/// use textmend::segment::is_section_number;
+/// use textmend::layout::segment::is_section_number;
 /// assert!(is_section_number("1.4.5"));
 /// assert!(!is_section_number("2019"));
 /// assert!(!is_section_number("11.9 万人"));
@@ -120,7 +122,7 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
 /// [`segment`] for text whose extractor marked its pages with form feeds
 /// (`pages_marked`): only there are blank lines that set apart every line
 /// of a page read as the extractor's line separators
-/// ([`join_blank_separated_lines`]). The repaired text has no form feeds,
+/// (`join_blank_separated_lines`). The repaired text has no form feeds,
 /// so a second repair never reads them so.
 pub fn segment_pages(lines: &[Line], pages_marked: bool) -> Vec<BlockSpan> {
     let mut visible = visible_lines(lines);
@@ -412,7 +414,7 @@ fn ends_mid_clause(text: &str) -> bool {
     let mut rev = text.chars().rev();
     match (rev.next(), rev.next()) {
         (Some(',' | '，' | '、' | '—' | '–' | '/'), _) => true,
-        (Some('-'), Some(c)) => crate::script::is_alphabetic(c),
+        (Some('-'), Some(c)) => crate::text::script::is_alphabetic(c),
         _ => false,
     }
 }
@@ -445,7 +447,9 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     }
     if is_section_number(&a.text) && block.lines.len() == 1 {
         // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
-        let title = b.first_char().is_some_and(crate::script::is_word_char)
+        let title = b
+            .first_char()
+            .is_some_and(crate::text::script::is_word_char)
             && !b.preformatted
             && !is_list_item(&b.text);
         return !title;
@@ -474,8 +478,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         // first line counts, or a second line less than half as wide as the
         // first and not numbered: the wrapped remainder, as in
         // `GUI（圖形使用者介面）` / `應用`.)
-        let spaced = !a.text.chars().any(crate::script::is_cjk)
-            && !b.text.chars().any(crate::script::is_cjk);
+        let spaced = !a.text.chars().any(crate::text::script::is_cjk)
+            && !b.text.chars().any(crate::text::script::is_cjk);
         let own_measure = Visible {
             column: a.extent().max(b.extent()),
             ..*prev
@@ -561,8 +565,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
 /// English note in a Chinese manual, then the Chinese text again).
 fn changes_language(before: &str, after: &str) -> bool {
     ends_sentence(before)
-        && !before.chars().any(crate::script::is_cjk)
-        && after.starts_with(crate::script::is_cjk)
+        && !before.chars().any(crate::text::script::is_cjk)
+        && after.starts_with(crate::text::script::is_cjk)
 }
 
 /// Does an English sentence go on across the break: a line ending in a
@@ -579,7 +583,7 @@ fn goes_on_in_lower_case(before: &str, after: &str) -> bool {
 /// `(1)` never follows a word without a space.
 ///
 /// ```
-/// use textmend::segment::continues_manual_page;
+/// use textmend::layout::segment::continues_manual_page;
 /// assert!(continues_manual_page("系統使用 update-alternatives", "(1) 讓使用者"));
 /// assert!(!continues_manual_page("下列步驟：", "(1) 安裝"));
 /// assert!(!continues_manual_page("the steps", "(12) install"));
@@ -619,7 +623,7 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
 /// another font, whose width a count of characters does not tell
 /// (`這些軟體包在` / `task-gnome-desktop 安裝時`).
 fn pushes_latin_word(before: &str, after: &str) -> bool {
-    use crate::script::is_cjk;
+    use crate::text::script::is_cjk;
     before.ends_with(is_cjk)
         && after.starts_with(|c: char| c.is_ascii_alphanumeric())
         && after.chars().any(is_cjk)
@@ -655,7 +659,7 @@ fn term_shape(text: &str) -> Option<String> {
     }
     let mut shape = String::new();
     for c in word.chars() {
-        let mark = if crate::script::is_alphabetic(c) {
+        let mark = if crate::text::script::is_alphabetic(c) {
             'a'
         } else if c.is_numeric() {
             '0'
@@ -717,8 +721,8 @@ fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::EditLog;
-    use crate::line::split_lines;
+    use crate::text::edit::EditLog;
+    use crate::text::line::split_lines;
 
     fn blocks(input: &str) -> Vec<Vec<String>> {
         let lines = split_lines(input, &mut EditLog::default());

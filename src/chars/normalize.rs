@@ -25,9 +25,9 @@
 //! Runs in `O(n)` over the line, allocates only when something changes,
 //! and never drops a character that is not listed in a table here.
 
-use crate::edit::{EditLog, Rule};
-use crate::radicals::{is_radical_like, unified_ideograph};
-use crate::script::{CharClass, classify, is_complex_context, is_invisible};
+use crate::chars::radicals::{is_radical_like, unified_ideograph};
+use crate::text::edit::{EditLog, Rule};
+use crate::text::script::{CharClass, classify, is_complex_context, is_invisible};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -38,8 +38,8 @@ use unicode_normalization::char::decompose_compatible;
 /// input, recording each change in `log`.
 ///
 /// ```
-/// use textmend::edit::EditLog;
-/// use textmend::normalize::normalize_line;
+/// use textmend::text::edit::EditLog;
+/// use textmend::chars::normalize::normalize_line;
 /// let mut log = EditLog::default();
 /// assert_eq!(normalize_line("ﬁne\u{AD}ly", 0, &mut log), "finely");
 /// assert_eq!(log.len(), 2);
@@ -63,8 +63,8 @@ pub fn normalize_line<'a>(line: &'a str, offset: usize, log: &mut EditLog) -> Co
 /// spaces and hyphens); should that not be found, the block's range.
 ///
 /// ```
-/// use textmend::edit::EditLog;
-/// use textmend::normalize::normalize_in_context;
+/// use textmend::text::edit::EditLog;
+/// use textmend::chars::normalize::normalize_in_context;
 /// let mut log = EditLog::default();
 /// assert_eq!(normalize_in_context("その⼀部は", "その\n⼀部は", 0..16, &mut log), "その一部は");
 /// assert_eq!(log.into_sorted()[0].range, 7..10);

@@ -13,7 +13,7 @@
 //!   `— 12 —`, `第 12 页`, `第12版`, `Page 12`, `Page 12 of 40`, `12 / 40`);
 //! - a bare number (`12`) when it is the first or last line of a page;
 //! - a browser's time stamp and address, confirmed by its `n/N` page
-//!   numbers ([`crate::browser_furniture`]);
+//!   numbers ([`crate::layout::browser_furniture`]);
 //! - a line that recurs at the top or bottom of two or more pages, allowing
 //!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
 //!   next to a page number and recurs in the document.
@@ -24,8 +24,8 @@
 //!
 //! `O(n)` in the number of lines (one hash map of line shapes).
 
-use crate::edit::{EditLog, Rule};
-use crate::line::Line;
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::Line;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -57,7 +57,7 @@ static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// True when `text` is only a page number in one of its decorated forms.
 ///
 /// ```
-/// use textmend::furniture::is_page_number;
+/// use textmend::layout::furniture::is_page_number;
 /// assert!(is_page_number("- 3 -"));
 /// assert!(is_page_number("第 3 版"));
 /// assert!(is_page_number("Page 3 of 9"));
@@ -265,7 +265,7 @@ fn body_width(lines: &[Line]) -> usize {
 
 fn is_header_candidate(line: &Line) -> bool {
     !line.removed
-        && !crate::preformatted::looks_preformatted(&line.text)
+        && !crate::layout::preformatted::looks_preformatted(&line.text)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
         && has_letter(&line.text)
@@ -276,11 +276,11 @@ fn is_header_candidate(line: &Line) -> bool {
 /// lines among the first and last few of a page that could be furniture
 /// and whose shape recurs at the edge of another page. Found on the raw
 /// lines, before column detection reads the pages, so that it can leave
-/// them out ([`crate::columns::Piece::running_title`]): the repaired text
+/// them out ([`crate::layout::columns::Piece::running_title`]): the repaired text
 /// no longer holds them.
 ///
 /// ```
-/// use textmend::furniture::running_title_rows;
+/// use textmend::layout::furniture::running_title_rows;
 /// let input = "Annual Report 2019\nText one.\n\u{c}Annual Report 2019\nText two.\n";
 /// assert_eq!(running_title_rows(input), [0, 30]);
 /// assert!(running_title_rows("Annual Report 2019\nText one.\n").is_empty());
@@ -332,15 +332,15 @@ pub fn running_title_rows(input: &str) -> Vec<usize> {
 
 /// [`is_header_candidate`] for a raw line's text.
 fn could_be_running_title(text: &str) -> bool {
-    !crate::preformatted::looks_preformatted(text)
-        && crate::script::display_width(text) <= MAX_HEADER_WIDTH
+    !crate::layout::preformatted::looks_preformatted(text)
+        && crate::text::script::display_width(text) <= MAX_HEADER_WIDTH
         && has_letter(text)
-        && !crate::script::ends_sentence(text)
+        && !crate::text::script::ends_sentence(text)
 }
 
 fn has_letter(text: &str) -> bool {
     text.chars().any(|c| {
-        use crate::script::{CharClass, classify};
+        use crate::text::script::{CharClass, classify};
         matches!(
             classify(c),
             CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter
@@ -453,7 +453,7 @@ fn is_page_number_line(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::line::split_lines;
+    use crate::text::line::split_lines;
 
     fn kept(input: &str) -> Vec<String> {
         let mut log = EditLog::default();

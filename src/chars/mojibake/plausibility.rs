@@ -6,8 +6,8 @@
 //! letters, and ideographs outside the 3755 most frequent (GB2312 level
 //! 1). `O(n)`.
 
-use crate::radicals::unified_ideograph;
-use crate::script::{CharClass, classify};
+use crate::chars::radicals::unified_ideograph;
+use crate::text::script::{CharClass, classify};
 use encoding_rs::{BIG5, EncoderResult, GBK, SHIFT_JIS};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;

@@ -7,7 +7,7 @@
 //! library user who shows edits to people.
 //!
 //! ```
-//! use textmend::{explain, repair_with, Config};
+//! use textmend::{output::explain, repair_with, Config};
 //! let input = "把学习习近\n平总书记的讲话\n";
 //! let repaired = repair_with(input, &Config::default());
 //! let changes = explain::changes(input, &repaired.edits);
@@ -23,7 +23,7 @@
 //! are shown visibly (see [`visible`]). Building a [`LineIndex`] is `O(n)`;
 //! each position then costs `O(log lines + line length)`.
 
-use crate::edit::{Edit, Rule};
+use crate::text::edit::{Edit, Rule};
 use std::fmt;
 use std::ops::Range;
 
@@ -51,7 +51,7 @@ impl fmt::Display for Position {
 /// Where each line of a text starts, to turn byte offsets into positions.
 ///
 /// ```
-/// use textmend::explain::{LineIndex, Position};
+/// use textmend::output::explain::{LineIndex, Position};
 /// let index = LineIndex::new("ab\r\n第二行\rz");
 /// assert_eq!(index.position(0), Position { line: 1, column: 1 });
 /// assert_eq!(index.position(4 + 3), Position { line: 2, column: 2 });
@@ -180,7 +180,7 @@ pub fn change(input: &str, index: &LineIndex<'_>, edit: &Edit) -> Change {
 /// count and the rule's description, each edit on its own line.
 ///
 /// ```
-/// use textmend::{explain, repair_with, Config};
+/// use textmend::{output::explain, repair_with, Config};
 /// let input = "infor-\nmation\n";
 /// let report = explain::explain(input, &repair_with(input, &Config::default()).edits);
 /// assert!(report.starts_with("line-join (1): "));
@@ -214,7 +214,7 @@ pub fn explain(input: &str, edits: &[Edit]) -> String {
 /// byte order marks) and spaces other than the ASCII space as `<U+XXXX>`.
 ///
 /// ```
-/// assert_eq!(textmend::explain::visible("a\u{a0}b\n\u{200b}"), "a<U+00A0>b⏎<U+200B>");
+/// assert_eq!(textmend::output::explain::visible("a\u{a0}b\n\u{200b}"), "a<U+00A0>b⏎<U+200B>");
 /// ```
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -238,8 +238,8 @@ pub fn visible(text: &str) -> String {
 /// around ` … `.
 ///
 /// ```
-/// assert_eq!(textmend::explain::shorten("abcdefghij", 6), "abc … hij");
-/// assert_eq!(textmend::explain::shorten("abc", 6), "abc");
+/// assert_eq!(textmend::output::explain::shorten("abcdefghij", 6), "abc … hij");
+/// assert_eq!(textmend::output::explain::shorten("abc", 6), "abc");
 /// ```
 pub fn shorten(text: &str, max: usize) -> String {
     let count = text.chars().count();

@@ -14,7 +14,7 @@
 //! `11.9`, `a.b`, a URL, code or a Latin sentence stay as they are.
 //! `O(n)` in the block's length.
 
-use crate::script::{CharClass, classify};
+use crate::text::script::{CharClass, classify};
 use serde::{Deserialize, Serialize};
 
 /// What to do with ASCII punctuation between CJK characters.
@@ -52,7 +52,7 @@ fn is_latin_or_digit(c: char) -> bool {
 /// Makes ASCII punctuation between CJK characters full-width.
 ///
 /// ```
-/// use textmend::policy::full_width_punct;
+/// use textmend::chars::policy::full_width_punct;
 /// assert_eq!(full_width_punct("态,当"), "态，当");
 /// assert_eq!(full_width_punct("差分(遠隔)です"), "差分（遠隔）です");
 /// assert_eq!(full_width_punct("党员 11.9 万人"), "党员 11.9 万人");
@@ -103,7 +103,7 @@ pub fn full_width_punct(text: &str) -> String {
 /// Folds full-width Latin letters and digits to ASCII (`ＡＢＣ１２３` → `ABC123`).
 ///
 /// ```
-/// assert_eq!(textmend::policy::fold_width("第１章 ＡＢＣ"), "第1章 ABC");
+/// assert_eq!(textmend::chars::policy::fold_width("第１章 ＡＢＣ"), "第1章 ABC");
 /// ```
 pub fn fold_width(text: &str) -> String {
     text.chars()
@@ -119,7 +119,7 @@ pub fn fold_width(text: &str) -> String {
 /// Applies a CJK–Latin spacing policy.
 ///
 /// ```
-/// use textmend::policy::{cjk_spacing, CjkSpacing};
+/// use textmend::chars::policy::{cjk_spacing, CjkSpacing};
 /// assert_eq!(cjk_spacing("使用 apt 命令", CjkSpacing::Remove), "使用apt命令");
 /// assert_eq!(cjk_spacing("使用apt命令，共95家", CjkSpacing::Add), "使用 apt 命令，共 95 家");
 /// ```

@@ -60,7 +60,7 @@ pub struct DecodeReport {
 /// still wins, as in every WHATWG decoder).
 ///
 /// ```
-/// use textmend::decode::decode;
+/// use textmend::chars::decode::decode;
 /// let (text, report) = decode("鄂尔多斯".as_bytes(), None);
 /// assert_eq!(text, "鄂尔多斯");
 /// assert_eq!(report.encoding, "UTF-8");
@@ -124,7 +124,7 @@ impl std::fmt::Display for Binary {
 /// ISO-2022 are text), make them binary.
 ///
 /// ```
-/// use textmend::decode::binary_evidence;
+/// use textmend::chars::decode::binary_evidence;
 /// assert!(binary_evidence(b"a\tline\x0cpage\x1b[1mbold\x1b[0m").is_none());
 /// assert!(binary_evidence(b"PK\x03\x04\x14\x00\x06\x00").is_some());
 /// let utf16: Vec<u8> = "text".encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -209,7 +209,7 @@ pub struct EncodingChoice {
 /// UTF-8).
 ///
 /// ```
-/// use textmend::decode::choose_encoding;
+/// use textmend::chars::decode::choose_encoding;
 /// let choice = choose_encoding("鄂尔多斯".as_bytes(), None, true);
 /// assert_eq!((choice.encoding.name(), choice.source), ("UTF-8", "utf-8"));
 /// let cut = &"鄂尔多斯".as_bytes()[..4];

@@ -25,9 +25,9 @@
 //!
 //! Each line is examined in `O(n)`; the stage is `O(n)` in the input.
 
-use crate::edit::{EditLog, Rule};
-use crate::line::Line;
-use crate::script::{display_width, ends_sentence, is_word_char};
+use crate::text::edit::{EditLog, Rule};
+use crate::text::line::Line;
+use crate::text::script::{display_width, ends_sentence, is_word_char};
 
 /// The narrowest repeated unit, in columns, for a doubled line or segment.
 const MIN_UNIT_WIDTH: usize = 6;
@@ -42,8 +42,8 @@ const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 /// line is not duplicated.
 ///
 /// ```
-/// use textmend::dedupe::dedupe_line;
-/// use textmend::edit::Rule;
+/// use textmend::layout::dedupe::dedupe_line;
+/// use textmend::text::edit::Rule;
 /// assert_eq!(
 ///     dedupe_line("率先垂范率先垂范 先学先改先学先改"),
 ///     Some(("率先垂范 先学先改".to_string(), Rule::FakeBoldSegments))
@@ -153,7 +153,7 @@ fn is_heading_unit(unit: &str, k: usize, question_ok: bool) -> bool {
 /// Does `text` ask a question? A heading may, and its last line, drawn the
 /// same way as the lines before, then ends with the question mark.
 fn asks(text: &str) -> bool {
-    text.trim_end_matches(crate::script::is_closing)
+    text.trim_end_matches(crate::text::script::is_closing)
         .ends_with(['?', '？'])
 }
 
@@ -193,7 +193,7 @@ fn repeated_segments(text: &str) -> Option<String> {
         }
         let reduplicated_words = units
             .iter()
-            .all(|u| u.chars().count() <= 2 && u.chars().all(crate::script::is_cjk));
+            .all(|u| u.chars().count() <= 2 && u.chars().all(crate::text::script::is_cjk));
         if all_doubled
             && (total >= MIN_SEGMENTS_WIDTH || mixes_scripts(&units))
             && !reduplicated_words
@@ -211,14 +211,15 @@ fn repeated_segments(text: &str) -> Option<String> {
 fn mixes_scripts(units: &[&str]) -> bool {
     let latin_word =
         |u: &&str| u.chars().count() >= 3 && u.chars().all(|c| c.is_ascii_alphabetic());
-    let cjk_word = |u: &&str| u.chars().all(crate::script::is_cjk) && has_two_distinct_chars(u);
+    let cjk_word =
+        |u: &&str| u.chars().all(crate::text::script::is_cjk) && has_two_distinct_chars(u);
     units.iter().any(latin_word) && units.iter().any(cjk_word)
 }
 
 /// The unit `u` when `segment` is `u` written `k` times in a row.
 fn doubled_unit(segment: &str, k: usize) -> Option<&str> {
     // `1.1.` is a section number, not `1.` drawn twice.
-    if crate::segment::is_section_number(segment) || segment.len() % k != 0 {
+    if crate::layout::segment::is_section_number(segment) || segment.len() % k != 0 {
         return None;
     }
     let unit = segment.len() / k;
@@ -397,7 +398,7 @@ fn is_short_heading(unit: &str) -> bool {
     unit.chars().filter(|&c| is_word_char(c)).count() >= 2
         && has_two_distinct_chars(unit)
         && !ends_sentence(unit)
-        && !crate::preformatted::looks_preformatted(unit)
+        && !crate::layout::preformatted::looks_preformatted(unit)
 }
 
 /// Is line `start` a question (drawn again as `copies`) with a paragraph
@@ -449,7 +450,8 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
             .all(|(n, &a)| block[..n].iter().all(|&b| lines[b].text != lines[a].text));
         let width: usize = block.iter().map(|&a| lines[a].width + 1).sum();
         let heading_like = block.iter().all(|&a| {
-            !lines[a].ends_sentence() && !crate::preformatted::looks_preformatted(&lines[a].text)
+            !lines[a].ends_sentence()
+                && !crate::layout::preformatted::looks_preformatted(&lines[a].text)
         });
         // Words, not number cells.
         let letters: usize = block
@@ -479,7 +481,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
             // Gone from the repaired text (furniture, an earlier copy).
         } else if lines[j].text == first.text {
             copies.push(j);
-        } else if !crate::furniture::is_page_number(&lines[j].text) {
+        } else if !crate::layout::furniture::is_page_number(&lines[j].text) {
             break;
         }
         j += 1;
@@ -494,9 +496,9 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
         .iter()
         .rfind(|l| !l.removed)
         .is_some_and(|before| {
-            !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
+            !before.is_blank() && crate::layout::preformatted::looks_preformatted(&before.text)
         });
-    if after_listing || crate::preformatted::looks_preformatted(&first.text) {
+    if after_listing || crate::layout::preformatted::looks_preformatted(&first.text) {
         return (Vec::new(), false);
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
@@ -523,7 +525,7 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::line::split_lines;
+    use crate::text::line::split_lines;
 
     fn fixed(s: &str) -> Option<String> {
         dedupe_line(s).map(|(t, _)| t)
