@@ -24,13 +24,13 @@
 //! (`…的简写形 用到的…`). A row that crosses a gutter is such a row when it
 //! holds a single space beside a wide character after text that fills
 //! the column (its width, counting a wide character as two, within
-//! [`TOLERANCE`] of the gutter's distance from the region's edge, or
-//! the text after the space starting at most [`SHIFT`] left of the
+//! `TOLERANCE` of the gutter's distance from the region's edge, or
+//! the text after the space starting at most `SHIFT` left of the
 //! gutter): it neither hides the gutter nor makes the page a table, and
 //! it is split at that space. A row that holds both columns but ends short
 //! of the gutter in characters is left whole. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
-//! [`MIN_SUPPORT`] rows, not kept as rows, with a wide gap inside or set
+//! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
 //! repair reads none.
 //!
