@@ -8,15 +8,16 @@ and (with --layers) whether every import points down a declared layering.
     tools/module_graph.py --dot > graph.dot   # for Graphviz
     tools/module_graph.py --check --layers tools/module_layers.txt
 
-A module is a file (`src/line.rs` is `line`, `src/mojibake/cp437.rs` is
-`mojibake::cp437`, `src/cli/mod.rs` is `cli`); the library's root
+A module is a file (`src/text/line.rs` is `text::line`,
+`src/chars/mojibake/cp437.rs` is `chars::mojibake::cp437`, `src/cli/mod.rs`
+is `cli`); the library's root
 `src/lib.rs` is `lib`, the command's root `src/main.rs` is `main`, and the
 command's modules (declared in `main.rs`) keep their names (`cli::files`).
 An import is any path into the crate outside comments and string
 literals: `use crate::…` (use trees with braces included), a `crate::x::`
 or `super::` path in code, a path through a child module (`plausibility::`
 in `mojibake.rs`), and in the command `textmend::…`. A name the library's
-root re-exports (`crate::Edit`, from `pub use edit::{Edit, Rule}`) counts as
+root re-exports (`crate::Edit`, from `pub use text::edit::{Edit, Rule}`) counts as
 an import of the module it comes from; any other root item (`crate::Config`)
 as an import of `lib`. Inline modules (`mod tests { use super::*; }`)
 belong to their file. Declaring a module (`mod line;`) is not an import.
