@@ -1,0 +1,72 @@
+//! What one line shows on its own: a prompt, code or markup, a dot leader,
+//! columns aligned by wide gaps.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static PROMPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\$|#|>>>|%)\s+[\w./~\-]").expect("prompt pattern is valid"));
+
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[{}]$|\s\\$|^[^;]*[=(][^;]*;$|^\}|^#!|^//|^/\*)")
+        .expect("code pattern is valid")
+});
+
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<(?:!--|[?/]?[A-Za-z][\w:.-]*(?:[\s/>]|$)).*>$").expect("markup pattern is valid")
+});
+
+static DOT_LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:\.\s?){4,}|…{2,}|(?:·\s?){3,}|(?:_\s?){4,})\s*[\dIVXivx]{1,4}$")
+        .expect("dot leader pattern is valid")
+});
+
+static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\S {3,}\S.*\S {3,}\S").expect("aligned columns pattern is valid")
+});
+
+/// Which signal, if any, makes one line preformatted on its own.
+///
+/// ```
+/// use textmend::layout::preformatted::is_code_line;
+/// assert!(is_code_line("$ LANG=C ls -l foo"));
+/// assert!(is_code_line("int main(void) {"));
+/// assert!(is_code_line("Introduction . . . . . . 12"));
+/// assert!(is_code_line("3、风险提示 ……… 8"));
+/// assert!(is_code_line("<!-- comment -->"));
+/// assert!(is_code_line("<name attribute=\"value\" />"));
+/// assert!(!is_code_line("<3 you>"));
+/// assert!(!is_code_line("The shell prompt under GUI"));
+/// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
+/// ```
+pub fn is_code_line(text: &str) -> bool {
+    let (first, last) = match (text.chars().next(), text.chars().next_back()) {
+        (Some(f), Some(l)) => (f, l),
+        _ => return false,
+    };
+    matches!(first, '$' | '#' | '>' | '%') && PROMPT.is_match(text)
+        || (matches!(last, '{' | '}' | ';' | '\\') || matches!(first, '}' | '#' | '/'))
+            && CODE.is_match(text)
+        || (last.is_ascii_digit() || matches!(last, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
+            && DOT_LEADER.is_match(text)
+        || first == '<' && last == '>' && MARKUP.is_match(text)
+}
+
+/// True when one line alone shows it is not prose: code, a command, a
+/// contents entry or a table row set with wide gaps.
+pub fn looks_preformatted(text: &str) -> bool {
+    is_code_line(text) || is_aligned_row(text)
+}
+
+/// Does the text end with a URL scheme and its colon (`see: https:`)?
+pub(super) fn ends_with_url_scheme(text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.strip_suffix(':').is_some_and(|scheme| {
+        (2..=8).contains(&scheme.len()) && scheme.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// A table row as `pdftotext -layout` sets one: two or more wide gaps.
+fn is_aligned_row(text: &str) -> bool {
+    text.contains("   ") && ALIGNED.is_match(text)
+}

@@ -1,0 +1,338 @@
+//! What a run of lines shows: short lines that do not read as prose, lists
+//! of paths, labelled lines, the neighbours of a listing; and the stage that
+//! marks lines from every signal.
+
+use super::one_line::{ends_with_url_scheme, looks_preformatted};
+use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
+use crate::text::line::{Line, is_list_item};
+use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
+
+/// Lines of a prose column reach at least this share of its widest line.
+const PROSE_WIDTH_SHARE: f64 = 0.75;
+/// Lines of a justified column reach at least this share of its widest.
+const JUSTIFIED_WIDTH_SHARE: f64 = 0.9;
+/// The widest line, in columns, that joins a listing it touches.
+const MAX_LISTING_NEIGHBOUR_WIDTH: usize = 72;
+/// The share of digits and symbols that makes a line read as machine
+/// output; in English prose of the dev corpus 99% of 90-column stretches
+/// stay below 0.38, half below 0.04.
+const DENSE_SHARE: f64 = 0.4;
+/// The fewest short lines in a row that make a listing or table.
+const MIN_RUN: usize = 3;
+/// The shortest path that a line of a list of files holds.
+const MIN_PATH_CHARS: usize = 8;
+/// The fewest path lines in a row that make a list of files.
+const MIN_PATH_RUN: usize = 2;
+/// The most words in the label of a definition list entry.
+const MAX_LABEL_WORDS: usize = 4;
+/// The most characters in the label of a definition list entry.
+const MAX_LABEL_CHARS: usize = 32;
+/// Below this document line width (columns), short runs prove nothing.
+const MIN_DOCUMENT_WIDTH: usize = 40;
+
+/// Marks the lines that are preformatted (`line.preformatted`: code,
+/// commands, contents entries, layout tables) and the short lines of
+/// tables and unmarked lists (`line.stands_alone`: each a block of its own).
+pub fn mark_preformatted(lines: &mut [Line]) {
+    let visible: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].removed && !lines[i].is_blank())
+        .collect();
+    if visible.is_empty() {
+        return;
+    }
+    let width = document_width(lines, &visible);
+    let short = |l: &Line| (l.extent() as f64) < width as f64 * SHORT_SHARE;
+    // A blank line separates v-1 and v; a page break alone does not part a
+    // listing, whose lines are written out together across it.
+    let blank_before: Vec<bool> = visible
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| v == 0 || (visible[v - 1] + 1..i).any(|j| lines[j].is_blank()))
+        .collect();
+    // A gap (blank line or page break) separates v-1 and v.
+    let gap_before: Vec<bool> = visible
+        .iter()
+        .enumerate()
+        .map(|(v, &i)| blank_before[v] || lines[visible[v - 1]].page != lines[i].page)
+        .collect();
+
+    let mut pre = vec![false; visible.len()];
+    for (v, &i) in visible.iter().enumerate() {
+        let line = &lines[i];
+        // `//www.example.org/` after a line ending `https:` is the rest of
+        // a URL, not a comment.
+        let url_rest = v > 0
+            && line.text.starts_with("//")
+            && ends_with_url_scheme(&lines[visible[v - 1]].text);
+        pre[v] = !line.fake_bold && !url_rest && looks_preformatted(&line.text);
+    }
+
+    // Short runs.
+    let mut alone = vec![false; visible.len()];
+    if width >= MIN_DOCUMENT_WIDTH {
+        let candidate = |l: &Line| short(l) && !l.fake_bold && !is_list_item(&l.text);
+        let mut v = 0;
+        while v < visible.len() {
+            if !candidate(&lines[visible[v]]) {
+                v += 1;
+                continue;
+            }
+            let start = v;
+            let mut end = v + 1;
+            while end < visible.len() && !gap_before[end] && candidate(&lines[visible[end]]) {
+                end += 1;
+            }
+            let run = &visible[start..end];
+            let unpunctuated = run
+                .iter()
+                .filter(|&&i| !ends_sentence(&lines[i].text))
+                .count();
+            // A justified Chinese or Japanese paragraph ends on a sentence
+            // end, so a short line of it that a full line runs into and that
+            // ends no sentence is a cell, not that paragraph's last line.
+            let continues_sentence = start > 0 && !gap_before[start] && {
+                let before = &lines[visible[start - 1]];
+                let first = &lines[run[0]].text;
+                !short(before)
+                    && !ends_sentence(&before.text)
+                    && (ends_sentence(first) || !first.chars().any(is_cjk))
+            };
+            // No cell ends inside a word that the next cell finishes.
+            let splits_word = run
+                .windows(2)
+                .any(|pair| splits_katakana_word(&lines[pair[0]].text, &lines[pair[1]].text));
+            if run.len() >= MIN_RUN
+                && unpunctuated * 3 >= run.len() * 2
+                && !continues_sentence
+                && !splits_word
+                && !reads_as_prose(lines, run, width)
+            {
+                alone[start..end].iter_mut().for_each(|p| *p = true);
+            }
+            v = end;
+        }
+    }
+
+    if width >= MIN_DOCUMENT_WIDTH {
+        mark_table_columns(lines, &visible, &gap_before, width, &mut alone);
+    }
+    mark_path_lists(lines, &visible, &gap_before, &mut alone);
+    mark_labelled_lines(lines, &visible, &gap_before, &mut alone);
+    fill_between_table_parts(lines, &visible, &mut alone);
+
+    // Neighbours: short unpunctuated lines touching a listing join it, and
+    // so does a line of a command's output that leads on to another.
+    let dense = |v: usize| is_dense(&lines[visible[v]]);
+    let mut led = vec![false; visible.len()];
+    for forward in [true, false] {
+        let order: Vec<usize> = if forward {
+            (1..visible.len()).collect()
+        } else {
+            (0..visible.len().saturating_sub(1)).rev().collect()
+        };
+        for v in order {
+            let (other, touching) = if forward {
+                (v - 1, !blank_before[v])
+            } else {
+                (v + 1, !blank_before[v + 1])
+            };
+            let line = &lines[visible[v]];
+            let leads_to_output = forward
+                && v + 1 < visible.len()
+                && !blank_before[v + 1]
+                && dense(v + 1)
+                && is_listing_neighbour(&lines[visible[v + 1]], true);
+            // A line that a sentence runs into or out of is prose.
+            let in_sentence = if forward {
+                v + 1 < visible.len() && !blank_before[v + 1] && !pre[v + 1] && !dense(v + 1) && {
+                    let next = &lines[visible[v + 1]];
+                    next.first_char().is_some_and(char::is_lowercase)
+                }
+            } else {
+                v > 0 && !blank_before[v] && !pre[v - 1] && {
+                    let before = &lines[visible[v - 1]];
+                    !ends_sentence(&before.text) && !before.text.ends_with([':', '：'])
+                }
+            };
+            if pre[other]
+                && touching
+                && !pre[v]
+                && !in_sentence
+                && is_listing_neighbour(line, dense(v) || leads_to_output)
+            {
+                pre[v] = true;
+                led[v] = leads_to_output && !is_listing_neighbour(line, dense(v));
+            }
+        }
+    }
+    // A line taken in only for the output it leads to stays out when that
+    // output did not join the listing after all.
+    for v in (0..visible.len().saturating_sub(1)).rev() {
+        if led[v] && !pre[v + 1] {
+            pre[v] = false;
+        }
+    }
+
+    for (v, &i) in visible.iter().enumerate() {
+        lines[i].preformatted = pre[v];
+        lines[i].stands_alone = alone[v] && !pre[v];
+    }
+}
+/// Marks runs of lines that are each one path (`/var/lib/dpkg/info/x.prerm`,
+/// `C:\\Windows\\win.ini`, quoted or not): a list of files, one per line,
+/// which no sentence is written as.
+fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
+    let is_path = |v: usize| {
+        let text = &lines[visible[v]].text;
+        text.chars().count() >= MIN_PATH_CHARS
+            && !text.contains(char::is_whitespace)
+            && text.contains(['/', '\\'])
+            && !ends_sentence(text)
+    };
+    let mut v = 0;
+    while v < visible.len() {
+        let start = v;
+        while v < visible.len() && is_path(v) && (v == start || !gap_before[v]) {
+            v += 1;
+        }
+        if v - start >= MIN_PATH_RUN {
+            alone[start..v].iter_mut().for_each(|a| *a = true);
+        }
+        v = v.max(start + 1);
+    }
+}
+
+/// Marks the entries of a definition list or a record: [`MIN_RUN`] or more
+/// lines in a row that each begin with a label and a colon. Prose rarely
+/// starts three lines running with `Word:`; a wrapped entry's end is left
+/// to the other signals.
+fn mark_labelled_lines(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
+    let labelled = |v: usize| starts_with_label(&lines[visible[v]].text);
+    let mut v = 0;
+    while v < visible.len() {
+        let start = v;
+        while v < visible.len() && labelled(v) && (v == start || !gap_before[v]) {
+            v += 1;
+        }
+        if v - start >= MIN_RUN {
+            alone[start..v].iter_mut().for_each(|a| *a = true);
+        }
+        v = v.max(start + 1);
+    }
+}
+
+/// Does the line begin with a short label (at most [`MAX_LABEL_WORDS`]
+/// words and [`MAX_LABEL_CHARS`] characters, no sentence end in it)
+/// followed by a colon and a space or the line's end?
+pub(crate) fn starts_with_label(text: &str) -> bool {
+    let Some(colon) = text.find([':', '：']) else {
+        return false;
+    };
+    let (label, rest) = (text[..colon].trim(), &text[colon..]);
+    // An ASCII colon ends a label only before a space (`10:30`, `http://`
+    // are not labels); a full-width one needs none.
+    let ends_label = rest.starts_with('：')
+        || rest[1..].is_empty()
+        || rest[1..].starts_with(char::is_whitespace);
+    ends_label
+        && !label.is_empty()
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && label.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !label.contains(['.', '。', '!', '?', '！', '？', ',', '，', ';', '；'])
+}
+
+/// Does a run of short lines read as a column of prose: nearly as wide as
+/// the document's lines, most of
+/// its lines (but the last) nearly as wide as the widest, as the lines of
+/// a justified or ragged column are and a table's cells are not, and (in
+/// scripts with case) most lines after the first continuing in lower case?
+fn reads_as_prose(lines: &[Line], run: &[usize], document_width: usize) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for &i in &run[1..] {
+        match lines[i].first_char() {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    if upper > lower {
+        return false;
+    }
+    // Chinese and Japanese are set justified, so only a column of nearly
+    // equal lines reads as prose there; spaced scripts wrap raggedly.
+    let cjk_lines = run
+        .iter()
+        .filter(|&&i| lines[i].text.chars().take(8).any(is_cjk))
+        .count();
+    let justified = cjk_lines * 2 >= run.len();
+    let share = if justified {
+        JUSTIFIED_WIDTH_SHARE
+    } else {
+        PROSE_WIDTH_SHARE
+    };
+    let widest = run.iter().map(|&i| lines[i].extent()).max().unwrap_or(0);
+    // A prose column is as wide as the document's text (or is the
+    // document's text, in a multi-column layout); a table's column is not.
+    if widest * 4 < document_width * 3 {
+        return false;
+    }
+    let body = &run[..run.len() - 1];
+    let full = body
+        .iter()
+        .filter(|&&i| lines[i].extent() as f64 >= widest as f64 * share)
+        .count();
+    full * 3 >= body.len() * 2
+}
+
+/// Could this line belong to a listing it touches: short (in absolute
+/// terms, so that the decision does not move when the text around it is
+/// reflowed) or `machine_like`, not a sentence, no heading, and written in
+/// a script that code and command output use?
+fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
+    (line.width <= MAX_LISTING_NEIGHBOUR_WIDTH || machine_like)
+        && !line.fake_bold
+        && !ends_sentence(&line.text)
+        && !line.text.chars().any(|c| {
+            matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::Hangul
+            )
+        })
+}
+
+/// Is the line dense with digits and symbols, as command output is
+/// (`rtt min/avg/max/mdev = 191.332/191.332/0.000 ms`) and prose, even
+/// prose full of paths and URLs, rarely is?
+fn is_dense(line: &Line) -> bool {
+    let (mut symbols, mut visible) = (0, 0);
+    for c in line.text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        if !crate::text::script::is_alphabetic(c) {
+            symbols += 1;
+        }
+    }
+    visible > 0 && symbols as f64 >= visible as f64 * DENSE_SHARE
+}
+
+/// The document's line width: the width that the most text reaches.
+fn document_width(lines: &[Line], visible: &[usize]) -> usize {
+    let mut widths: Vec<usize> = visible.iter().map(|&i| lines[i].extent()).collect();
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    // The width that holds the most text: lines within a tenth of it,
+    // times the width. On a page of tables the justified prose lines win
+    // over the many short cells; a few overlong lines (a paragraph the
+    // extractor wrote on one line) do not outweigh the column.
+    let mut best = (0, 0);
+    let mut end = 0;
+    for (k, &w) in widths.iter().enumerate() {
+        end = end.max(k);
+        while end < widths.len() && widths[end] * 10 >= w * 9 {
+            end += 1;
+        }
+        let score = (end - k) * w;
+        if score > best.0 {
+            best = (score, w);
+        }
+    }
+    best.1
+}
