@@ -19,6 +19,15 @@ pub enum BlockKind {
     Preformatted,
 }
 
+/// The lines that make up one block, as indices into the line list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockSpan {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Indices of the block's lines, in order.
+    pub lines: Vec<usize>,
+}
+
 /// One block of output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {

@@ -1,0 +1,297 @@
+//! Whether a block ends between two visible lines: headings, list items,
+//! first-line indents, a paragraph's last line, a blank line or page break
+//! that is not a sentence cut off, a change of language.
+
+use super::shapes::{
+    ends_mid_clause, ends_with_colon, is_full, is_heading_line, is_numbered_heading, is_overfull,
+    is_section_number, is_short, starts_with_continuation,
+};
+use super::visible::Visible;
+use crate::layout::preformatted::starts_with_label;
+use crate::text::block::{BlockKind, BlockSpan};
+use crate::text::line::is_list_item;
+use crate::text::script::{
+    ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word,
+};
+
+/// How many columns a ragged line's measure may be off: see
+/// [`next_word_nearly_fits`].
+const RAGGED_SLACK: usize = 2;
+pub(super) fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
+    let (a, b) = (prev.line, cur.line);
+    if a.preformatted || b.preformatted {
+        // A listing continues across page furniture and page breaks.
+        return !(a.preformatted && b.preformatted) || cur.blank_before;
+    }
+    if is_section_number(&a.text) && block.lines.len() == 1 {
+        // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
+        let title = b
+            .first_char()
+            .is_some_and(crate::text::script::is_word_char)
+            && !b.preformatted
+            && !is_list_item(&b.text);
+        return !title;
+    }
+    if a.stands_alone || b.stands_alone {
+        return true;
+    }
+    if starts_with_continuation(&b.text) && !cur.gap_before {
+        // No block starts with a comma or a closing bracket.
+        return false;
+    }
+    let numbered_continuation = is_numbered_heading(&b.text)
+        && !b.fake_bold
+        && !cur.gap_before
+        && !ends_sentence(&a.text)
+        && !ends_with_colon(&a.text)
+        && is_full(prev);
+    // A numbered line that continued a sentence is no heading.
+    let prev_heading = a.fake_bold || is_heading_line(prev) && block.kind == BlockKind::Heading;
+    if prev_heading || is_heading_line(cur) && !numbered_continuation {
+        // A heading the column wrapped continues on the next heading line.
+        // Its larger type makes its own lines the measure: in a spaced
+        // script, it was wrapped when the next word would not have fitted
+        // on the widest of its lines. (CJK headings are broken on purpose
+        // at phrase boundaries as often as not, so there only a full-width
+        // first line counts, or a second line less than half as wide as the
+        // first and not numbered: the wrapped remainder, as in
+        // `GUI（圖形使用者介面）` / `應用`.)
+        let spaced = !a.text.chars().any(crate::text::script::is_cjk)
+            && !b.text.chars().any(crate::text::script::is_cjk);
+        let own_measure = Visible {
+            column: a.extent().max(b.extent()),
+            ..*prev
+        };
+        let wrapped = a.fake_bold
+            && b.fake_bold
+            && !cur.gap_before
+            && (is_full(prev)
+                || spaced && !next_word_fits(&own_measure, cur)
+                || !spaced && b.extent() * 2 <= a.extent() && !is_numbered_heading(&b.text));
+        return !wrapped;
+    }
+    if is_list_item(&b.text) {
+        // `1) 指令` after a full line cut mid-sentence is that sentence's
+        // continuation, not a numbered item; a bullet is always an item.
+        let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
+        let mid_sentence = !ends_sentence(&a.text) && !ends_with_colon(&a.text) && is_full(prev);
+        let continues =
+            numbered && mid_sentence && !cur.gap_before && block.kind != BlockKind::ListItem;
+        let manual_page = !cur.gap_before && continues_manual_page(&a.text, &b.text);
+        return !continues && !manual_page;
+    }
+    if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
+        return true;
+    }
+    // A colon ends nothing when the sentence simply goes on: in lower
+    // case, with a hiragana particle (`“A:”` / `のような…`), or as the rest
+    // of a URL (`https:` / `//www…`).
+    let goes_on = b
+        .first_char()
+        .is_some_and(|c| c.is_lowercase() || is_hiragana(c))
+        || b.text.starts_with("//");
+    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
+    let colon_goes_on = !ends_sentence(&a.text) && goes_on;
+    if block.kind == BlockKind::ListItem && a_ends {
+        return true;
+    }
+    if cur.gap_before {
+        let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
+            // A page ends wherever its last line falls, so a single full
+            // line cut off there goes on; a blank line on a page after
+            // one full line may be a paragraph's end.
+            block.lines.len() >= 2 || a.page != b.page
+        };
+        return !cut_mid_sentence;
+    }
+    let room = next_word_fits(prev, cur);
+    if a_ends
+        && !colon_goes_on
+        && (room
+            || changes_language(&a.text, &b.text)
+            || next_word_nearly_fits(prev, cur)
+            || is_overfull(prev)
+            || ends_cjk_sentence_short(prev))
+    {
+        return true;
+    }
+    // What a colon announces (a listing, a list, a quotation) starts anew,
+    // unless the sentence simply goes on.
+    if ends_with_colon(&a.text) && !goes_on {
+        return true;
+    }
+    if ends_mid_clause(&a.text) {
+        // A comma, a hyphen, a dash or a slash at the end: the text goes on.
+        return false;
+    }
+    // A short unpunctuated line that stands alone at the start of a block
+    // is a heading, unless the column wrapped it (the next word did not
+    // fit); a very short one inside a block ends it.
+    if !a_ends && is_short(prev) && block.lines.len() == 1 && block.kind == BlockKind::Paragraph {
+        // A heading has no commas: a line with one is a sentence's start.
+        let sentence = a.text.contains(['，', '、', '；']);
+        return room
+            && !(sentence && pushes_latin_word(&a.text, &b.text))
+            && !breaks_inside_phrase(&a.text, &b.text);
+    }
+    let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
+    !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
+}
+
+/// Does a line of Latin text end its sentence where the next line starts
+/// in Chinese or Japanese? The language changes with the paragraph (an
+/// English note in a Chinese manual, then the Chinese text again).
+fn changes_language(before: &str, after: &str) -> bool {
+    ends_sentence(before)
+        && !before.chars().any(crate::text::script::is_cjk)
+        && after.starts_with(crate::text::script::is_cjk)
+}
+
+/// Does an English sentence go on across the break: a line ending in a
+/// word, the next starting with a lower-case one (`Under the GNOME
+/// Desktop` / `environment, press…`)? Capitals and wide letters make such
+/// a line look short in characters though the column was full.
+fn goes_on_in_lower_case(before: &str, after: &str) -> bool {
+    before.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && after.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Does `after` start with the section of a manual page whose name ends
+/// `before` (`update-alternatives` / `(1) 讓使用者…`)? A list marker
+/// `(1)` never follows a word without a space.
+///
+/// ```
+/// use textmend::layout::segment::continues_manual_page;
+/// assert!(continues_manual_page("系統使用 update-alternatives", "(1) 讓使用者"));
+/// assert!(!continues_manual_page("下列步驟：", "(1) 安裝"));
+/// assert!(!continues_manual_page("the steps", "(12) install"));
+/// ```
+pub fn continues_manual_page(before: &str, after: &str) -> bool {
+    let b = after.as_bytes();
+    before.ends_with(|c: char| c.is_ascii_alphabetic())
+        && b.len() >= 3
+        && b[0] == b'('
+        && b[1].is_ascii_digit()
+        && b[2] == b')'
+}
+
+/// English words that never end a heading or a title: a line that ends
+/// with one was wrapped inside the phrase.
+const PHRASE_INNER_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "from", "with", "and", "or",
+];
+
+/// Does the break between `before` and `after` fall inside a phrase, so
+/// that a heading there was wrapped by its own (larger) measure: after an
+/// article, preposition or conjunction with the phrase going on in lower
+/// case (`Extra security measures for` / `the Internet`), or inside a
+/// katakana word (`パッケージファイ` / `ル名`)?
+fn breaks_inside_phrase(before: &str, after: &str) -> bool {
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let english = PHRASE_INNER_WORDS.contains(&last_word)
+        && before.contains(' ')
+        && after.starts_with(|c: char| c.is_ascii_lowercase());
+    english || splits_katakana_word(before, after)
+}
+
+/// Does a line of Chinese or Japanese stop in mid-sentence before a Latin
+/// word or number that the sentence goes on after? Such lines are
+/// justified, so one falls short inside a paragraph only where the next
+/// word could not be broken: a file name, a command or a name set in
+/// another font, whose width a count of characters does not tell
+/// (`這些軟體包在` / `task-gnome-desktop 安裝時`).
+fn pushes_latin_word(before: &str, after: &str) -> bool {
+    use crate::text::script::is_cjk;
+    before.ends_with(is_cjk)
+        && after.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && after.chars().any(is_cjk)
+}
+
+/// Does `cur` start the next entry of a definition list whose current
+/// entry began with a label and a colon (`"/etc/systemd/system": …`)?
+/// Entries are set one after another, each wrapped on its own, so a line
+/// that begins with a label of its own starts the next one.
+pub(super) fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    // A label in lower case is the sentence going on (`quick at another:`);
+    // after a full stop the paragraph rules decide, as entries are phrases.
+    !prev.line.preformatted
+        && !cur.line.preformatted
+        && !ends_mid_clause(&prev.line.text)
+        && !prev.line.ends_sentence()
+        && !cur.line.first_char().is_some_and(char::is_lowercase)
+        && starts_with_label(&cur.line.text)
+}
+
+/// The shape of a line's first word when it is a term rather than a word
+/// of prose (`*.mount` → `*.a`, `--force` → `--a`): letters and digits
+/// folded to one mark each run, symbols kept. `None` for a word that does
+/// not start with an ASCII symbol.
+pub(super) fn term_shape(text: &str) -> Option<String> {
+    let word = text.split_whitespace().next()?;
+    let word = word.trim_end_matches([',', ':', ';', '.']);
+    // A term starts with a symbol (`*.`, `--`, `/`, a quote); a word that
+    // starts with a letter (`less(1)`) may start a sentence as well.
+    let symbol_first = word.starts_with(|c: char| c.is_ascii_punctuation());
+    if !symbol_first || !word.is_ascii() || word.len() > 40 {
+        return None;
+    }
+    let mut shape = String::new();
+    for c in word.chars() {
+        let mark = if crate::text::script::is_alphabetic(c) {
+            'a'
+        } else if c.is_numeric() {
+            '0'
+        } else {
+            c
+        };
+        if !(shape.ends_with(mark) && matches!(mark, 'a' | '0')) {
+            shape.push(mark);
+        }
+    }
+    shape.chars().any(char::is_alphanumeric).then_some(shape)
+}
+
+/// Does `cur`, after a sentence's end, start with a term shaped like the
+/// one the block began with (`*.mount describes…` / `*.automount
+/// describes…`)? Then it is the next entry of an unmarked list.
+pub(super) fn starts_like(prev: &Visible<'_>, cur: &Visible<'_>, shape: Option<&str>) -> bool {
+    !prev.line.preformatted
+        && !cur.line.preformatted
+        && prev.line.ends_sentence()
+        && shape.is_some_and(|s| term_shape(&cur.line.text).as_deref() == Some(s))
+}
+
+/// Does a CJK line end a sentence (`。`, `！`, `？`) at least one
+/// full-width character short of its column? CJK is justified, so only a
+/// paragraph's last line falls short, whatever the next line starts with.
+fn ends_cjk_sentence_short(v: &Visible<'_>) -> bool {
+    let last = v.line.text.chars().rev().find(|&c| !is_closing(c));
+    matches!(last, Some('。' | '！' | '？')) && v.line.extent() + 2 <= v.column
+}
+
+/// Would the first word of `cur` have fitted at the end of a ragged line
+/// `prev` (one well short of where its wrapped neighbours reach, broken at
+/// a space) give or take [`RAGGED_SLACK`] columns? A ragged column is as
+/// wide as its wrapped lines reach, wider than the width most of them
+/// share; and widths are counted in characters while the type sets spaces
+/// and punctuation narrower, so a line of Hangul or Latin words can look a
+/// column or two fuller than it was.
+fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    let at_space = !prev.line.last_char().is_some_and(is_spaceless)
+        && !cur.line.first_char().is_some_and(is_spaceless);
+    let ragged = Visible {
+        column: prev.reach,
+        ..*prev
+    };
+    at_space
+        && !is_full(&ragged)
+        && prev.line.extent_with_next_word(cur.line) <= prev.reach + RAGGED_SLACK
+}
+
+/// Would the first word of `cur` have fitted at the end of `prev`? If so,
+/// the line was not ended by the column width but on purpose (a
+/// paragraph's last line, a heading). CJK wraps between any two
+/// characters, so there the first character is the word.
+fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    prev.line.extent_with_next_word(cur.line) <= prev.column
+}

@@ -1,0 +1,112 @@
+//! What one visible line looks like: a numbered heading or a section
+//! number, full, overfull or short for its column, ending mid-clause or with
+//! a colon; and the kind of block it starts.
+
+use super::visible::Visible;
+use crate::text::block::BlockKind;
+use crate::text::line::is_list_item;
+use crate::text::script::{ends_sentence, is_closing};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line at most this share of the column is short enough to be a heading.
+const HEADING_SHARE: f64 = 0.7;
+static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            第[一二三四五六七八九十百零〇\d]{1,4}[章节節篇部编編卷]
+          | \d{1,2}(?:\.\d{1,2}){1,4}\.?\s+\S
+          | (?:Chapter|CHAPTER|Section|Part|Appendix)\s+[\dIVXA-Z]
+        )",
+    )
+    .expect("numbered heading pattern is valid")
+});
+
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z](?:\.\d{1,3}){1,4})\.?$")
+        .expect("section number pattern is valid")
+});
+
+/// True when `text` is only a section number (`1.4.5`, `A.2`), which DBLaTeX
+/// and other typesetters set on a line of its own before the title.
+///
+/// ```
+/// use textmend::layout::segment::is_section_number;
+/// assert!(is_section_number("1.4.5"));
+/// assert!(!is_section_number("2019"));
+/// assert!(!is_section_number("11.9 万人"));
+/// ```
+pub fn is_section_number(text: &str) -> bool {
+    SECTION_NUMBER.is_match(text)
+}
+
+/// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
+pub fn is_numbered_heading(text: &str) -> bool {
+    let plausible =
+        text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '第' | 'C' | 'S' | 'P' | 'A'));
+    plausible
+        && text.chars().count() <= 40
+        && !ends_sentence(text)
+        && NUMBERED_HEADING.is_match(text)
+}
+pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
+    if v.line.preformatted {
+        BlockKind::Preformatted
+    } else if v.line.fake_bold || is_numbered_heading(&v.line.text) {
+        BlockKind::Heading
+    } else if is_list_item(&v.line.text) {
+        BlockKind::ListItem
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// Does the line reach the column's width (allowing for a first-line
+/// indent and ragged punctuation)?
+pub(super) fn is_full(v: &Visible<'_>) -> bool {
+    let column = v.column as f64;
+    let slack = (column * 0.12).max(4.0);
+    v.line.extent() as f64 + slack >= column
+}
+
+/// Is the line far wider than its column, a whole paragraph or item that
+/// the extractor wrote on one line?
+pub(super) fn is_overfull(v: &Visible<'_>) -> bool {
+    v.line.extent() as f64 > v.column as f64 * 1.25 + 4.0
+}
+
+pub(super) fn is_short(v: &Visible<'_>) -> bool {
+    (v.line.extent() as f64) <= v.column as f64 * HEADING_SHARE
+}
+
+/// Does the line end where no sentence, heading or paragraph can: after
+/// a comma, an enumeration comma, a word broken by a hyphen, a dash or a
+/// slash?
+pub(super) fn ends_mid_clause(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some(',' | '，' | '、' | '—' | '–' | '/'), _) => true,
+        (Some('-'), Some(c)) => crate::text::script::is_alphabetic(c),
+        _ => false,
+    }
+}
+
+/// Punctuation that attaches to the text before it, so a line that starts
+/// with it continues the previous line (`，同样称为…`, `) and more`).
+pub(super) fn starts_with_continuation(text: &str) -> bool {
+    text.starts_with([
+        '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', ',', ';',
+        ')', ']', '}',
+    ])
+}
+
+pub(super) fn ends_with_colon(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| !is_closing(c))
+        .is_some_and(|c| matches!(c, ':' | '：'))
+}
+
+pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
+    v.line.fake_bold || is_numbered_heading(&v.line.text)
+}

@@ -1,0 +1,225 @@
+//! The visible lines, each with the column width measured around it (the
+//! width that most of the neighbouring lines wrapped mid-sentence reach, so
+//! pages that change width are read right), and the lines of a column
+//! that an extractor set apart with blank lines read as one.
+
+use crate::text::line::Line;
+
+/// How many body lines on each side measure the local column width.
+const WIDTH_WINDOW: usize = 8;
+/// What the segmenter knows about one visible line.
+pub(super) struct Visible<'a> {
+    pub(super) index: usize,
+    pub(super) line: &'a Line<'a>,
+    /// A blank line, removed furniture or a page break comes before it.
+    pub(super) gap_before: bool,
+    /// A blank line comes before it (furniture and page breaks aside).
+    pub(super) blank_before: bool,
+    /// Only blank lines come before it: no removed line, no page break.
+    pub(super) only_blank_before: bool,
+    /// The local column width in columns.
+    pub(super) column: usize,
+    /// The second widest of the neighbouring lines that the column
+    /// wrapped: where a ragged column's lines reach.
+    pub(super) reach: usize,
+}
+pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
+    let mut visible = Vec::new();
+    let mut gap = false;
+    let mut blank = false;
+    let mut removed = false;
+    let mut last_page = None;
+    for (index, line) in lines.iter().enumerate() {
+        if line.copy {
+            continue;
+        }
+        if line.removed || line.is_blank() {
+            gap = true;
+            blank |= line.is_blank() && !line.removed;
+            removed |= line.removed;
+            continue;
+        }
+        let page_break = last_page.is_some_and(|p| p != line.page);
+        let only_blank_before = blank && !removed && !page_break;
+        removed = false;
+        visible.push(Visible {
+            index,
+            line,
+            gap_before: gap || page_break,
+            blank_before: blank,
+            only_blank_before,
+            column: 0,
+            reach: 0,
+        });
+        gap = false;
+        blank = false;
+        last_page = Some(line.page);
+    }
+    visible
+}
+
+/// Measures each visible line's local column width and reach.
+pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
+    // Lines between two gaps form a run; a heading ends a region.
+    let mut run = Vec::with_capacity(visible.len());
+    let mut region = Vec::with_capacity(visible.len());
+    let (mut r, mut g) = (0usize, 0usize);
+    let mut in_heading = false;
+    for v in visible.iter() {
+        if v.gap_before {
+            r += 1;
+        }
+        if v.line.fake_bold {
+            r += 1;
+            if !in_heading {
+                g += 1;
+            }
+        }
+        in_heading = v.line.fake_bold;
+        run.push(r);
+        region.push(g);
+    }
+    for i in 0..visible.len() {
+        let lo = i.saturating_sub(WIDTH_WINDOW);
+        let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
+        let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
+        let mut near = |same: &dyn Fn(usize) -> bool| {
+            widths.clear();
+            for (j, v) in visible.iter().enumerate().take(hi).skip(lo) {
+                if j != i && !v.line.fake_bold && same(j) {
+                    widths.push((v.line.extent(), !v.line.ends_sentence()));
+                }
+            }
+            let (column, count) = column_width(&mut widths);
+            // Sorted widest first by `column_width`.
+            let reach = widths.iter().filter(|w| w.1).nth(1).map_or(column, |w| w.0);
+            (column, count, reach)
+        };
+        let (mut column, count, mut reach) = near(&|j| run[j] == run[i]);
+        if count < 3 {
+            (column, _, reach) = near(&|j| region[j] == region[i]);
+        }
+        let own = visible[i].line.extent();
+        visible[i].column = if column > 0 { column } else { own };
+        visible[i].reach = reach.max(visible[i].column);
+    }
+}
+
+/// Blank lines that separate every line of a page wrapped at a column
+/// are the extractor's line separators, not paragraph breaks (pdfminer
+/// writes each line of some pages as a box of its own):
+///
+/// ```text
+/// Although the partition or the activation          Although the partition or the
+/// ⏎                                                 activation order may change, …
+/// order may change, you can access them.     →
+/// ```
+///
+/// A page is such a page when most of its lines (four in five) stand
+/// alone between blank lines, yet the lines show a column: at least five
+/// of them, and a fifth of all, stop mid-sentence within a tenth of one
+/// width, hardly any line (one in ten) is much wider than it, and a line
+/// that ends a sentence short of that width shows a paragraph's end. Text
+/// in textmend's own output has paragraphs far wider than any such width,
+/// and a list of items of one width ends no sentence, so neither
+/// qualifies. Only text whose pages the extractor marked with form feeds
+/// is read so ([`segment_pages`]): the repaired text has none. On such a
+/// page the blank lines are read as line breaks, and the other rules
+/// decide where blocks end.
+pub(super) fn join_blank_separated_lines(visible: &mut [Visible<'_>]) {
+    let mut start = 0;
+    while start < visible.len() {
+        let page = visible[start].line.page;
+        let end = visible[start..]
+            .iter()
+            .position(|v| v.line.page != page)
+            .map_or(visible.len(), |k| start + k);
+        if is_blank_separated_column(&visible[start..end]) {
+            for v in &mut visible[start + 1..end] {
+                if v.only_blank_before {
+                    v.gap_before = false;
+                    v.blank_before = false;
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Is the page (its visible lines) a column whose lines the extractor set
+/// apart with blank lines? See [`join_blank_separated_lines`].
+fn is_blank_separated_column(page: &[Visible<'_>]) -> bool {
+    const MIN_BAND_LINES: usize = 5;
+    let lines: Vec<&Visible<'_>> = page.iter().filter(|v| !v.line.fake_bold).collect();
+    let n = lines.len();
+    if n < MIN_BAND_LINES {
+        return false;
+    }
+    let alone = (0..n)
+        .filter(|&k| {
+            (k == 0 || lines[k].gap_before) && lines.get(k + 1).is_none_or(|v| v.gap_before)
+        })
+        .count();
+    if alone * 5 < n * 4 {
+        return false;
+    }
+    let mut widths: Vec<(usize, bool)> = lines
+        .iter()
+        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .collect();
+    let (column, _) = column_width(&mut widths);
+    if column == 0 {
+        return false;
+    }
+    let in_band = widths
+        .iter()
+        .filter(|&&(w, wrapped)| wrapped && w * 10 >= column * 9 && w * 10 <= column * 11)
+        .count();
+    let overfull = widths
+        .iter()
+        .filter(|&&(w, _)| w * 4 > column * 5 + 16)
+        .count();
+    // A paragraph's last line: it ends a sentence short of the column.
+    let ends_paragraph = widths
+        .iter()
+        .any(|&(w, wrapped)| !wrapped && w * 10 < column * 9);
+    in_band >= MIN_BAND_LINES && in_band * 5 >= n && overfull * 10 <= n && ends_paragraph
+}
+
+/// The column width that neighbouring lines show (each line's width and
+/// whether it broke off mid-sentence), and how many lines there were: the
+/// width that the most wrapped text reaches (wrapped lines within a tenth
+/// of it, times the width). Lines that end a sentence can stop anywhere,
+/// so only lines the column wrapped measure it; a line or two that the
+/// extractor wrote overlong do not widen it.
+fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
+    widths.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
+    let mut best = (0, 0);
+    let mut end = 0;
+    let mut wrapped_in_band = 0;
+    for k in 0..widths.len() {
+        let w = widths[k].0;
+        if end <= k {
+            end = k;
+            wrapped_in_band = 0;
+        }
+        while end < widths.len() && widths[end].0 * 10 >= w * 9 {
+            wrapped_in_band += usize::from(widths[end].1);
+            end += 1;
+        }
+        let score = wrapped_in_band * w;
+        if score > best.0 {
+            // The band's second widest: its widest may be a line that a
+            // wide character or an overlong word pushed out.
+            let second = if k + 1 < end { widths[k + 1].0 } else { w };
+            best = (score, second);
+        }
+        wrapped_in_band -= usize::from(widths[k].1);
+    }
+    if best.0 == 0 {
+        // Nothing wrapped: the second widest line (the widest may be a
+        // line written overlong) is the best guess.
+        best.1 = widths.get(1).or(widths.first()).map_or(0, |w| w.0);
+    }
+    (best.1, widths.len())
+}
