@@ -1,0 +1,178 @@
+//! Gutters collapsed to one space: between two columns of CJK text the
+//! extractor often writes a single space beside a wide character, at the
+//! width of the left column, and the row is split there.
+
+use super::cells::{Cell, written_cells};
+use super::measures::{MIN_SUPPORT, SHIFT, TOLERANCE};
+use crate::text::line::Piece;
+use crate::text::script::display_width;
+
+/// A single space of a row that stands beside a wide character: where
+/// `pdftotext -layout` collapses the gutter between two columns of CJK
+/// text to one space (`…的简写形 用到的…`), since it counts a wide
+/// character as one position though the type sets it two wide.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CollapsedSpace {
+    /// The space's character column.
+    pub(super) col: usize,
+    /// How far the row's text before it reaches, counting a wide
+    /// character as two columns.
+    pub(super) reach: usize,
+}
+
+/// The row's single spaces beside a wide character.
+pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
+    let cells: Vec<Cell> = written_cells(&input[row.range.clone()], row.col).collect();
+    let mut spaces = Vec::new();
+    let mut reach = row.col;
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.c == ' ' && i > 0 {
+            if let (before, Some(after)) = (&cells[i - 1], cells.get(i + 1)) {
+                let is_wide = crate::text::script::is_wide;
+                if !before.space && !after.space && (is_wide(before.c) || is_wide(after.c)) {
+                    spaces.push(CollapsedSpace {
+                        col: cell.col,
+                        reach,
+                    });
+                }
+            }
+        }
+        reach += cell.set_width();
+    }
+    spaces
+}
+
+/// The width from the region's edge that the text before a single space
+/// beside a wide character reaches on the most rows, when at least
+/// [`MIN_SUPPORT`] rows agree within [`TOLERANCE`]: the left column's full
+/// width as the rows whose gutter collapsed measure it. The extractor
+/// places a right column by positions that count a wide character as one,
+/// so this width, not the gutter's position, says where a full left-column
+/// row of wide characters ends.
+pub(super) fn collapsed_edge(
+    collapsed: &[Vec<CollapsedSpace>],
+    region_col: usize,
+) -> Option<usize> {
+    let widest = collapsed
+        .iter()
+        .flatten()
+        .map(|s| s.reach.saturating_sub(region_col))
+        .max()?;
+    // For each width, the rows with a space within TOLERANCE of it (each
+    // row counted once).
+    let mut rows = vec![0usize; widest + TOLERANCE + 1];
+    let mut counted_by = vec![usize::MAX; rows.len()];
+    for (i, spaces) in collapsed.iter().enumerate() {
+        for space in spaces {
+            let reach = space.reach.saturating_sub(region_col);
+            for edge in reach.saturating_sub(TOLERANCE)..=reach + TOLERANCE {
+                if counted_by[edge] != i {
+                    counted_by[edge] = i;
+                    rows[edge] += 1;
+                }
+            }
+        }
+    }
+    // The middle of the first run of widths that the most rows agree on.
+    let agreeing = *rows.iter().max()?;
+    let first = rows.iter().position(|&n| n == agreeing)?;
+    let run = rows[first..].iter().take_while(|&&n| n == agreeing).count();
+    let edge = first + (run - 1) / 2;
+    // Spaces between words (Korean sets a space between its words) agree
+    // on every width alike; a gutter's width stands out: at least twice
+    // as many rows agree on it as would if the spaces were spread evenly.
+    let spaces: usize = collapsed.iter().map(Vec::len).sum();
+    let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(edge)
+}
+
+/// The space at which a row's gutter at `gutter` collapsed, if any: one
+/// after which the text starts left of the gutter (or up to [`TOLERANCE`]
+/// right of it), and before which the text fills the column from
+/// `region_col` (its reach within [`TOLERANCE`] of the column's width, or
+/// past it where the text after the space starts where a right column set
+/// a little left of its gutter can, [`SHIFT`] columns left of it). Of
+/// several, the one whose text comes nearest to filling the column.
+pub(super) fn collapsed_at(
+    spaces: &[CollapsedSpace],
+    gutter: usize,
+    region_col: usize,
+    edge: Option<usize>,
+) -> Option<usize> {
+    let column = gutter.saturating_sub(region_col);
+    let edge = edge.filter(|e| e.abs_diff(column) <= SHIFT);
+    let column = edge.unwrap_or(column);
+    spaces
+        .iter()
+        .filter(|s| s.col < gutter + TOLERANCE)
+        .filter_map(|s| {
+            let reach = s.reach.saturating_sub(region_col);
+            let off = reach.abs_diff(column);
+            let near = s.col + 1 + SHIFT >= gutter && reach + TOLERANCE >= column;
+            (near || off <= TOLERANCE).then_some((s.col, off))
+        })
+        .min_by_key(|&(col, off)| (off, std::cmp::Reverse(col)))
+        .map(|(col, _)| col)
+}
+
+/// Splits a row at the single space at character column `col`.
+pub(super) fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piece) {
+    let text = &input[row.range.clone()];
+    let at = written_cells(text, row.col)
+        .find(|cell| cell.col == col)
+        .map_or(text.len(), |cell| cell.at);
+    let split = row.range.start + at;
+    let left = Piece {
+        range: row.range.start..split,
+        ..row.clone()
+    };
+    let right = Piece {
+        range: (split + 1).min(row.range.end)..row.range.end,
+        col: col + 1,
+        ..row.clone()
+    };
+    (left, right)
+}
+
+/// A row whose gutter the extractor collapsed to one space
+/// (`…的確認。 請謹慎使用…`): split it at the single space that leaves the
+/// left part as wide as a full left-column row, if there is one.
+pub(super) fn split_collapsed(
+    input: &str,
+    row: &Piece,
+    gutter: usize,
+    (typical_left, typical_right): (usize, usize),
+) -> Option<(Piece, Piece)> {
+    const SLACK: usize = 4;
+    let text = &input[row.range.clone()];
+    let cells: Vec<Cell> = written_cells(text, row.col).collect();
+    let mut best: Option<(usize, usize)> = None;
+    for (i, cell) in cells.iter().enumerate() {
+        let (at, col) = (cell.at, cell.col);
+        if cell.c != ' ' || col + 1 > gutter + TOLERANCE || col + 14 < gutter {
+            continue;
+        }
+        let neighbours = i > 0 && !cells[i - 1].space && cells.get(i + 1).is_some_and(|n| !n.space);
+        if !neighbours {
+            continue;
+        }
+        let left_off = display_width(text[..at].trim()).abs_diff(typical_left);
+        let right_off = display_width(text[at..].trim()).abs_diff(typical_right);
+        let off = left_off + right_off;
+        if left_off <= SLACK && right_off <= 2 * SLACK && best.is_none_or(|(_, b)| off < b) {
+            best = Some((at, off));
+        }
+    }
+    let (at, _) = best?;
+    let split = row.range.start + at;
+    let left = Piece {
+        range: row.range.start..split,
+        ..row.clone()
+    };
+    let right = Piece {
+        range: split + 1..row.range.end,
+        col: gutter,
+        ..row.clone()
+    };
+    Some((left, right))
+}

@@ -1,0 +1,336 @@
+//! Finding a gutter: a character column where many rows' text starts after
+//! a run of spaces and almost no row crosses with text, tested against the
+//! refusals (indentation, a table of short cells, rows far apart).
+
+use super::cells::{Segment, segment_starts};
+use super::collapsed::{CollapsedSpace, collapsed_at};
+use super::measures::{
+    MAX_CANDIDATES, MIN_COLUMN_WIDTH, MIN_SUPPORT, MIN_SUPPORT_SHARE, SHIFT, TOLERANCE,
+};
+use crate::text::line::Piece;
+use crate::text::script::display_width;
+
+/// Can the rows hold a gutter at all? [`find_gutter`] needs
+/// [`MIN_SUPPORT`] text lines and as many segments starting
+/// [`MIN_COLUMN_WIDTH`] right of the region's text; most pages fail that
+/// test, and it needs no row's segments kept.
+pub(super) fn may_have_gutter(input: &str, rows: &[Piece]) -> bool {
+    has_gutter_starts(input, rows, MIN_SUPPORT)
+}
+
+/// Does any row hold text where a gutter could end (after a run of two or
+/// more spaces, [`MIN_COLUMN_WIDTH`] right of the rows' text)? Rows with
+/// none add no support to any gutter.
+pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
+    has_gutter_starts(input, rows, 1)
+}
+
+/// Do the rows hold at least `enough` text lines and `enough` segments
+/// starting [`MIN_COLUMN_WIDTH`] right of where their text starts?
+fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
+    let mut text_lines = 0;
+    let mut region_col = usize::MAX;
+    for row in rows {
+        if segment_starts(input, row).next().is_some() {
+            text_lines += 1;
+            region_col = region_col.min(row.col);
+        }
+    }
+    if text_lines < enough.max(1) {
+        return false;
+    }
+    let first_col = region_col + MIN_COLUMN_WIDTH;
+    let mut starts = 0;
+    for row in rows {
+        starts += segment_starts(input, row)
+            .filter(|&col| col >= first_col)
+            .count();
+        if starts >= enough {
+            return true;
+        }
+    }
+    false
+}
+
+/// The gutter position best supported by the region's lines, if any.
+pub(super) fn find_gutter(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    collapsed: &[Vec<CollapsedSpace>],
+    edge: Option<usize>,
+    region_col: usize,
+) -> Option<usize> {
+    let text_lines = all.iter().filter(|s| !s.is_empty()).count();
+    if text_lines < MIN_SUPPORT {
+        return None;
+    }
+    let width = all
+        .iter()
+        .filter_map(|s| s.last().map(|l| l.end_col))
+        .max()
+        .unwrap_or(0);
+    // A gutter is shared by lines: two starts of one line closer than a
+    // window's width (cells of a narrow table) count once.
+    let mut starts = vec![0usize; width + 1];
+    for segs in all {
+        let mut last: Option<usize> = None;
+        for seg in segs {
+            if seg.start_col >= region_col + MIN_COLUMN_WIDTH
+                && last.is_none_or(|l| seg.start_col > l + 2 * TOLERANCE)
+            {
+                starts[seg.start_col] += 1;
+                last = Some(seg.start_col);
+            }
+        }
+    }
+    let support = |p: usize| -> usize {
+        starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
+            .iter()
+            .sum()
+    };
+    let rows = Rows {
+        all,
+        collapsed,
+        edge,
+        region_col,
+    };
+    let first_col = region_col + MIN_COLUMN_WIDTH;
+    let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
+    let mut candidates: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .skip(first_col)
+        .filter(|(_, n)| **n > 0)
+        .map(|(p, _)| (p, support(p)))
+        .filter(|&(_, s)| s >= MIN_SUPPORT)
+        .collect();
+    // The best-supported position that holds: a gutter that a line
+    // crosses must not hide a weaker one that no line crosses.
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .find_map(|(p, s)| {
+            // The gutter's left edge: the earliest start in its window.
+            let left = (p.saturating_sub(TOLERANCE)..=p)
+                .find(|&q| starts[q] > 0)
+                .unwrap_or(p);
+            let crossing = rows.crossing(left);
+            // The lines that share the gutter stand together (rows of kept
+            // tables on several pages, which a second repair reads as one
+            // page, do not); a few suffice where no line crosses it: a
+            // column that ends near the top of the page beside a full one.
+            let enough = (s >= needed || crossing.lines == 0) && rows.stand_together(p);
+            (enough
+                && crossing.rows_held * 5 <= s * 100
+                && !is_table(all, kept, collapsed, edge, region_col, left))
+            .then_some(left)
+        })
+}
+
+/// A region's rows, as [`find_gutter`] weighs them against a gutter.
+pub(super) struct Rows<'a> {
+    pub(super) all: &'a [Vec<Segment>],
+    /// Each row's single spaces beside a wide character
+    /// ([`collapsed_gutter_cols`]).
+    pub(super) collapsed: &'a [Vec<CollapsedSpace>],
+    /// The left column's full width as the collapsed rows measure it
+    /// ([`collapsed_edge`]).
+    pub(super) edge: Option<usize>,
+    pub(super) region_col: usize,
+}
+
+/// The lines that cross a gutter, and the rows they hold in hundredths.
+pub(super) struct Crossing {
+    pub(super) lines: usize,
+    pub(super) rows_held: usize,
+}
+
+impl Rows<'_> {
+    /// How far the rows right of the gutter at `p` reach.
+    fn row_end(&self, p: usize) -> usize {
+        self.all
+            .iter()
+            .flatten()
+            .filter(|s| s.start_col + TOLERANCE >= p)
+            .map(|s| s.end_col)
+            .max()
+            .unwrap_or(p)
+            .max(1)
+    }
+
+    /// The rows a line holds, in hundredths: its length, written as a
+    /// paragraph, over the reach of the rows. Rounded down, the lines that
+    /// a paragraph is joined from never hold more than the paragraph (a
+    /// second repair reads it as one line).
+    fn rows_held(&self, segs: &[Segment], row_end: usize) -> usize {
+        (self.region_col + collapsed_len(segs)) * 100 / row_end
+    }
+
+    /// The lines that cross the gutter at `p` as `split_region` reads
+    /// them (a right column set a little left of its gutter crosses
+    /// nothing), counting only a line that, written as a paragraph with
+    /// one space for each run, still reaches past the gutter: otherwise a
+    /// second repair, reading it so written, finds the gutter that it hid
+    /// from the first.
+    fn crossing(&self, p: usize) -> Crossing {
+        let row_end = self.row_end(p);
+        let region_col = self.region_col;
+        self.all
+            .iter()
+            .zip(self.collapsed)
+            .filter(|(_, spaces)| collapsed_at(spaces, p, region_col, self.edge).is_none())
+            .map(|(segs, _)| segs)
+            .filter(|segs| {
+                !segs.iter().any(|s| is_shifted(s, p, region_col))
+                    && segs
+                        .iter()
+                        .any(|s| s.start_col + TOLERANCE < p && s.end_col > p + TOLERANCE)
+                    && region_col + collapsed_len(segs) > p + TOLERANCE
+            })
+            .fold(
+                Crossing {
+                    lines: 0,
+                    rows_held: 0,
+                },
+                |crossing, segs| Crossing {
+                    lines: crossing.lines + 1,
+                    rows_held: crossing.rows_held + self.rows_held(segs, row_end),
+                },
+            )
+    }
+
+    /// Do the lines that share the gutter at `p` stand together? At least
+    /// every other line from the first of them to the last shares it.
+    fn stand_together(&self, p: usize) -> bool {
+        let row_end = self.row_end(p);
+        let first_col = self.region_col + MIN_COLUMN_WIDTH;
+        // A row shares the gutter with a segment starting at it, or with a
+        // single space where the gutter collapsed, when the collapsed rows
+        // agree on where the left column ends.
+        let measured_edge = self
+            .edge
+            .is_some_and(|e| e.abs_diff(p.saturating_sub(self.region_col)) <= SHIFT);
+        let shares = |(segs, spaces): &(&Vec<Segment>, &Vec<CollapsedSpace>)| {
+            segs.iter().any(|s| {
+                s.start_col >= first_col
+                    && s.start_col + TOLERANCE >= p
+                    && s.start_col <= p + TOLERANCE
+            }) || (measured_edge && collapsed_at(spaces, p, self.region_col, self.edge).is_some())
+        };
+        let rows: Vec<(&Vec<Segment>, &Vec<CollapsedSpace>)> = self
+            .all
+            .iter()
+            .zip(self.collapsed)
+            .filter(|(s, _)| !s.is_empty())
+            .collect();
+        let (Some(first), Some(last)) =
+            (rows.iter().position(shares), rows.iter().rposition(shares))
+        else {
+            return false;
+        };
+        let (mut sharing, mut held) = (0, 0);
+        for row in &rows[first..=last] {
+            if shares(row) {
+                sharing += 1;
+                held += 100;
+            } else {
+                held += self.rows_held(row.0, row_end);
+            }
+        }
+        sharing * 200 >= held
+    }
+}
+
+/// How many characters a row's text takes with each run of spaces
+/// written as one, as a paragraph writes it.
+fn collapsed_len(segs: &[Segment]) -> usize {
+    segs.iter().map(|s| s.end_col - s.start_col).sum::<usize>() + segs.len().saturating_sub(1)
+}
+
+/// Is the text left of `gutter` a table's cells rather than a column of
+/// wrapped lines? On most rows with text on both sides, the last run of
+/// text before the gutter fills less than half the way from its start to
+/// the gutter: a column's lines fill it, a table pads short cells.
+///
+/// When some of those rows are `kept` (set with several wide gaps, or code:
+/// rows that the repaired text writes as rows, gaps and all), only they are
+/// weighed, because only they show a second repair where the gutter is.
+fn is_table(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    collapsed: &[Vec<CollapsedSpace>],
+    edge: Option<usize>,
+    region_col: usize,
+    gutter: usize,
+) -> bool {
+    let both_sides = |segs: &Vec<Segment>| {
+        segs.iter().any(|s| s.end_col <= gutter) && segs.iter().any(|s| s.start_col >= gutter)
+    };
+    let only_kept = all.iter().zip(kept).any(|(segs, &k)| k && both_sides(segs));
+    // The last run of text before the gutter on each row weighed.
+    let last_lefts = all
+        .iter()
+        .zip(kept)
+        .filter(|&(segs, &k)| (k || !only_kept) && both_sides(segs))
+        .filter_map(|(segs, _)| segs.iter().take_while(|s| s.end_col <= gutter).last());
+    // A row whose gutter collapsed to one space is a column's full row.
+    let (mut rows, mut short) = (0, 0);
+    rows += collapsed
+        .iter()
+        .filter(|spaces| collapsed_at(spaces, gutter, region_col, edge).is_some())
+        .count();
+    for last_left in last_lefts {
+        rows += 1;
+        if last_left.width * 2 < gutter - last_left.start_col {
+            short += 1;
+        }
+    }
+    short * 2 > rows
+}
+/// Does the segment start a right column that the extractor set a little
+/// left of its gutter (as it does beside a line of wide CJK characters)?
+pub(super) fn is_shifted(seg: &Segment, gutter: usize, region_col: usize) -> bool {
+    seg.start_col < gutter
+        && seg.start_col + SHIFT >= gutter
+        && seg.start_col >= region_col + MIN_COLUMN_WIDTH
+}
+
+/// The display widths that left- and right-column text reach on a full
+/// row: the upper quartile of the widths on each side of the gutter.
+pub(super) fn typical_widths(
+    input: &str,
+    rows: &[Piece],
+    all: &[Vec<Segment>],
+    gutter: usize,
+) -> (usize, usize) {
+    let (mut lefts, mut rights) = (Vec::new(), Vec::new());
+    for (row, segs) in rows.iter().zip(all) {
+        if let Some(end) = segs.iter().take_while(|s| s.end_col <= gutter).last() {
+            lefts.push(display_width(input[row.range.start..end.end_byte].trim()));
+        }
+        if let Some(start) = segs.iter().find(|s| s.start_col + TOLERANCE >= gutter) {
+            rights.push(display_width(input[start.start_byte..row.range.end].trim()));
+        }
+    }
+    let quartile = |mut v: Vec<usize>| {
+        v.sort_unstable();
+        v.get(v.len() * 3 / 4).copied().unwrap_or(0)
+    };
+    (quartile(lefts), quartile(rights))
+}
+
+/// Are the columns' baselines offset, so that most rows hold text of one
+/// column only? Then a row empty on one side is no paragraph gap.
+pub(super) fn is_interleaved(all: &[Vec<Segment>], gutter: usize) -> bool {
+    let (mut one_sided, mut text_rows) = (0, 0);
+    for segs in all.iter().filter(|s| !s.is_empty()) {
+        text_rows += 1;
+        let left = segs.iter().any(|s| s.start_col + TOLERANCE < gutter);
+        let right = segs.iter().any(|s| s.end_col > gutter + TOLERANCE);
+        if left != right {
+            one_sided += 1;
+        }
+    }
+    one_sided * 2 > text_rows
+}

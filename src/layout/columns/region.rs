@@ -1,0 +1,229 @@
+//! A region of rows split at its gutter into pieces in reading order (the
+//! left column top to bottom, then the next), again inside each column, and
+//! the rows kept as rows written where the repaired text writes them.
+
+use super::cells::{Segment, segments};
+use super::collapsed::{
+    CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces, split_at_col, split_collapsed,
+};
+use super::gutter::{find_gutter, is_interleaved, is_shifted, may_have_gutter, typical_widths};
+use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
+use crate::text::line::Piece;
+
+pub(super) fn split_region(
+    input: &str,
+    rows: Vec<Piece>,
+    depth: usize,
+) -> Result<Vec<Piece>, Vec<Piece>> {
+    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
+        return Err(rows);
+    }
+    let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
+    // Where the region's text starts: blank rows, shared by both sides of
+    // a split, start nowhere.
+    let region_col = rows
+        .iter()
+        .zip(&all)
+        .filter(|(_, segs)| !segs.is_empty())
+        .map(|(r, _)| r.col)
+        .min()
+        .unwrap_or(0);
+    // The rows that stay rows, gaps and all, in the repaired text.
+    let kept: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let text = input[r.range.clone()].trim();
+            crate::layout::preformatted::looks_preformatted(text)
+                && crate::layout::dedupe::dedupe_line(text).is_none()
+        })
+        .collect();
+    let mut measured = as_kept_blocks_write(&all, &kept, region_col);
+    // A running title is gone from the repaired text.
+    for (segs, row) in measured.iter_mut().zip(&rows) {
+        if row.running_title {
+            segs.clear();
+        }
+    }
+    // Gutters collapsed to one space are read only where the text's own
+    // rows show columns: rows not kept as rows with a wide gap inside. The
+    // repaired text writes every such row as a paragraph with one space
+    // for each run, so a second repair finds none and reads no collapsed
+    // gutter that the first did not.
+    let shows_columns = |segs: &Vec<Segment>| {
+        segs.len() >= 2
+            || segs
+                .first()
+                .is_some_and(|s| s.start_col >= region_col + MIN_COLUMN_WIDTH)
+    };
+    let text_columns = rows
+        .iter()
+        .zip(&all)
+        .zip(&kept)
+        .filter(|((row, segs), k)| !**k && !row.running_title && shows_columns(segs))
+        .count()
+        >= MIN_SUPPORT;
+    let collapsed: Vec<Vec<CollapsedSpace>> = rows
+        .iter()
+        .zip(&kept)
+        .map(|(row, &k)| {
+            if k || !text_columns {
+                Vec::new()
+            } else {
+                collapsed_spaces(input, row)
+            }
+        })
+        .collect();
+    let edge = collapsed_edge(&collapsed, region_col);
+    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
+        return Err(rows);
+    };
+    let typical = typical_widths(input, &rows, &all, gutter);
+    let interleaved = is_interleaved(&all, gutter);
+    let mut out = Vec::with_capacity(rows.len() * 2);
+    let mut left: Vec<Piece> = Vec::new();
+    let mut right: Vec<Piece> = Vec::new();
+    let flush = |out: &mut Vec<Piece>, left: &mut Vec<Piece>, right: &mut Vec<Piece>| {
+        let read = |rows| split_region(input, rows, depth + 1).unwrap_or_else(|rows| rows);
+        out.extend(read(std::mem::take(left)));
+        out.extend(read(std::mem::take(right)));
+    };
+    for ((row, segs), spaces) in rows.into_iter().zip(all).zip(collapsed) {
+        if segs.is_empty() {
+            left.push(row.clone());
+            right.push(row);
+            continue;
+        }
+        // A right column that the extractor set a little left of its
+        // gutter, as it does beside a line of wide CJK characters.
+        let shifted = segs.iter().position(|s| is_shifted(s, gutter, region_col));
+        let crosses = shifted.is_none()
+            && segs
+                .iter()
+                .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
+        if crosses {
+            let split = split_collapsed(input, &row, gutter, typical).or_else(|| {
+                collapsed_at(&spaces, gutter, region_col, edge)
+                    .map(|col| split_at_col(input, &row, col))
+            });
+            if let Some((l, r)) = split {
+                left.push(l);
+                right.push(r);
+            } else {
+                flush(&mut out, &mut left, &mut right);
+                out.push(row);
+            }
+            continue;
+        }
+        // A row that ends short of the gutter in characters but whose text
+        // fills the left column, as the collapsed rows measure it, before
+        // a single space: the rest is the right column's.
+        let fills_column = shifted.is_none()
+            && edge.is_some_and(|e| e.abs_diff(gutter.saturating_sub(region_col)) <= SHIFT);
+        if let Some(col) = fills_column
+            .then(|| collapsed_at(&spaces, gutter, region_col, edge))
+            .flatten()
+        {
+            let (l, r) = split_at_col(input, &row, col);
+            left.push(l);
+            right.push(r);
+            continue;
+        }
+        let at_gutter = segs
+            .iter()
+            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
+        let split = at_gutter
+            .or_else(|| segs.iter().position(|s| s.start_col >= gutter))
+            .or(shifted);
+        let blank = |row: &Piece| Piece {
+            range: row.range.start..row.range.start,
+            ..row.clone()
+        };
+        match split {
+            Some(0) => {
+                if !interleaved {
+                    left.push(blank(&row));
+                }
+                right.push(piece_from(input, &row, segs[0], gutter))
+            }
+            Some(k) => {
+                left.push(Piece {
+                    range: row.range.start..segs[k - 1].end_byte,
+                    ..row.clone()
+                });
+                right.push(piece_from(input, &row, segs[k], gutter));
+            }
+            None => {
+                if !interleaved {
+                    right.push(blank(&row));
+                }
+                left.push(row)
+            }
+        }
+    }
+    flush(&mut out, &mut left, &mut right);
+    Ok(out)
+}
+
+/// The rows' segments where the repaired text writes them. A stretch of
+/// rows between blank rows that holds a row `kept` as a row is written as
+/// one block (a listing or a table), its indentation counted from its
+/// least indented row: the stretch moves left to the region's edge, where
+/// a second repair finds it.
+pub(super) fn as_kept_blocks_write(
+    all: &[Vec<Segment>],
+    kept: &[bool],
+    region_col: usize,
+) -> Vec<Vec<Segment>> {
+    let mut out = all.to_vec();
+    let mut i = 0;
+    while i < all.len() {
+        if all[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = (i..all.len())
+            .find(|&j| all[j].is_empty())
+            .unwrap_or(all.len());
+        if !kept[i..end].iter().any(|&k| k) {
+            i = end;
+            continue;
+        }
+        let least = all[i..end]
+            .iter()
+            .map(|segs| segs[0].start_col)
+            .min()
+            .unwrap_or(region_col);
+        let shift = least.saturating_sub(region_col);
+        if shift > 0 {
+            for segs in &mut out[i..end] {
+                for seg in segs.iter_mut() {
+                    seg.start_col -= shift;
+                    seg.end_col -= shift;
+                }
+            }
+        }
+        i = end;
+    }
+    out
+}
+/// The piece of `row` from the gutter (or the segment, if it starts
+/// left of the gutter) to the line end.
+fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
+    // Keep the spaces between the gutter and the text as indentation (only
+    // spaces: never reach back into the left column's text).
+    let wanted = seg.start_col.saturating_sub(gutter);
+    let before = &input[row.range.start..seg.start_byte];
+    let indent = before
+        .bytes()
+        .rev()
+        .take(wanted)
+        .take_while(|&b| b == b' ')
+        .count();
+    Piece {
+        range: seg.start_byte - indent..row.range.end,
+        col: seg.start_col - indent,
+        page: row.page,
+        page_break_before: row.page_break_before,
+        running_title: row.running_title,
+    }
+}
