@@ -33,7 +33,8 @@
 //! for the gutter's distance (the extractor places a right column by
 //! positions that count wide characters as one, so its start can stand a
 //! few columns away from where the wide text ends); such rows also share
-//! the gutter when the rows' standing together is weighed. A row that holds both columns but ends short
+//! the gutter when the rows' standing together is weighed. Text that
+//! spaces its words of wide characters (Korean) measures no such width. A row that holds both columns but ends short
 //! of the gutter in characters is left whole. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! [`MIN_SUPPORT`] rows, not kept as rows, with a wide gap inside or set
@@ -286,7 +287,7 @@ fn find_gutter(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
     region_col: usize,
 ) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
@@ -365,7 +366,7 @@ struct Rows<'a> {
     collapsed: &'a [Vec<CollapsedSpace>],
     /// The left column's full width as the collapsed rows measure it
     /// ([`collapsed_edge`]).
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
     region_col: usize,
 }
 
@@ -439,7 +440,7 @@ impl Rows<'_> {
         // agree on where the left column ends.
         let measured_edge = self
             .edge
-            .is_some_and(|e| e.abs_diff(p.saturating_sub(self.region_col)) <= SHIFT);
+            .is_some_and(|e| e.stands_for(p.saturating_sub(self.region_col)));
         let shares = |(segs, spaces): &(&Vec<Segment>, &Vec<CollapsedSpace>)| {
             segs.iter().any(|s| {
                 s.start_col >= first_col
@@ -489,7 +490,7 @@ fn is_table(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
     region_col: usize,
     gutter: usize,
 ) -> bool {
@@ -577,7 +578,10 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
             }
         })
         .collect();
-    let edge = collapsed_edge(&collapsed, region_col);
+    // Where the text spaces its words of wide characters, spaces agree on
+    // widths by chance: no width is measured.
+    let edge =
+        collapsed_edge(&collapsed, region_col).filter(|_| !spaces_its_words(input, &rows, &kept));
     let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
         return Err(rows);
     };
@@ -622,7 +626,7 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         // fills the left column, as the collapsed rows measure it, before
         // a single space: the rest is the right column's.
         let fills_column = shifted.is_none()
-            && edge.is_some_and(|e| e.abs_diff(gutter.saturating_sub(region_col)) <= SHIFT);
+            && edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
         if let Some(col) = fills_column
             .then(|| collapsed_at(&spaces, gutter, region_col, edge))
             .flatten()
@@ -800,7 +804,7 @@ fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
 /// places a right column by positions that count a wide character as one,
 /// so this width, not the gutter's position, says where a full left-column
 /// row of wide characters ends.
-fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Option<usize> {
+fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Option<CollapsedEdge> {
     let widest = collapsed
         .iter()
         .flatten()
@@ -831,7 +835,51 @@ fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Optio
     // as many rows agree on it as would if the spaces were spread evenly.
     let spaces: usize = collapsed.iter().map(Vec::len).sum();
     let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
-    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(edge)
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge { width: edge })
+}
+
+/// The left column's full width as the rows whose gutter collapsed
+/// measure it ([`collapsed_edge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CollapsedEdge {
+    /// Columns from the region's edge.
+    width: usize,
+}
+
+impl CollapsedEdge {
+    /// Can the width stand for a gutter `column` columns from the
+    /// region's edge? The extractor's start of the right column drifts
+    /// at most [`SHIFT`] columns from it.
+    fn stands_for(self, column: usize) -> bool {
+        self.width.abs_diff(column) <= SHIFT
+    }
+}
+
+/// Does the region's text set a space between words of wide characters,
+/// as Korean does? Then a space between two wide characters comes, on
+/// average, at least once in every two windows of [`SHIFT`] +
+/// [`TOLERANCE`] columns; Chinese and Japanese set one only where a
+/// gutter collapsed, a justified line was spread, or beside a word of
+/// another script.
+fn spaces_its_words(input: &str, rows: &[Piece], kept: &[bool]) -> bool {
+    let (mut spaces, mut width) = (0, 0);
+    for (row, _) in rows
+        .iter()
+        .zip(kept)
+        .filter(|(r, k)| !**k && !r.running_title)
+    {
+        let text = input[row.range.clone()].trim();
+        width += display_width(text);
+        let mut before = [' ', ' '];
+        for c in text.chars() {
+            let is_wide = crate::script::is_wide;
+            if before[1] == ' ' && is_wide(before[0]) && is_wide(c) {
+                spaces += 1;
+            }
+            before = [before[1], c];
+        }
+    }
+    spaces * 2 * (SHIFT + TOLERANCE) >= width.max(1)
 }
 
 /// The space at which a row's gutter at `gutter` collapsed, if any: one
@@ -845,11 +893,12 @@ fn collapsed_at(
     spaces: &[CollapsedSpace],
     gutter: usize,
     region_col: usize,
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
 ) -> Option<usize> {
     let column = gutter.saturating_sub(region_col);
-    let edge = edge.filter(|e| e.abs_diff(column) <= SHIFT);
-    let column = edge.unwrap_or(column);
+    let column = edge
+        .filter(|e| e.stands_for(column))
+        .map_or(column, |e| e.width);
     spaces
         .iter()
         .filter(|s| s.col < gutter + TOLERANCE)
@@ -980,9 +1029,10 @@ mod tests {
             .iter()
             .map(|r| collapsed_spaces(&input, r))
             .collect();
-        assert_eq!(collapsed_edge(&collapsed, 0), Some(28));
+        assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(28));
         // The width measured stands for a gutter a few columns away.
-        assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(28)), Some(14));
+        let edge = CollapsedEdge { width: 28 };
+        assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
         // Three rows are too few.
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);
     }
@@ -996,6 +1046,17 @@ mod tests {
             .map(|r| collapsed_spaces(input, r))
             .collect();
         assert_eq!(collapsed_edge(&collapsed, 0), None);
+    }
+
+    #[test]
+    fn korean_spaces_its_words_and_chinese_does_not() {
+        let korean =
+            "상단 표시줄의 접근성 아이콘을 누른 후\n느린 키를 선택하여 켜고 끌 수 있습니다";
+        let chinese = "这些特别设备文件经常和 shell 数据重定向联合使\n用（参考第 1.5.8 节“典型的顺序命令”）。";
+        for (input, spaced) in [(korean, true), (chinese, false)] {
+            let rows = rows_of(input);
+            assert_eq!(spaces_its_words(input, &rows, &[false, false]), spaced);
+        }
     }
 
     /// The input's lines as the rows of one page.
