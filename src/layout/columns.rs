@@ -33,7 +33,8 @@
 //! for the gutter's distance (the extractor places a right column by
 //! positions that count wide characters as one, so its start can stand a
 //! few columns away from where the wide text ends); such rows also share
-//! the gutter when the rows' standing together is weighed. A row that holds both columns but ends short
+//! the gutter when the rows' standing together is weighed. Text that
+//! spaces its words of wide characters (Korean) measures no such width. A row that holds both columns but ends short
 //! of the gutter in characters is left whole. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
@@ -145,7 +146,10 @@ impl UnsplitRows {
 #[cfg(test)]
 mod tests {
     use super::cells::{Segment, segment_starts, segments, written_cells};
-    use super::collapsed::{CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces};
+    use super::collapsed::{
+        CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces,
+        spaces_its_words,
+    };
     use super::region::as_kept_blocks_write;
     use super::*;
 
@@ -178,9 +182,10 @@ mod tests {
             .iter()
             .map(|r| collapsed_spaces(&input, r))
             .collect();
-        assert_eq!(collapsed_edge(&collapsed, 0), Some(28));
+        assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(28));
         // The width measured stands for a gutter a few columns away.
-        assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(28)), Some(14));
+        let edge = CollapsedEdge { width: 28 };
+        assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
         // Three rows are too few.
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);
     }
@@ -194,6 +199,17 @@ mod tests {
             .map(|r| collapsed_spaces(input, r))
             .collect();
         assert_eq!(collapsed_edge(&collapsed, 0), None);
+    }
+
+    #[test]
+    fn korean_spaces_its_words_and_chinese_does_not() {
+        let korean =
+            "상단 표시줄의 접근성 아이콘을 누른 후\n느린 키를 선택하여 켜고 끌 수 있습니다";
+        let chinese = "这些特别设备文件经常和 shell 数据重定向联合使\n用（参考第 1.5.8 节“典型的顺序命令”）。";
+        for (input, spaced) in [(korean, true), (chinese, false)] {
+            let rows = rows_of(input);
+            assert_eq!(spaces_its_words(input, &rows, &[false, false]), spaced);
+        }
     }
 
     /// The input's lines as the rows of one page.

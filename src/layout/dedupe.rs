@@ -284,4 +284,13 @@ mod tests {
         let input = "$ grep -h 'Free Software' /usr/share/common-licenses/GPL*\nFree Software Foundation\nFree Software Foundation\nBody text.";
         assert_eq!(dedupe(input).len(), 4);
     }
+
+    #[test]
+    fn lines_repeated_further_down_a_command_output_are_its_output_too() {
+        let input = "$ awk '{ print $3 }' <people\nAugust\nApril\nJanuary\nJanuary\nMarch";
+        assert_eq!(dedupe(input).len(), 6);
+        // A sentence ends the output: a line drawn twice after it is a heading's.
+        let input = "$ make\nThe build is done.\nResults and Notes\nResults and Notes\nBody.";
+        assert_eq!(dedupe(input).len(), 4);
+    }
 }

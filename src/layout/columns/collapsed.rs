@@ -52,7 +52,7 @@ pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> 
 pub(super) fn collapsed_edge(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
-) -> Option<usize> {
+) -> Option<CollapsedEdge> {
     let widest = collapsed
         .iter()
         .flatten()
@@ -83,7 +83,51 @@ pub(super) fn collapsed_edge(
     // as many rows agree on it as would if the spaces were spread evenly.
     let spaces: usize = collapsed.iter().map(Vec::len).sum();
     let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
-    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(edge)
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge { width: edge })
+}
+
+/// The left column's full width as the rows whose gutter collapsed
+/// measure it ([`collapsed_edge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct CollapsedEdge {
+    /// Columns from the region's edge.
+    pub(super) width: usize,
+}
+
+impl CollapsedEdge {
+    /// Can the width stand for a gutter `column` columns from the
+    /// region's edge? The extractor's start of the right column drifts
+    /// at most [`SHIFT`] columns from it.
+    pub(super) fn stands_for(self, column: usize) -> bool {
+        self.width.abs_diff(column) <= SHIFT
+    }
+}
+
+/// Does the region's text set a space between words of wide characters,
+/// as Korean does? Then a space between two wide characters comes, on
+/// average, at least once in every two windows of [`SHIFT`] +
+/// [`TOLERANCE`] columns; Chinese and Japanese set one only where a
+/// gutter collapsed, a justified line was spread, or beside a word of
+/// another script.
+pub(super) fn spaces_its_words(input: &str, rows: &[Piece], kept: &[bool]) -> bool {
+    let (mut spaces, mut width) = (0, 0);
+    for (row, _) in rows
+        .iter()
+        .zip(kept)
+        .filter(|(r, k)| !**k && !r.running_title)
+    {
+        let text = input[row.range.clone()].trim();
+        width += display_width(text);
+        let mut before = [' ', ' '];
+        for c in text.chars() {
+            let is_wide = crate::text::script::is_wide;
+            if before[1] == ' ' && is_wide(before[0]) && is_wide(c) {
+                spaces += 1;
+            }
+            before = [before[1], c];
+        }
+    }
+    spaces * 2 * (SHIFT + TOLERANCE) >= width.max(1)
 }
 
 /// The space at which a row's gutter at `gutter` collapsed, if any: one
@@ -97,11 +141,12 @@ pub(super) fn collapsed_at(
     spaces: &[CollapsedSpace],
     gutter: usize,
     region_col: usize,
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
 ) -> Option<usize> {
     let column = gutter.saturating_sub(region_col);
-    let edge = edge.filter(|e| e.abs_diff(column) <= SHIFT);
-    let column = edge.unwrap_or(column);
+    let column = edge
+        .filter(|e| e.stands_for(column))
+        .map_or(column, |e| e.width);
     spaces
         .iter()
         .filter(|s| s.col < gutter + TOLERANCE)

@@ -3,7 +3,7 @@
 //! refusals (indentation, a table of short cells, rows far apart).
 
 use super::cells::{Segment, segment_starts};
-use super::collapsed::{CollapsedSpace, collapsed_at};
+use super::collapsed::{CollapsedEdge, CollapsedSpace, collapsed_at};
 use super::measures::{
     MAX_CANDIDATES, MIN_COLUMN_WIDTH, MIN_SUPPORT, MIN_SUPPORT_SHARE, SHIFT, TOLERANCE,
 };
@@ -57,7 +57,7 @@ pub(super) fn find_gutter(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
     region_col: usize,
 ) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
@@ -136,7 +136,7 @@ pub(super) struct Rows<'a> {
     pub(super) collapsed: &'a [Vec<CollapsedSpace>],
     /// The left column's full width as the collapsed rows measure it
     /// ([`collapsed_edge`]).
-    pub(super) edge: Option<usize>,
+    pub(super) edge: Option<CollapsedEdge>,
     pub(super) region_col: usize,
 }
 
@@ -210,7 +210,7 @@ impl Rows<'_> {
         // agree on where the left column ends.
         let measured_edge = self
             .edge
-            .is_some_and(|e| e.abs_diff(p.saturating_sub(self.region_col)) <= SHIFT);
+            .is_some_and(|e| e.stands_for(p.saturating_sub(self.region_col)));
         let shares = |(segs, spaces): &(&Vec<Segment>, &Vec<CollapsedSpace>)| {
             segs.iter().any(|s| {
                 s.start_col >= first_col
@@ -260,7 +260,7 @@ fn is_table(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
-    edge: Option<usize>,
+    edge: Option<CollapsedEdge>,
     region_col: usize,
     gutter: usize,
 ) -> bool {

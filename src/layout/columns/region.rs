@@ -3,11 +3,12 @@
 //! the rows kept as rows written where the repaired text writes them.
 
 use super::cells::{Segment, segments};
+use super::collapsed::spaces_its_words;
 use super::collapsed::{
     CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces, split_at_col, split_collapsed,
 };
 use super::gutter::{find_gutter, is_interleaved, is_shifted, may_have_gutter, typical_widths};
-use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
+use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, TOLERANCE};
 use crate::text::line::Piece;
 
 pub(super) fn split_region(
@@ -73,7 +74,10 @@ pub(super) fn split_region(
             }
         })
         .collect();
-    let edge = collapsed_edge(&collapsed, region_col);
+    // Where the text spaces its words of wide characters, spaces agree on
+    // widths by chance: no width is measured.
+    let edge =
+        collapsed_edge(&collapsed, region_col).filter(|_| !spaces_its_words(input, &rows, &kept));
     let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
         return Err(rows);
     };
@@ -118,7 +122,7 @@ pub(super) fn split_region(
         // fills the left column, as the collapsed rows measure it, before
         // a single space: the rest is the right column's.
         let fills_column = shifted.is_none()
-            && edge.is_some_and(|e| e.abs_diff(gutter.saturating_sub(region_col)) <= SHIFT);
+            && edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
         if let Some(col) = fills_column
             .then(|| collapsed_at(&spaces, gutter, region_col, edge))
             .flatten()

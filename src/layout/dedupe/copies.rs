@@ -233,11 +233,20 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
         return (copies, false);
     }
     // Listings repeat lines on purpose (`}`, a contents entry per part),
-    // and so does the output of a command written right above them (the
-    // line before as the repaired text has it).
+    // and so does the output of a command written above them: the lines
+    // before, as the repaired text has them, are short lines that end no
+    // sentence (more of the output) up to a line that looks like a
+    // listing's, with no blank line between.
     let after_listing = lines[..start]
         .iter()
-        .rfind(|l| !l.removed)
+        .rev()
+        .filter(|l| !l.removed)
+        .find(|l| {
+            l.is_blank()
+                || crate::layout::preformatted::looks_preformatted(&l.text)
+                || l.ends_sentence()
+                || l.width > MAX_REPEATED_HEADING_WIDTH
+        })
         .is_some_and(|before| {
             !before.is_blank() && crate::layout::preformatted::looks_preformatted(&before.text)
         });
