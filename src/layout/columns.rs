@@ -27,7 +27,7 @@
 //! `TOLERANCE` of the gutter's distance from the region's edge, or
 //! the text after the space starting at most `SHIFT` left of the
 //! gutter): it neither hides the gutter nor makes the page a table, and
-//! it is split at that space. Where at least [`MIN_SUPPORT`] rows put such
+//! it is split at that space. Where at least `MIN_SUPPORT` rows put such
 //! a space at the same width (twice as many as would by chance), that
 //! width is the left column's, measured by the page itself, and it stands
 //! for the gutter's distance (the extractor places a right column by

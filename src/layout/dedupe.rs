@@ -1,7 +1,7 @@
 //! Fake-bold duplication: a heading drawn two or three times at a small
 //! offset, which extractors write as repeated text.
 //!
-//! Four shapes are recognised, each its own [`Rule`]:
+//! Four shapes are recognised, each its own [`Rule`](crate::text::edit::Rule):
 //!
 //! ```text
 //! fake-bold-line           不忘初心行致远不忘初心行致远       → 不忘初心行致远
