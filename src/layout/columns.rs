@@ -184,7 +184,7 @@ mod tests {
             .collect();
         assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(28));
         // The width measured stands for a gutter a few columns away.
-        let edge = CollapsedEdge { width: 28 };
+        let edge = CollapsedEdge { width: 28, rows: 4 };
         assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
         // Three rows are too few.
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);

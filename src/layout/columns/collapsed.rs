@@ -83,7 +83,10 @@ pub(super) fn collapsed_edge(
     // as many rows agree on it as would if the spaces were spread evenly.
     let spaces: usize = collapsed.iter().map(Vec::len).sum();
     let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
-    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge { width: edge })
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge {
+        width: edge,
+        rows: agreeing,
+    })
 }
 
 /// The left column's full width as the rows whose gutter collapsed
@@ -92,6 +95,8 @@ pub(super) fn collapsed_edge(
 pub(super) struct CollapsedEdge {
     /// Columns from the region's edge.
     pub(super) width: usize,
+    /// How many rows agree on it.
+    pub(super) rows: usize,
 }
 
 impl CollapsedEdge {

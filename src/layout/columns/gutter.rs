@@ -83,10 +83,18 @@ pub(super) fn find_gutter(
             }
         }
     }
+    // Rows whose gutter collapsed at the width they agree on support a
+    // gutter that the width can stand for, once at least half the support
+    // a gutter needs comes from starts.
     let support = |p: usize| -> usize {
-        starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
+        let starting: usize = starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
             .iter()
-            .sum()
+            .sum();
+        let collapsed = edge
+            .filter(|e| e.stands_for(p.saturating_sub(region_col)))
+            .filter(|_| starting * 2 >= MIN_SUPPORT)
+            .map_or(0, |e| e.rows);
+        starting + collapsed
     };
     let rows = Rows {
         all,

@@ -76,8 +76,19 @@ pub(super) fn split_region(
         .collect();
     // Where the text spaces its words of wide characters, spaces agree on
     // widths by chance: no width is measured.
-    let edge =
-        collapsed_edge(&collapsed, region_col).filter(|_| !spaces_its_words(input, &rows, &kept));
+    let region_width = all
+        .iter()
+        .flatten()
+        .map(|s| s.end_col)
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(region_col);
+    // A column is at least a quarter of its region (a third of three
+    // columns, less the gutters): spaces that agree on a narrower width
+    // are the text's own.
+    let edge = collapsed_edge(&collapsed, region_col)
+        .filter(|_| !spaces_its_words(input, &rows, &kept))
+        .filter(|e| e.width * 4 >= region_width);
     let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
         return Err(rows);
     };
