@@ -42,7 +42,9 @@
 //! repair reads none.
 //!
 //! Refused: a single column with occasional wide spaces (too few lines
-//! share the same gutter), indentation (a gutter must stand at least
+//! share the same gutter, or no more than a justified line's stretched
+//! spaces would by chance: a gutter's window must hold three times the
+//! starts that an even spread over the rows' width would put there), indentation (a gutter must stand at least
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
 //! most rows, weighing only the rows kept as rows when there are some; its

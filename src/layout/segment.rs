@@ -22,9 +22,7 @@
 //!
 //! A blank line or page break is a column or page break, not a paragraph
 //! end, when the text before it has no sentence-final punctuation, its
-//! last line fills the column, and its block has more than one line, or
-//! is a list item and the text after the break goes on in lower case or
-//! in mid-word.
+//! last line fills the column, and its block has more than one line.
 //!
 //! The column width is measured locally (the width that most of the
 //! neighbouring lines wrapped mid-sentence reach), so pages that change

@@ -58,6 +58,7 @@ pub(super) fn find_gutter(
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
     edge: Option<CollapsedEdge>,
+    words_spaced: bool,
     region_col: usize,
 ) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
@@ -104,13 +105,20 @@ pub(super) fn find_gutter(
     };
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
+    // In text that spaces its words of wide characters, a single space
+    // near a gutter excuses a row that crosses it, so a gutter must be
+    // told from the starts after spaces that a justified line stretched,
+    // which fall anywhere: its window holds at least three times the
+    // starts it would if they were spread evenly over the rows' width.
+    let all_starts: usize = starts[first_col.min(width)..].iter().sum();
+    let even = all_starts * (2 * TOLERANCE + 1) / (width + 1).saturating_sub(first_col).max(1);
     let mut candidates: Vec<(usize, usize)> = starts
         .iter()
         .enumerate()
         .skip(first_col)
         .filter(|(_, n)| **n > 0)
         .map(|(p, _)| (p, support(p)))
-        .filter(|&(_, s)| s >= MIN_SUPPORT)
+        .filter(|&(_, s)| s >= MIN_SUPPORT && (!words_spaced || s >= 3 * even))
         .collect();
     // The best-supported position that holds: a gutter that a line
     // crosses must not hide a weaker one that no line crosses.

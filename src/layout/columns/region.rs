@@ -86,10 +86,12 @@ pub(super) fn split_region(
     // A column is at least a quarter of its region (a third of three
     // columns, less the gutters): spaces that agree on a narrower width
     // are the text's own.
+    let words_spaced = spaces_its_words(input, &rows, &kept);
     let edge = collapsed_edge(&collapsed, region_col)
-        .filter(|_| !spaces_its_words(input, &rows, &kept))
+        .filter(|_| !words_spaced)
         .filter(|e| e.width * 4 >= region_width);
-    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
+    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col)
+    else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);

@@ -99,13 +99,8 @@ pub(super) fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &Bloc
         let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
             // A page ends wherever its last line falls, so a single full
             // line cut off there goes on; a blank line on a page after
-            // one full line may be a paragraph's end, and after a one-line
-            // item too unless the text after it goes on in mid-word or in
-            // lower case (the extractor's break inside the item).
-            block.lines.len() >= 2
-                || a.page != b.page
-                || block.kind == BlockKind::ListItem
-                    && (goes_on || splits_katakana_word(&a.text, &b.text))
+            // one full line may be a paragraph's end.
+            block.lines.len() >= 2 || a.page != b.page
         };
         return !cut_mid_sentence;
     }
