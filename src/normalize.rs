@@ -120,7 +120,7 @@ struct Cursor {
 
 /// Which fixes a pass applies.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
+pub(crate) enum Scope {
     /// Fixes that need no neighbours (applied per line).
     Alone,
     /// Fixes that look at the neighbours (applied per block).
@@ -133,7 +133,7 @@ fn normalize<'a>(
     range_of: &dyn Fn(usize, usize) -> Range<usize>,
     scope: Scope,
 ) -> Cow<'a, str> {
-    if !line.chars().any(needs_attention) {
+    if !may_fix(line, scope) {
         return Cow::Borrowed(line);
     }
     let cjk_text =
@@ -269,6 +269,47 @@ pub(crate) fn as_written(c: char) -> (usize, bool) {
         return (letters, false);
     }
     (1, c == ' ')
+}
+
+/// Could a rule of `scope` change a character of `line`? `false` only
+/// when [`normalize_line`] (for [`Scope::Alone`]) or
+/// [`normalize_in_context`] returns the line as it is. A byte-level scan:
+/// only characters that start with a control byte or with 0xC2, 0xE2,
+/// 0xEF or 0xF0 (every character a rule replaces starts so) are decoded
+/// and looked at; ASCII text and CJK ideographs are passed over byte by
+/// byte.
+pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
+    let bytes = line.as_bytes();
+    let may_start = |b: &u8| *b < 0x20 || matches!(*b, 0x7F | 0xC2 | 0xE2 | 0xEF | 0xF0);
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(may_start) {
+        let at = from + k;
+        // A control byte or a lead byte starts a character.
+        if line[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| is_fixed(c, scope))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// The characters a rule of `scope` may replace: every one for which
+/// [`fix_alone`] or [`fix_in_context`] can give a replacement.
+fn is_fixed(c: char, scope: Scope) -> bool {
+    match scope {
+        Scope::Alone => {
+            matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FB00}'..='\u{FB06}'
+            ) || is_space_variant(c)
+                || c.is_control() && c != '\t'
+        }
+        Scope::InContext => matches!(c, '\u{200C}' | '\u{200D}' | '\u{22EF}') || is_radical_like(c),
+    }
 }
 
 /// Cheap pre-check: could this character be changed by some rule?
@@ -516,5 +557,25 @@ mod tests {
         normalize_line("ab\u{AD}c", 10, &mut log);
         let edits = log.into_sorted();
         assert_eq!(edits[0].range, 12..14);
+    }
+
+    #[test]
+    fn may_fix_sees_every_character_a_rule_replaces() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let line = format!("中{c}中");
+            if fix_alone(c, None, None).is_some() {
+                assert!(may_fix(&line, Scope::Alone), "{c:?}");
+            }
+            if fix_in_context(c, Some('中'), Some('中'), true).is_some() {
+                assert!(may_fix(&line, Scope::InContext), "{c:?}");
+            }
+            if !may_fix(&line, Scope::Alone) {
+                let mut log = EditLog::default();
+                assert_eq!(normalize_line(&line, 0, &mut log), line);
+                assert!(log.is_empty(), "{c:?}");
+            }
+        }
+        assert!(may_fix("\u{1B}[1mbold", Scope::Alone));
+        assert!(!may_fix("“鄂尔多斯”—— plain", Scope::Alone));
     }
 }
