@@ -91,11 +91,13 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     let mut out = String::new();
     let mut fixes = Vec::new();
     let mut start = 0;
-    let breaks = crate::line::LINE_BREAKS;
-    for line in text.split_inclusive(breaks) {
-        // A line is read the same whatever ends it (the last line of an
-        // input often has no line end, and gets one in the output).
-        let body = line.trim_end_matches(breaks);
+    while start < text.len() {
+        // Each line break ends a line (`\r\n` two); a line is read the
+        // same whatever ends it (the last line of an input often has no
+        // line end, and gets one in the output).
+        let (body_end, end) = crate::line::next_line_break(text, start)
+            .map_or((text.len(), text.len()), |(at, c)| (at, at + c.len_utf8()));
+        let (line, body) = (&text[start..end], &text[start..body_end]);
         let read = may_hold_mojibake(body).then(|| repair_line(body)).flatten();
         match read {
             Some(fixed) => {
