@@ -244,7 +244,10 @@ pub fn mark_preformatted(lines: &mut [Line]) {
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
-    let dense = |v: usize| is_dense(&lines[visible[v]]);
+    // Each line read once for its symbols: the passes ask of most lines
+    // twice.
+    let dense_lines: Vec<bool> = visible.iter().map(|&i| is_dense(&lines[i])).collect();
+    let dense = |v: usize| dense_lines[v];
     let mut led = vec![false; visible.len()];
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
