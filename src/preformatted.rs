@@ -541,6 +541,17 @@ fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
 /// prose full of paths and URLs, rarely is?
 fn is_dense(line: &Line) -> bool {
     let (mut symbols, mut visible) = (0, 0);
+    if line.text.is_ascii() {
+        // The same count bytewise: ASCII white space is tab to carriage
+        // return and the space, ASCII letters are the alphabetic ones.
+        for b in line.text.bytes() {
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                visible += 1;
+                symbols += usize::from(!b.is_ascii_alphabetic());
+            }
+        }
+        return visible > 0 && symbols as f64 >= visible as f64 * DENSE_SHARE;
+    }
     for c in line.text.chars().filter(|c| !c.is_whitespace()) {
         visible += 1;
         if !crate::script::is_alphabetic(c) {
