@@ -27,7 +27,14 @@
 //! [`TOLERANCE`] of the gutter's distance from the region's edge, or
 //! the text after the space starting at most [`SHIFT`] left of the
 //! gutter): it neither hides the gutter nor makes the page a table, and
-//! it is split at that space. A row that holds both columns but ends short
+//! it is split at that space. Where at least [`MIN_SUPPORT`] rows put such
+//! a space at the same width (twice as many as would by chance), that
+//! width is the left column's, measured by the page itself, and it stands
+//! for the gutter's distance (the extractor places a right column by
+//! positions that count wide characters as one, so its start can stand a
+//! few columns away from where the wide text ends); such rows also share
+//! the gutter when the rows' standing together is weighed. Text that
+//! spaces its words of wide characters (Korean) measures no such width. A row that holds both columns but ends short
 //! of the gutter in characters is left whole. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! [`MIN_SUPPORT`] rows, not kept as rows, with a wide gap inside or set
@@ -294,6 +301,7 @@ fn find_gutter(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
+    edge: Option<CollapsedEdge>,
     region_col: usize,
 ) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
@@ -327,6 +335,7 @@ fn find_gutter(
     let rows = Rows {
         all,
         collapsed,
+        edge,
         region_col,
     };
     let first_col = region_col + MIN_COLUMN_WIDTH;
@@ -358,7 +367,7 @@ fn find_gutter(
             let enough = (s >= needed || crossing.lines == 0) && rows.stand_together(p);
             (enough
                 && crossing.rows_held * 5 <= s * 100
-                && !is_table(all, kept, collapsed, region_col, left))
+                && !is_table(all, kept, collapsed, edge, region_col, left))
             .then_some(left)
         })
 }
@@ -369,6 +378,9 @@ struct Rows<'a> {
     /// Each row's single spaces beside a wide character
     /// ([`collapsed_gutter_cols`]).
     collapsed: &'a [Vec<CollapsedSpace>],
+    /// The left column's full width as the collapsed rows measure it
+    /// ([`collapsed_edge`]).
+    edge: Option<CollapsedEdge>,
     region_col: usize,
 }
 
@@ -411,7 +423,7 @@ impl Rows<'_> {
         self.all
             .iter()
             .zip(self.collapsed)
-            .filter(|(_, spaces)| collapsed_at(spaces, p, region_col).is_none())
+            .filter(|(_, spaces)| collapsed_at(spaces, p, region_col, self.edge).is_none())
             .map(|(segs, _)| segs)
             .filter(|segs| {
                 !segs.iter().any(|s| is_shifted(s, p, region_col))
@@ -437,27 +449,37 @@ impl Rows<'_> {
     fn stand_together(&self, p: usize) -> bool {
         let row_end = self.row_end(p);
         let first_col = self.region_col + MIN_COLUMN_WIDTH;
-        let shares = |segs: &[Segment]| {
+        // A row shares the gutter with a segment starting at it, or with a
+        // single space where the gutter collapsed, when the collapsed rows
+        // agree on where the left column ends.
+        let measured_edge = self
+            .edge
+            .is_some_and(|e| e.stands_for(p.saturating_sub(self.region_col)));
+        let shares = |(segs, spaces): &(&Vec<Segment>, &Vec<CollapsedSpace>)| {
             segs.iter().any(|s| {
                 s.start_col >= first_col
                     && s.start_col + TOLERANCE >= p
                     && s.start_col <= p + TOLERANCE
-            })
+            }) || (measured_edge && collapsed_at(spaces, p, self.region_col, self.edge).is_some())
         };
-        let rows: Vec<&Vec<Segment>> = self.all.iter().filter(|s| !s.is_empty()).collect();
-        let (Some(first), Some(last)) = (
-            rows.iter().position(|s| shares(s)),
-            rows.iter().rposition(|s| shares(s)),
-        ) else {
+        let rows: Vec<(&Vec<Segment>, &Vec<CollapsedSpace>)> = self
+            .all
+            .iter()
+            .zip(self.collapsed)
+            .filter(|(s, _)| !s.is_empty())
+            .collect();
+        let (Some(first), Some(last)) =
+            (rows.iter().position(shares), rows.iter().rposition(shares))
+        else {
             return false;
         };
         let (mut sharing, mut held) = (0, 0);
-        for segs in &rows[first..=last] {
-            if shares(segs) {
+        for row in &rows[first..=last] {
+            if shares(row) {
                 sharing += 1;
                 held += 100;
             } else {
-                held += self.rows_held(segs, row_end);
+                held += self.rows_held(row.0, row_end);
             }
         }
         sharing * 200 >= held
@@ -482,6 +504,7 @@ fn is_table(
     all: &[Vec<Segment>],
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
+    edge: Option<CollapsedEdge>,
     region_col: usize,
     gutter: usize,
 ) -> bool {
@@ -499,7 +522,7 @@ fn is_table(
     let (mut rows, mut short) = (0, 0);
     rows += collapsed
         .iter()
-        .filter(|spaces| collapsed_at(spaces, gutter, region_col).is_some())
+        .filter(|spaces| collapsed_at(spaces, gutter, region_col, edge).is_some())
         .count();
     for last_left in last_lefts {
         rows += 1;
@@ -569,7 +592,11 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
             }
         })
         .collect();
-    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, region_col) else {
+    // Where the text spaces its words of wide characters, spaces agree on
+    // widths by chance: no width is measured.
+    let edge =
+        collapsed_edge(&collapsed, region_col).filter(|_| !spaces_its_words(input, &rows, &kept));
+    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);
@@ -597,7 +624,8 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
                 .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
         if crosses {
             let split = split_collapsed(input, &row, gutter, typical).or_else(|| {
-                collapsed_at(&spaces, gutter, region_col).map(|col| split_at_col(input, &row, col))
+                collapsed_at(&spaces, gutter, region_col, edge)
+                    .map(|col| split_at_col(input, &row, col))
             });
             if let Some((l, r)) = split {
                 left.push(l);
@@ -606,6 +634,20 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
                 flush(&mut out, &mut left, &mut right);
                 out.push(row);
             }
+            continue;
+        }
+        // A row that ends short of the gutter in characters but whose text
+        // fills the left column, as the collapsed rows measure it, before
+        // a single space: the rest is the right column's.
+        let fills_column = shifted.is_none()
+            && edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
+        if let Some(col) = fills_column
+            .then(|| collapsed_at(&spaces, gutter, region_col, edge))
+            .flatten()
+        {
+            let (l, r) = split_at_col(input, &row, col);
+            left.push(l);
+            right.push(r);
             continue;
         }
         let at_gutter = segs
@@ -769,6 +811,91 @@ fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
     spaces
 }
 
+/// The width from the region's edge that the text before a single space
+/// beside a wide character reaches on the most rows, when at least
+/// [`MIN_SUPPORT`] rows agree within [`TOLERANCE`]: the left column's full
+/// width as the rows whose gutter collapsed measure it. The extractor
+/// places a right column by positions that count a wide character as one,
+/// so this width, not the gutter's position, says where a full left-column
+/// row of wide characters ends.
+fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Option<CollapsedEdge> {
+    let widest = collapsed
+        .iter()
+        .flatten()
+        .map(|s| s.reach.saturating_sub(region_col))
+        .max()?;
+    // For each width, the rows with a space within TOLERANCE of it (each
+    // row counted once).
+    let mut rows = vec![0usize; widest + TOLERANCE + 1];
+    let mut counted_by = vec![usize::MAX; rows.len()];
+    for (i, spaces) in collapsed.iter().enumerate() {
+        for space in spaces {
+            let reach = space.reach.saturating_sub(region_col);
+            for edge in reach.saturating_sub(TOLERANCE)..=reach + TOLERANCE {
+                if counted_by[edge] != i {
+                    counted_by[edge] = i;
+                    rows[edge] += 1;
+                }
+            }
+        }
+    }
+    // The middle of the first run of widths that the most rows agree on.
+    let agreeing = *rows.iter().max()?;
+    let first = rows.iter().position(|&n| n == agreeing)?;
+    let run = rows[first..].iter().take_while(|&&n| n == agreeing).count();
+    let edge = first + (run - 1) / 2;
+    // Spaces between words (Korean sets a space between its words) agree
+    // on every width alike; a gutter's width stands out: at least twice
+    // as many rows agree on it as would if the spaces were spread evenly.
+    let spaces: usize = collapsed.iter().map(Vec::len).sum();
+    let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge { width: edge })
+}
+
+/// The left column's full width as the rows whose gutter collapsed
+/// measure it ([`collapsed_edge`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CollapsedEdge {
+    /// Columns from the region's edge.
+    width: usize,
+}
+
+impl CollapsedEdge {
+    /// Can the width stand for a gutter `column` columns from the
+    /// region's edge? The extractor's start of the right column drifts
+    /// at most [`SHIFT`] columns from it.
+    fn stands_for(self, column: usize) -> bool {
+        self.width.abs_diff(column) <= SHIFT
+    }
+}
+
+/// Does the region's text set a space between words of wide characters,
+/// as Korean does? Then a space between two wide characters comes, on
+/// average, at least once in every two windows of [`SHIFT`] +
+/// [`TOLERANCE`] columns; Chinese and Japanese set one only where a
+/// gutter collapsed, a justified line was spread, or beside a word of
+/// another script.
+fn spaces_its_words(input: &str, rows: &[Piece], kept: &[bool]) -> bool {
+    let (mut spaces, mut width) = (0, 0);
+    for (row, _) in rows
+        .iter()
+        .zip(kept)
+        .filter(|(r, k)| !**k && !r.running_title)
+    {
+        let text = input[row.range.clone()].trim();
+        width += display_width(text);
+        let mut before = [' ', ' '];
+        for c in text.chars() {
+            let is_wide = crate::script::is_wide;
+            if before[1] == ' ' && is_wide(before[0]) && is_wide(c) {
+                spaces += 1;
+            }
+            before = [before[1], c];
+        }
+    }
+    spaces * 2 * (SHIFT + TOLERANCE) >= width.max(1)
+}
+
 /// The space at which a row's gutter at `gutter` collapsed, if any: one
 /// after which the text starts left of the gutter (or up to [`TOLERANCE`]
 /// right of it), and before which the text fills the column from
@@ -776,8 +903,16 @@ fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
 /// past it where the text after the space starts where a right column set
 /// a little left of its gutter can, [`SHIFT`] columns left of it). Of
 /// several, the one whose text comes nearest to filling the column.
-fn collapsed_at(spaces: &[CollapsedSpace], gutter: usize, region_col: usize) -> Option<usize> {
+fn collapsed_at(
+    spaces: &[CollapsedSpace],
+    gutter: usize,
+    region_col: usize,
+    edge: Option<CollapsedEdge>,
+) -> Option<usize> {
     let column = gutter.saturating_sub(region_col);
+    let column = edge
+        .filter(|e| e.stands_for(column))
+        .map_or(column, |e| e.width);
     spaces
         .iter()
         .filter(|s| s.col < gutter + TOLERANCE)
@@ -886,9 +1021,9 @@ mod tests {
         // The space after the full row (14 ideographs, 28 columns wide),
         // not a later one that leaves more than a column's text before it.
         assert_eq!(spaces.len(), 3);
-        assert_eq!(collapsed_at(&spaces, 28, 0), Some(14));
+        assert_eq!(collapsed_at(&spaces, 28, 0, None), Some(14));
         // A gutter far from where the row's text fills a column: no split.
-        assert_eq!(collapsed_at(&spaces, 60, 0), None);
+        assert_eq!(collapsed_at(&spaces, 60, 0, None), None);
     }
 
     #[test]
@@ -896,7 +1031,46 @@ mod tests {
         let input = "상단 표시줄의 날짜";
         // Only a space that fills the column from the region's edge counts.
         let spaces = collapsed_spaces(input, &rows_of(input)[0]);
-        assert_eq!(collapsed_at(&spaces, 40, 0), None);
+        assert_eq!(collapsed_at(&spaces, 40, 0, None), None);
+    }
+
+    #[test]
+    fn rows_that_collapse_at_one_width_measure_the_left_column() {
+        // Four rows whose text fills 28 columns before a single space.
+        let row = "把文件从一台机器复制到另一台 备份的日期，再用";
+        let input = [row; 4].join("\n");
+        let collapsed: Vec<Vec<CollapsedSpace>> = rows_of(&input)
+            .iter()
+            .map(|r| collapsed_spaces(&input, r))
+            .collect();
+        assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(28));
+        // The width measured stands for a gutter a few columns away.
+        let edge = CollapsedEdge { width: 28 };
+        assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
+        // Three rows are too few.
+        assert_eq!(collapsed_edge(&collapsed[..3], 0), None);
+    }
+
+    #[test]
+    fn spaces_between_words_measure_no_column() {
+        // Words spaced at every width agree on none more than by chance.
+        let input = "상단 표시줄의 접근성 아이콘을 누른 후\n느린 키를 선택하여 켜고 끌 수 있습니다\n접근성 창에서 하나 이상의 설정을 켰을\n경우 나타납니다 이 옵션을 켜두면 키를";
+        let collapsed: Vec<Vec<CollapsedSpace>> = rows_of(input)
+            .iter()
+            .map(|r| collapsed_spaces(input, r))
+            .collect();
+        assert_eq!(collapsed_edge(&collapsed, 0), None);
+    }
+
+    #[test]
+    fn korean_spaces_its_words_and_chinese_does_not() {
+        let korean =
+            "상단 표시줄의 접근성 아이콘을 누른 후\n느린 키를 선택하여 켜고 끌 수 있습니다";
+        let chinese = "这些特别设备文件经常和 shell 数据重定向联合使\n用（参考第 1.5.8 节“典型的顺序命令”）。";
+        for (input, spaced) in [(korean, true), (chinese, false)] {
+            let rows = rows_of(input);
+            assert_eq!(spaces_its_words(input, &rows, &[false, false]), spaced);
+        }
     }
 
     /// The input's lines as the rows of one page.

@@ -488,11 +488,20 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
         return (copies, false);
     }
     // Listings repeat lines on purpose (`}`, a contents entry per part),
-    // and so does the output of a command written right above them (the
-    // line before as the repaired text has it).
+    // and so does the output of a command written above them: the lines
+    // before, as the repaired text has them, are short lines that end no
+    // sentence (more of the output) up to a line that looks like a
+    // listing's, with no blank line between.
     let after_listing = lines[..start]
         .iter()
-        .rfind(|l| !l.removed)
+        .rev()
+        .filter(|l| !l.removed)
+        .find(|l| {
+            l.is_blank()
+                || crate::preformatted::looks_preformatted(&l.text)
+                || l.ends_sentence()
+                || l.width > MAX_REPEATED_HEADING_WIDTH
+        })
         .is_some_and(|before| {
             !before.is_blank() && crate::preformatted::looks_preformatted(&before.text)
         });
@@ -770,6 +779,15 @@ mod tests {
     #[test]
     fn lines_repeated_under_a_command_are_its_output() {
         let input = "$ grep -h 'Free Software' /usr/share/common-licenses/GPL*\nFree Software Foundation\nFree Software Foundation\nBody text.";
+        assert_eq!(dedupe(input).len(), 4);
+    }
+
+    #[test]
+    fn lines_repeated_further_down_a_command_output_are_its_output_too() {
+        let input = "$ awk '{ print $3 }' <people\nAugust\nApril\nJanuary\nJanuary\nMarch";
+        assert_eq!(dedupe(input).len(), 6);
+        // A sentence ends the output: a line drawn twice after it is a heading's.
+        let input = "$ make\nThe build is done.\nResults and Notes\nResults and Notes\nBody.";
         assert_eq!(dedupe(input).len(), 4);
     }
 }
