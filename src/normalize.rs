@@ -291,7 +291,7 @@ pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
                 let w = u64::from_ne_bytes(word);
                 // A byte at or above 0x7F, or below 0x20 (exact as a whole).
                 let odd =
-                    (w | w.wrapping_add(ONES) | w.wrapping_sub(0x20 * ONES) & !w) & 0x80 * ONES;
+                    (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES);
                 if odd == 0 {
                     at += 8;
                     continue;
