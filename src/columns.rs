@@ -327,10 +327,18 @@ fn find_gutter(
             }
         }
     }
+    // Rows whose gutter collapsed at the width they agree on support a
+    // gutter that the width can stand for, once at least half the support
+    // a gutter needs comes from starts.
     let support = |p: usize| -> usize {
-        starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
+        let starting: usize = starts[p.saturating_sub(TOLERANCE)..=(p + TOLERANCE).min(width)]
             .iter()
-            .sum()
+            .sum();
+        let collapsed = edge
+            .filter(|e| e.stands_for(p.saturating_sub(region_col)))
+            .filter(|_| starting * 2 >= MIN_SUPPORT)
+            .map_or(0, |e| e.rows);
+        starting + collapsed
     };
     let rows = Rows {
         all,
@@ -594,8 +602,19 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
         .collect();
     // Where the text spaces its words of wide characters, spaces agree on
     // widths by chance: no width is measured.
-    let edge =
-        collapsed_edge(&collapsed, region_col).filter(|_| !spaces_its_words(input, &rows, &kept));
+    let region_width = all
+        .iter()
+        .flatten()
+        .map(|s| s.end_col)
+        .max()
+        .unwrap_or(0)
+        .saturating_sub(region_col);
+    // A column is at least a quarter of its region (a third of three
+    // columns, less the gutters): spaces that agree on a narrower width
+    // are the text's own.
+    let edge = collapsed_edge(&collapsed, region_col)
+        .filter(|_| !spaces_its_words(input, &rows, &kept))
+        .filter(|e| e.width * 4 >= region_width);
     let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
         return Err(rows);
     };
@@ -849,7 +868,10 @@ fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Optio
     // as many rows agree on it as would if the spaces were spread evenly.
     let spaces: usize = collapsed.iter().map(Vec::len).sum();
     let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
-    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge { width: edge })
+    (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge {
+        width: edge,
+        rows: agreeing,
+    })
 }
 
 /// The left column's full width as the rows whose gutter collapsed
@@ -858,6 +880,8 @@ fn collapsed_edge(collapsed: &[Vec<CollapsedSpace>], region_col: usize) -> Optio
 struct CollapsedEdge {
     /// Columns from the region's edge.
     width: usize,
+    /// How many rows agree on it.
+    rows: usize,
 }
 
 impl CollapsedEdge {
@@ -1045,7 +1069,7 @@ mod tests {
             .collect();
         assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(28));
         // The width measured stands for a gutter a few columns away.
-        let edge = CollapsedEdge { width: 28 };
+        let edge = CollapsedEdge { width: 28, rows: 4 };
         assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
         // Three rows are too few.
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);

@@ -22,7 +22,9 @@
 //!
 //! A blank line or page break is a column or page break, not a paragraph
 //! end, when the text before it has no sentence-final punctuation, its
-//! last line fills the column, and its block has more than one line.
+//! last line fills the column, and its block has more than one line, or
+//! is a list item and the text after the break goes on in lower case or
+//! in mid-word.
 //!
 //! The column width is measured locally (the width that most of the
 //! neighbouring lines wrapped mid-sentence reach), so pages that change
@@ -574,8 +576,13 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
         let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
             // A page ends wherever its last line falls, so a single full
             // line cut off there goes on; a blank line on a page after
-            // one full line may be a paragraph's end.
-            block.lines.len() >= 2 || a.page != b.page
+            // one full line may be a paragraph's end, and after a one-line
+            // item too unless the text after it goes on in mid-word or in
+            // lower case (the extractor's break inside the item).
+            block.lines.len() >= 2
+                || a.page != b.page
+                || block.kind == BlockKind::ListItem
+                    && (goes_on || splits_katakana_word(&a.text, &b.text))
         };
         return !cut_mid_sentence;
     }

@@ -6,8 +6,9 @@
 //! 「 X サ ー バ 接 続 」            →  「Xサーバ接続」
 //! ```
 //!
-//! A run is closed up only when it has at least four single-character
-//! tokens of which at least three are ideographs or kana: a deliberate
+//! A run is closed up only when it has at least three single-character
+//! tokens of which at least three are ideographs or kana (a justified
+//! line spread with Latin words in it: `里 面 的 "Enabling SASL"`): a deliberate
 //! space between two phrases (`率先垂范 先学先改`), a writer's spacing around
 //! digits (`9 月 23 日`) and Korean word spacing are left alone.
 //!
@@ -19,7 +20,7 @@ use crate::script::{CharClass, classify};
 /// as a space, so a second repair would find the run).
 const SPACES: [char; 2] = [' ', '\t'];
 /// The fewest single-character tokens that make a letter-spaced run.
-const MIN_RUN: usize = 4;
+const MIN_RUN: usize = 3;
 /// The fewest ideographs or kana in such a run.
 const MIN_CJK_IN_RUN: usize = 3;
 
@@ -31,6 +32,10 @@ const MIN_CJK_IN_RUN: usize = 3;
 /// assert_eq!(close_letter_spacing("鄂 尔 多 斯 市").as_deref(), Some("鄂尔多斯市"));
 /// assert_eq!(close_letter_spacing("率先垂范 先学先改"), None);
 /// assert_eq!(close_letter_spacing("9 月 23 日"), None);
+/// assert_eq!(
+///     close_letter_spacing("里 面 的 \"Enabling SASL\"").as_deref(),
+///     Some("里面的 \"Enabling SASL\"")
+/// );
 /// ```
 pub fn close_letter_spacing(text: &str) -> Option<String> {
     if text.is_ascii() || !text.bytes().any(|b| b == b' ' || b == b'\t') {
