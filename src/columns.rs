@@ -42,7 +42,9 @@
 //! repair reads none.
 //!
 //! Refused: a single column with occasional wide spaces (too few lines
-//! share the same gutter), indentation (a gutter must stand at least
+//! share the same gutter, or no more than a justified line's stretched
+//! spaces would by chance: a gutter's window must hold three times the
+//! starts that an even spread over the rows' width would put there), indentation (a gutter must stand at least
 //! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
 //! most rows, weighing only the rows kept as rows when there are some; its
@@ -302,6 +304,7 @@ fn find_gutter(
     kept: &[bool],
     collapsed: &[Vec<CollapsedSpace>],
     edge: Option<CollapsedEdge>,
+    words_spaced: bool,
     region_col: usize,
 ) -> Option<usize> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
@@ -348,13 +351,20 @@ fn find_gutter(
     };
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
+    // In text that spaces its words of wide characters, a single space
+    // near a gutter excuses a row that crosses it, so a gutter must be
+    // told from the starts after spaces that a justified line stretched,
+    // which fall anywhere: its window holds at least three times the
+    // starts it would if they were spread evenly over the rows' width.
+    let all_starts: usize = starts[first_col.min(width)..].iter().sum();
+    let even = all_starts * (2 * TOLERANCE + 1) / (width + 1).saturating_sub(first_col).max(1);
     let mut candidates: Vec<(usize, usize)> = starts
         .iter()
         .enumerate()
         .skip(first_col)
         .filter(|(_, n)| **n > 0)
         .map(|(p, _)| (p, support(p)))
-        .filter(|&(_, s)| s >= MIN_SUPPORT)
+        .filter(|&(_, s)| s >= MIN_SUPPORT && (!words_spaced || s >= 3 * even))
         .collect();
     // The best-supported position that holds: a gutter that a line
     // crosses must not hide a weaker one that no line crosses.
@@ -612,10 +622,12 @@ fn split_region(input: &str, rows: Vec<Piece>, depth: usize) -> Result<Vec<Piece
     // A column is at least a quarter of its region (a third of three
     // columns, less the gutters): spaces that agree on a narrower width
     // are the text's own.
+    let words_spaced = spaces_its_words(input, &rows, &kept);
     let edge = collapsed_edge(&collapsed, region_col)
-        .filter(|_| !spaces_its_words(input, &rows, &kept))
+        .filter(|_| !words_spaced)
         .filter(|e| e.width * 4 >= region_width);
-    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, region_col) else {
+    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col)
+    else {
         return Err(rows);
     };
     let typical = typical_widths(input, &rows, &all, gutter);

@@ -93,6 +93,23 @@ pub fn is_complex_context(c: char) -> bool {
     unicode_linebreak::break_property(u32::from(c)) == unicode_linebreak::BreakClass::ComplexContext
 }
 
+/// True for a character that never starts a line of Chinese or Japanese
+/// (UAX #14 classes NS and CJ: small kana, the prolonged sound mark, iteration
+/// marks and the like): a line that starts with one was broken in the middle of a word.
+///
+/// ```
+/// use textmend::script::never_starts_line;
+/// assert!(never_starts_line('ー') && never_starts_line('ょ') && never_starts_line('々'));
+/// assert!(!never_starts_line('こ') && !never_starts_line('中') && !never_starts_line('a'));
+/// ```
+pub fn never_starts_line(c: char) -> bool {
+    use unicode_linebreak::BreakClass;
+    matches!(
+        unicode_linebreak::break_property(u32::from(c)),
+        BreakClass::NonStarter | BreakClass::ConditionalJapaneseStarter
+    )
+}
+
 /// The class of an ASCII byte that is not white space.
 const fn ascii_class(c: u8) -> CharClass {
     if c.is_ascii_alphabetic() {

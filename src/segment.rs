@@ -24,7 +24,7 @@
 //! end, when the text before it has no sentence-final punctuation, its
 //! last line fills the column, and its block has more than one line, or
 //! is a list item and the text after the break goes on in lower case or
-//! in mid-word.
+//! in mid-word (a character that never starts a line, a katakana word).
 //!
 //! The column width is measured locally (the width that most of the
 //! neighbouring lines wrapped mid-sentence reach), so pages that change
@@ -582,7 +582,8 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
             block.lines.len() >= 2
                 || a.page != b.page
                 || block.kind == BlockKind::ListItem
-                    && (goes_on || splits_katakana_word(&a.text, &b.text))
+                    && !is_overfull(prev)
+                    && goes_on_mid_word(&a.text, &b.text)
         };
         return !cut_mid_sentence;
     }
@@ -618,6 +619,17 @@ fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> b
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
     !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
+}
+
+/// Does the text after a break go on in the middle of a word or sentence:
+/// in lower case, or with a character that never starts a line of Chinese
+/// or Japanese, or inside a katakana word?
+fn goes_on_mid_word(before: &str, after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || crate::script::never_starts_line(c))
+        || splits_katakana_word(before, after)
 }
 
 /// Does a line of Latin text end its sentence where the next line starts
