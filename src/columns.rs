@@ -274,14 +274,28 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let mut starts = 0;
     for row in rows {
-        starts += segment_starts(input, row)
-            .filter(|&col| col >= first_col)
-            .count();
+        let mut here = segment_starts(input, row);
+        starts += if has_one_segment(&input[row.range.clone()]) {
+            usize::from(here.next().is_some_and(|col| col >= first_col))
+        } else {
+            here.filter(|&col| col >= first_col).count()
+        };
         if starts >= enough {
             return true;
         }
     }
     false
+}
+
+/// True when the text has at most one segment: after its leading white
+/// space, no two spaces in a row and no character written as a space or
+/// as nothing (which could bring two spaces together). A cheap test, of
+/// the bytes and the lead bytes, that spares measuring most lines of
+/// prose cell by cell.
+fn has_one_segment(text: &str) -> bool {
+    let rest = text.trim_start();
+    !rest.as_bytes().windows(2).any(|w| w == b"  ")
+        && !crate::normalize::may_fix(rest, crate::normalize::Scope::Alone)
 }
 
 /// The gutter position best supported by the region's lines, if any.
@@ -1208,6 +1222,23 @@ the one d   the two d   the three d";
         }
         input.push_str("Name          Value\n".repeat(4).as_str());
         assert_eq!(order(&input)[40], "Name          Value");
+    }
+
+    #[test]
+    fn a_line_with_one_segment_has_one_start() {
+        let input =
+            "  ab c de\n\u{3000}中文 “引号” 文\nab  c\na \u{A0}b\na \u{200B} b\n\ta\tb\na \u{0} b";
+        let rows = rows_of(input);
+        let one: Vec<bool> = rows
+            .iter()
+            .map(|piece| has_one_segment(&input[piece.range.clone()]))
+            .collect();
+        assert_eq!(one, [true, true, false, false, false, true, false]);
+        let starts: Vec<usize> = rows
+            .iter()
+            .map(|piece| segment_starts(input, piece).count())
+            .collect();
+        assert_eq!(starts, [1, 1, 2, 2, 2, 1, 2]);
     }
 
     #[test]
