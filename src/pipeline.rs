@@ -280,6 +280,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                 // the line that a second repair would judge, so it is
                 // judged again, and what it reads is finished in turn.
                 if !(config.mojibake
+                    && !joined.is_ascii()
                     && (has_single_byte_mojibake_letters(&joined)
                         || crate::chars::mojibake::may_be_utf8_read_as_gbk(&joined)))
                 {

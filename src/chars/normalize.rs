@@ -120,7 +120,7 @@ struct Cursor {
 
 /// Which fixes a pass applies.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Scope {
+pub(crate) enum Scope {
     /// Fixes that need no neighbours (applied per line).
     Alone,
     /// Fixes that look at the neighbours (applied per block).
@@ -133,7 +133,7 @@ fn normalize<'a>(
     range_of: &dyn Fn(usize, usize) -> Range<usize>,
     scope: Scope,
 ) -> Cow<'a, str> {
-    if !line.chars().any(needs_attention) {
+    if !may_fix(line, scope) {
         return Cow::Borrowed(line);
     }
     let cjk_text =
@@ -262,6 +262,89 @@ pub(crate) fn as_written(c: char) -> (usize, bool) {
         return (letters, false);
     }
     (1, c == ' ')
+}
+
+/// Could a rule of `scope` change a character of `line`? `false` only
+/// when [`normalize_line`] (for [`Scope::Alone`]) or
+/// [`normalize_in_context`] returns the line as it is. A scan of the
+/// lead bytes, eight at a time over printable ASCII: only characters that
+/// start with a control byte or with 0xC2, 0xE2, 0xEF or 0xF0 (every
+/// character a rule replaces starts so) are decoded and looked at.
+pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if (0x20..0x7F).contains(&b) {
+            // Printable ASCII, eight bytes at a time where it goes on.
+            let word = bytes
+                .get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok());
+            if let Some(word) = word {
+                let w = u64::from_ne_bytes(word);
+                // A byte at or above 0x7F, or below 0x20 (exact as a whole).
+                let odd =
+                    (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES);
+                if odd == 0 {
+                    at += 8;
+                    continue;
+                }
+            }
+            at += 1;
+            continue;
+        }
+        let lead = LEAD_BYTES[usize::from(b)];
+        if lead & MAY_START != 0
+            && line[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_fixed(c, scope))
+        {
+            return true;
+        }
+        at += usize::from(lead & LENGTH);
+    }
+    false
+}
+
+/// [`LEAD_BYTES`]: the length of the character a byte starts.
+const LENGTH: u8 = 0x07;
+/// [`LEAD_BYTES`]: a character a rule replaces may start with the byte.
+const MAY_START: u8 = 0x80;
+
+/// For each byte that starts a character of UTF-8 text: the character's
+/// length, and [`MAY_START`] for a control byte or 0xC2, 0xE2, 0xEF, 0xF0
+/// (every character a rule replaces starts so).
+const LEAD_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let len = match b {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let may_start = matches!(b, 0x00..=0x1F | 0x7F | 0xC2 | 0xE2 | 0xEF | 0xF0);
+        table[b] = len | if may_start { MAY_START } else { 0 };
+        b += 1;
+    }
+    table
+};
+
+/// The characters a rule of `scope` may replace: every one for which
+/// [`fix_alone`] or [`fix_in_context`] can give a replacement.
+fn is_fixed(c: char, scope: Scope) -> bool {
+    match scope {
+        Scope::Alone => {
+            matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{FB00}'..='\u{FB06}'
+            ) || is_space_variant(c)
+                || c.is_control() && c != '\t'
+        }
+        Scope::InContext => matches!(c, '\u{200C}' | '\u{200D}' | '\u{22EF}') || is_radical_like(c),
+    }
 }
 
 /// Cheap pre-check: could this character be changed by some rule?
@@ -509,5 +592,25 @@ mod tests {
         normalize_line("ab\u{AD}c", 10, &mut log);
         let edits = log.into_sorted();
         assert_eq!(edits[0].range, 12..14);
+    }
+
+    #[test]
+    fn may_fix_sees_every_character_a_rule_replaces() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let line = format!("中{c}中");
+            if fix_alone(c, None, None).is_some() {
+                assert!(may_fix(&line, Scope::Alone), "{c:?}");
+            }
+            if fix_in_context(c, Some('中'), Some('中'), true).is_some() {
+                assert!(may_fix(&line, Scope::InContext), "{c:?}");
+            }
+            if !may_fix(&line, Scope::Alone) {
+                let mut log = EditLog::default();
+                assert_eq!(normalize_line(&line, 0, &mut log), line);
+                assert!(log.is_empty(), "{c:?}");
+            }
+        }
+        assert!(may_fix("\u{1B}[1mbold", Scope::Alone));
+        assert!(!may_fix("“鄂尔多斯”—— plain", Scope::Alone));
     }
 }

@@ -152,6 +152,7 @@ mod tests {
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces,
         spaces_its_words,
     };
+    use super::gutter::has_one_segment;
     use super::region::as_kept_blocks_write;
     use super::*;
 
@@ -327,6 +328,23 @@ the one d   the two d   the three d";
         }
         input.push_str("Name          Value\n".repeat(4).as_str());
         assert_eq!(order(&input)[40], "Name          Value");
+    }
+
+    #[test]
+    fn a_line_with_one_segment_has_one_start() {
+        let input =
+            "  ab c de\n\u{3000}中文 “引号” 文\nab  c\na \u{A0}b\na \u{200B} b\n\ta\tb\na \u{0} b";
+        let rows = rows_of(input);
+        let one: Vec<bool> = rows
+            .iter()
+            .map(|piece| has_one_segment(&input[piece.range.clone()]))
+            .collect();
+        assert_eq!(one, [true, true, false, false, false, true, false]);
+        let starts: Vec<usize> = rows
+            .iter()
+            .map(|piece| segment_starts(input, piece).count())
+            .collect();
+        assert_eq!(starts, [1, 1, 2, 2, 2, 1, 2]);
     }
 
     #[test]

@@ -92,18 +92,23 @@ fn shape(text: &str) -> String {
 /// [`shape`], written into `out` (cleared first).
 fn shape_into(text: &str, out: &mut String) {
     out.clear();
-    let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('#');
-            }
-            in_digits = true;
-        } else {
-            out.push(c);
-            in_digits = false;
+    // Digits are ASCII bytes, never part of another character: the text
+    // between runs of them is copied whole.
+    let bytes = text.as_bytes();
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
+            continue;
         }
+        out.push_str(&text[copied..at]);
+        out.push('#');
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        copied = at;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// Marks page furniture `removed` and logs each removal.

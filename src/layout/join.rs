@@ -69,6 +69,9 @@ impl Evidence {
     pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line<'a>>) -> Self {
         let mut ev = Evidence::default();
         let mut spacing = SpacingCounts::default();
+        // An ASCII word lowercased, reused so that a word seen before
+        // costs no allocation.
+        let mut ascii_lower = String::new();
         for line in lines {
             let text = &line.text;
             spacing.count(text);
@@ -80,6 +83,15 @@ impl Evidence {
             let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
             for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
                 if token.is_empty() || !token.chars().any(latin) {
+                    continue;
+                }
+                if token.is_ascii() && !token.contains('-') {
+                    ascii_lower.clear();
+                    ascii_lower.push_str(token);
+                    ascii_lower.make_ascii_lowercase();
+                    if !ev.words.contains(&ascii_lower) {
+                        ev.words.insert(ascii_lower.clone());
+                    }
                     continue;
                 }
                 let lower = token.to_lowercase();
@@ -121,23 +133,35 @@ impl SpacingCounts {
     /// Counts every place in `text` where CJK meets another kind of
     /// character, with one space between or none.
     fn count(&mut self, text: &str) {
-        let mut prev: Option<char> = None;
-        let mut prev2: Option<char> = None;
+        // No ASCII character is CJK.
+        if text.is_ascii() {
+            return;
+        }
+        // Each character with whether it is CJK, found once.
+        let mut prev: Option<(char, bool)> = None;
+        let mut prev2: Option<(char, bool)> = None;
         for c in text.chars() {
-            if let (Some(p2), Some(' ')) = (prev2, prev) {
-                self.meet(p2, c, true);
+            let here = (c, is_cjk(c));
+            if let (Some(p2), Some((' ', _))) = (prev2, prev) {
+                self.meet(p2, here, true);
             }
             if let Some(p) = prev {
-                self.meet(p, c, false);
+                self.meet(p, here, false);
             }
             prev2 = prev;
-            prev = Some(c);
+            prev = Some(here);
         }
     }
 
-    /// Records `left` meeting `right` when exactly one of them is CJK.
-    fn meet(&mut self, left: char, right: char, spaced: bool) {
-        let (other, cjk_after) = match (is_cjk(left), is_cjk(right)) {
+    /// Records `left` meeting `right` when exactly one of them is CJK
+    /// (each given with whether it is).
+    fn meet(
+        &mut self,
+        (left, left_cjk): (char, bool),
+        (right, right_cjk): (char, bool),
+        spaced: bool,
+    ) {
+        let (other, cjk_after) = match (left_cjk, right_cjk) {
             (true, false) => (right, false),
             (false, true) => (left, true),
             _ => return,

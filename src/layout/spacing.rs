@@ -38,7 +38,18 @@ const MIN_CJK_IN_RUN: usize = 3;
 /// );
 /// ```
 pub fn close_letter_spacing(text: &str) -> Option<String> {
-    if !text.contains(SPACES) {
+    if text.is_ascii() || !text.bytes().any(|b| b == b' ' || b == b'\t') {
+        return None;
+    }
+    // A run to close has tokens that start with an ideograph or kana: a
+    // character outside ASCII at the start or after a space.
+    let bytes = text.as_bytes();
+    let cjk_starts = usize::from(bytes.first().is_some_and(|&b| b >= 0x80))
+        + bytes
+            .windows(2)
+            .filter(|w| matches!(w[0], b' ' | b'\t') && w[1] >= 0x80)
+            .count();
+    if cjk_starts < MIN_CJK_IN_RUN {
         return None;
     }
     let mut closes_any = false;

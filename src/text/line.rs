@@ -24,6 +24,29 @@ use std::sync::LazyLock;
 /// feed also starts a page.
 pub(crate) const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'];
 
+/// The first of [`LINE_BREAKS`] at or after byte `from` of `text`, and
+/// where it stands. A byte scan: only the bytes `\n`, `\r`, form feed and
+/// 0xE2 (which starts U+2028 and U+2029) are looked at.
+pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let k = bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0x0C | 0xE2))?;
+        let i = at + k;
+        match bytes[i..] {
+            [b'\n', ..] => return Some((i, '\n')),
+            [b'\r', ..] => return Some((i, '\r')),
+            [0x0C, ..] => return Some((i, '\u{c}')),
+            [0xE2, 0x80, 0xA8, ..] => return Some((i, '\u{2028}')),
+            [0xE2, 0x80, 0xA9, ..] => return Some((i, '\u{2029}')),
+            _ => at = i + 1,
+        }
+    }
+}
+
 /// A piece of one input line: the whole line, or one column's part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
@@ -251,7 +274,7 @@ pub fn read_pages(
     let mut page_break = false;
     let mut start = 0;
     let bytes = input.as_bytes();
-    let mut iter = input.char_indices().peekable();
+    let mut from = 0;
     let mut last_row_blank = false;
     let row = |range: Range<usize>, page: usize, page_break_before: bool| Piece {
         running_title: running_titles.binary_search(&range.start).is_ok(),
@@ -260,12 +283,13 @@ pub fn read_pages(
         page,
         page_break_before,
     };
-    while let Some((at, c)) = iter.next() {
+    while let Some((at, c)) = next_line_break(input, from) {
+        from = at + c.len_utf8();
         let terminator_len = match c {
             '\n' => 1,
             '\r' => {
                 if bytes.get(at + 1) == Some(&b'\n') {
-                    iter.next();
+                    from = at + 2;
                     log.push(at..at + 2, "\n", Rule::LineEnding);
                     2
                 } else {
@@ -405,6 +429,22 @@ mod tests {
             .into_iter()
             .map(|l| l.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn line_breaks_are_found_as_a_char_search_finds_them() {
+        let text = "a\r\nb“c”\u{2028}d\u{c}e\u{2029}\u{2027}f\rg\n";
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some((at, c)) = next_line_break(text, from) {
+            found.push((at, c));
+            from = at + c.len_utf8();
+        }
+        let expected: Vec<(usize, char)> = text
+            .match_indices(LINE_BREAKS)
+            .map(|(at, s)| (at, s.chars().next().unwrap_or(' ')))
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -352,18 +352,30 @@ pub fn ends_sentence(text: &str) -> bool {
 /// characters (curly quotes, `…`) as wide when the text holds CJK, as CJK
 /// fonts draw them.
 pub fn display_width(text: &str) -> usize {
-    let cjk = text.chars().any(is_cjk);
-    text.chars()
-        .map(|c| {
-            if let Some(width) = common_width(c) {
-                width
-            } else if cjk {
-                unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0)
-            } else {
-                c.width().unwrap_or(0)
+    if text.is_ascii() {
+        // No CJK: printable ASCII is one column, the rest as Unicode says.
+        return text
+            .bytes()
+            .map(|b| match b {
+                b' '..=b'~' => 1,
+                _ => char::from(b).width().unwrap_or(0),
+            })
+            .sum();
+    }
+    // One pass: the less common characters are measured both ways until
+    // it is known whether the text holds CJK.
+    let (mut cjk, mut common, mut as_cjk, mut as_other) = (false, 0, 0, 0);
+    for c in text.chars() {
+        cjk = cjk || is_cjk(c);
+        match common_width(c) {
+            Some(width) => common += width,
+            None => {
+                as_cjk += unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+                as_other += c.width().unwrap_or(0);
             }
-        })
-        .sum()
+        }
+    }
+    common + if cjk { as_cjk } else { as_other }
 }
 
 /// Characters that take no room and that normalization removes (all of

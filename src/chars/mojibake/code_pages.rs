@@ -119,7 +119,7 @@ fn page_bytes_of(c: char) -> PageBytes {
 /// What a single-byte code page writes for each byte 0x80–0xFF.
 pub(super) struct CodePage {
     /// `(character, byte)` sorted by character.
-    bytes_of: Vec<(char, u8)>,
+    pub(super) bytes_of: Vec<(char, u8)>,
     /// The code pages mojibake comes from most often (windows-1252 and
     /// Latin-1): a complete reading of these needs less evidence.
     pub(super) primary: bool,

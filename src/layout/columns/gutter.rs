@@ -42,14 +42,28 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
     let first_col = region_col + MIN_COLUMN_WIDTH;
     let mut starts = 0;
     for row in rows {
-        starts += segment_starts(input, row)
-            .filter(|&col| col >= first_col)
-            .count();
+        let mut here = segment_starts(input, row);
+        starts += if has_one_segment(&input[row.range.clone()]) {
+            usize::from(here.next().is_some_and(|col| col >= first_col))
+        } else {
+            here.filter(|&col| col >= first_col).count()
+        };
         if starts >= enough {
             return true;
         }
     }
     false
+}
+
+/// True when the text has at most one segment: after its leading white
+/// space, no two spaces in a row and no character written as a space or
+/// as nothing (which could bring two spaces together). A cheap test, of
+/// the bytes and the lead bytes, that spares measuring most lines of
+/// prose cell by cell.
+pub(super) fn has_one_segment(text: &str) -> bool {
+    let rest = text.trim_start();
+    !rest.as_bytes().windows(2).any(|w| w == b"  ")
+        && !crate::chars::normalize::may_fix(rest, crate::chars::normalize::Scope::Alone)
 }
 
 /// The gutter position best supported by the region's lines, if any.

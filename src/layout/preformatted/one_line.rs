@@ -68,5 +68,7 @@ pub(super) fn ends_with_url_scheme(text: &str) -> bool {
 
 /// A table row as `pdftotext -layout` sets one: two or more wide gaps.
 fn is_aligned_row(text: &str) -> bool {
-    text.contains("   ") && ALIGNED.is_match(text)
+    // A line with no space at all (most CJK lines) is known by a byte
+    // search, before a substring search is set up.
+    text.as_bytes().contains(&b' ') && text.contains("   ") && ALIGNED.is_match(text)
 }

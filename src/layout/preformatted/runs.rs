@@ -122,7 +122,10 @@ pub fn mark_preformatted(lines: &mut [Line]) {
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
-    let dense = |v: usize| is_dense(&lines[visible[v]]);
+    // Each line read once for its symbols: the passes ask of most lines
+    // twice.
+    let dense_lines: Vec<bool> = visible.iter().map(|&i| is_dense(&lines[i])).collect();
+    let dense = |v: usize| dense_lines[v];
     let mut led = vec![false; visible.len()];
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
@@ -305,6 +308,17 @@ fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
 /// prose full of paths and URLs, rarely is?
 fn is_dense(line: &Line) -> bool {
     let (mut symbols, mut visible) = (0, 0);
+    if line.text.is_ascii() {
+        // The same count bytewise: ASCII white space is tab to carriage
+        // return and the space, ASCII letters are the alphabetic ones.
+        for b in line.text.bytes() {
+            if !matches!(b, b'\t'..=b'\r' | b' ') {
+                visible += 1;
+                symbols += usize::from(!b.is_ascii_alphabetic());
+            }
+        }
+        return visible > 0 && symbols as f64 >= visible as f64 * DENSE_SHARE;
+    }
     for c in line.text.chars().filter(|c| !c.is_whitespace()) {
         visible += 1;
         if !crate::text::script::is_alphabetic(c) {

@@ -79,6 +79,12 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
         run.push(r);
         region.push(g);
     }
+    // Each line's width and whether it broke off mid-sentence, measured
+    // once: every line is a neighbour of a window of lines.
+    let measured: Vec<(usize, bool)> = visible
+        .iter()
+        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .collect();
     for i in 0..visible.len() {
         let lo = i.saturating_sub(WIDTH_WINDOW);
         let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
@@ -87,7 +93,7 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
             widths.clear();
             for (j, v) in visible.iter().enumerate().take(hi).skip(lo) {
                 if j != i && !v.line.fake_bold && same(j) {
-                    widths.push((v.line.extent(), !v.line.ends_sentence()));
+                    widths.push(measured[j]);
                 }
             }
             let (column, count) = column_width(&mut widths);
