@@ -9,12 +9,18 @@
 //! known rule
 //! 한국어 문장은           한국어 문장은 띄어 씁니다        (Hangul: a space)
 //! 띄어 씁니다
+//! 대부분의 색 프로        대부분의 색 프로파일은 ICC     (Hangul cut inside
+//! 파일은 ICC                                             a word: none)
 //! ```
 //!
 //! The separator depends on the characters on each side of the break:
 //! none when either side is CJK or full-width punctuation, or after an
 //! em dash, a slash or a URL cut in the middle; one space between words of
-//! spaced scripts (Latin, Hangul). A join between CJK and a Latin word gets
+//! spaced scripts (Latin, Hangul), except that Hangul cut between two
+//! syllables of a word (as a browser breaks Korean lines) joins with none:
+//! where the joined form begins a word that the document writes whole
+//! inside a line and the part before the break is no word of its own
+//! there. A join between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
 //! join between CJK and a number gets one when the document spaces both
@@ -62,6 +68,10 @@ pub struct Evidence {
     /// How often each symbol (a quote, a bracket) stands next to CJK with
     /// a space between and without, by side: `(symbol, CJK after it)`.
     symbol_spacing: HashMap<(char, bool), (usize, usize)>,
+    /// Hangul words seen inside lines, whole.
+    hangul_words: HashSet<String>,
+    /// The beginnings (two syllables or more) of those words.
+    hangul_beginnings: HashSet<String>,
 }
 
 impl Evidence {
@@ -75,6 +85,7 @@ impl Evidence {
         for line in lines {
             let text = &line.text;
             spacing.count(text);
+            ev.gather_hangul(text);
             let latin = |c: char| classify(c) == CharClass::Letter;
             if !text.chars().any(latin) {
                 continue;
@@ -107,6 +118,42 @@ impl Evidence {
         ev.spaces_cjk_digit = ev.spaces_cjk_latin && more_spaced(spacing.digit);
         ev.symbol_spacing = spacing.symbols;
         ev
+    }
+
+    /// Records the Hangul words inside `text` (not the first or the last
+    /// of the line, which a line break may have cut) and their beginnings.
+    fn gather_hangul(&mut self, text: &str) {
+        if text.is_ascii() {
+            return;
+        }
+        let hangul = |c: char| classify(c) == CharClass::Hangul;
+        let runs: Vec<&str> = text
+            .split(|c: char| !hangul(c))
+            .filter(|r| !r.is_empty())
+            .collect();
+        for run in runs.iter().skip(1).take(runs.len().saturating_sub(2)) {
+            let mut ends = run.char_indices().map(|(at, _)| at).skip(2);
+            for end in ends.by_ref() {
+                self.hangul_beginnings.insert(run[..end].to_owned());
+            }
+            self.hangul_beginnings.insert((*run).to_owned());
+            self.hangul_words.insert((*run).to_owned());
+        }
+    }
+
+    /// Does a line that ends in the Hangul `tail` go on in the same word
+    /// with the Hangul `head` of the next? A browser breaks Korean lines
+    /// between syllables (`프로파` / `일 양식`): the joined form begins a
+    /// word that the document writes whole elsewhere, and the tail is no
+    /// word of its own there.
+    fn joins_hangul(&self, tail: &str, head: &str) -> bool {
+        if self.hangul_words.contains(tail) {
+            return false;
+        }
+        let mut joined = String::with_capacity(tail.len() + head.len());
+        joined.push_str(tail);
+        joined.push_str(head);
+        self.hangul_beginnings.contains(&joined)
     }
 
     /// Does the document put a space between CJK and `symbol` (on the
@@ -375,6 +422,19 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
         return Separator::Text("");
     }
+    if lc == CharClass::Hangul && fc == CharClass::Hangul {
+        let hangul = |c: &char| classify(*c) == CharClass::Hangul;
+        let tail_at = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| hangul(c))
+            .last()
+            .map_or(before.len(), |(at, _)| at);
+        let head_len: usize = after.chars().take_while(hangul).map(char::len_utf8).sum();
+        if evidence.joins_hangul(&before[tail_at..], &after[..head_len]) {
+            return Separator::Text("");
+        }
+    }
     if cjk_context {
         // CJK lines break between any two characters, so a space at the
         // break is there only where words of a spaced script meet.
@@ -485,6 +545,20 @@ mod tests {
         assert_eq!(
             join("한국어 문장은\n띄어 씁니다"),
             "한국어 문장은 띄어 씁니다"
+        );
+    }
+
+    #[test]
+    fn hangul_cut_between_syllables_joins_whole_where_the_document_writes_the_word_whole() {
+        // `프로파일은` stands whole inside a line, so `프로` / `파일은` is one word.
+        assert_eq!(
+            join("색 프로파일은 작은 파일입니다 대부분의 색 프로\n파일은 ICC 양식입니다"),
+            "색 프로파일은 작은 파일입니다 대부분의 색 프로파일은 ICC 양식입니다"
+        );
+        // `색` is a word of its own there, so `색` / `프로파일은` stays two.
+        assert_eq!(
+            join("색 프로파일은 작은 파일입니다 대부분의 색\n프로파일은 ICC 양식입니다"),
+            "색 프로파일은 작은 파일입니다 대부분의 색 프로파일은 ICC 양식입니다"
         );
     }
 
