@@ -20,7 +20,9 @@
 //! syllables of a word (as a browser breaks Korean lines) joins with none:
 //! where the joined form begins a word that the document writes whole
 //! inside a line and the part before the break is no word of its own
-//! there. A join between CJK and a Latin word gets
+//! there, and, in a document shown to break its lines so, where the part
+//! after the break only ever ends words (`할당합니` / `다.`). A join
+//! between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
 //! join between CJK and a number gets one when the document spaces both
@@ -72,6 +74,12 @@ pub struct Evidence {
     hangul_words: HashSet<String>,
     /// The beginnings (two syllables or more) of those words.
     hangul_beginnings: HashSet<String>,
+    /// The endings (shorter than the word) of those words.
+    hangul_endings: HashSet<String>,
+    /// True when the document breaks Korean lines inside words: at least
+    /// one break between two Hangul syllables in twenty is shown to be
+    /// inside a word (see [`Evidence::joins_hangul`]).
+    breaks_hangul_words: bool,
 }
 
 impl Evidence {
@@ -82,10 +90,15 @@ impl Evidence {
         // An ASCII word lowercased, reused so that a word seen before
         // costs no allocation.
         let mut ascii_lower = String::new();
+        // Each line's Hangul run at its start and at its end, if any.
+        let mut hangul_edges: Vec<(Option<&str>, Option<&str>)> = Vec::new();
         for line in lines {
             let text = &line.text;
             spacing.count(text);
-            ev.gather_hangul(text);
+            if !text.is_ascii() {
+                ev.gather_hangul(text);
+            }
+            hangul_edges.push(hangul_edges_of(text));
             let latin = |c: char| classify(c) == CharClass::Letter;
             if !text.chars().any(latin) {
                 continue;
@@ -113,6 +126,14 @@ impl Evidence {
                 }
             }
         }
+        let (mut breaks, mut inside) = (0, 0);
+        for pair in hangul_edges.windows(2) {
+            if let ((_, Some(tail)), (Some(head), _)) = (pair[0], pair[1]) {
+                breaks += 1;
+                inside += usize::from(ev.begins_hangul_word(tail, head));
+            }
+        }
+        ev.breaks_hangul_words = inside > 0 && inside * 20 >= breaks;
         let more_spaced = |(spaced, tight): (usize, usize)| spaced > tight;
         ev.spaces_cjk_latin = more_spaced(spacing.latin);
         ev.spaces_cjk_digit = ev.spaces_cjk_latin && more_spaced(spacing.digit);
@@ -123,9 +144,6 @@ impl Evidence {
     /// Records the Hangul words inside `text` (not the first or the last
     /// of the line, which a line break may have cut) and their beginnings.
     fn gather_hangul(&mut self, text: &str) {
-        if text.is_ascii() {
-            return;
-        }
         let hangul = |c: char| classify(c) == CharClass::Hangul;
         let runs: Vec<&str> = text
             .split(|c: char| !hangul(c))
@@ -137,6 +155,9 @@ impl Evidence {
                 self.hangul_beginnings.insert(run[..end].to_owned());
             }
             self.hangul_beginnings.insert((*run).to_owned());
+            for (at, _) in run.char_indices().skip(1) {
+                self.hangul_endings.insert(run[at..].to_owned());
+            }
             self.hangul_words.insert((*run).to_owned());
         }
     }
@@ -145,8 +166,20 @@ impl Evidence {
     /// with the Hangul `head` of the next? A browser breaks Korean lines
     /// between syllables (`프로파` / `일 양식`): the joined form begins a
     /// word that the document writes whole elsewhere, and the tail is no
-    /// word of its own there.
+    /// word of its own there. In a document shown to break its lines so,
+    /// a head that only ever ends words (`할당합니` / `다.`, `주소` / `를`)
+    /// goes on the word too.
     fn joins_hangul(&self, tail: &str, head: &str) -> bool {
+        self.begins_hangul_word(tail, head)
+            || self.breaks_hangul_words
+                && !self.hangul_words.contains(tail)
+                && !self.hangul_words.contains(head)
+                && self.hangul_endings.contains(head)
+    }
+
+    /// Does `tail` + `head` begin a word written whole inside a line,
+    /// while `tail` is no word of its own?
+    fn begins_hangul_word(&self, tail: &str, head: &str) -> bool {
         if self.hangul_words.contains(tail) {
             return false;
         }
@@ -163,6 +196,31 @@ impl Evidence {
             .get(&(symbol, cjk_after))
             .is_some_and(|&(spaced, tight)| spaced >= 2 && spaced > tight)
     }
+}
+
+/// The Hangul run that `text` starts with and the one it ends with, if
+/// it starts or ends with Hangul.
+fn hangul_edges_of(text: &str) -> (Option<&str>, Option<&str>) {
+    let hangul = |c: char| classify(c) == CharClass::Hangul;
+    if text.is_ascii() {
+        return (None, None);
+    }
+    let head_len: usize = text
+        .chars()
+        .take_while(|&c| hangul(c))
+        .map(char::len_utf8)
+        .sum();
+    let tail_at = text.len()
+        - text
+            .chars()
+            .rev()
+            .take_while(|&c| hangul(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    (
+        (head_len > 0).then(|| &text[..head_len]),
+        (tail_at < text.len()).then(|| &text[tail_at..]),
+    )
 }
 
 /// How often CJK meets an ASCII letter, an ASCII digit or each symbol
@@ -554,6 +612,14 @@ mod tests {
         assert_eq!(
             join("색 프로파일은 작은 파일입니다 대부분의 색 프로\n파일은 ICC 양식입니다"),
             "색 프로파일은 작은 파일입니다 대부분의 색 프로파일은 ICC 양식입니다"
+        );
+        // A document shown to break inside words: a head that only ever
+        // ends words (`다`) goes on the word before it.
+        assert_eq!(
+            join(
+                "색 프로파일은 모음입니다 작은 색 프로\n파일은 ICC 양식이며 자동으로 할당합니\n다. 끝"
+            ),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 ICC 양식이며 자동으로 할당합니다. 끝"
         );
         // `색` is a word of its own there, so `색` / `프로파일은` stays two.
         assert_eq!(
