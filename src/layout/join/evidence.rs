@@ -1,0 +1,242 @@
+//! What a document says about its own words and spacing, gathered once
+//! before its blocks are joined: the words it writes whole (to undo a
+//! hyphen, or a Korean line cut inside a word) and how it spaces CJK from
+//! Latin words, numbers and symbols.
+
+use crate::text::line::Line;
+use crate::text::script::{CharClass, classify, is_cjk};
+use std::collections::{HashMap, HashSet};
+
+/// What the document says about its own words and spacing, gathered once
+/// before joining.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// Lowercased words seen unbroken inside lines.
+    pub(super) words: HashSet<String>,
+    /// Lowercased hyphenated compounds seen inside lines.
+    pub(super) compounds: HashSet<String>,
+    /// True when the document puts a space between CJK and Latin words.
+    pub(super) spaces_cjk_latin: bool,
+    /// True when the document spaces Latin words from CJK (see above) and
+    /// numbers too, so both are the writer's style.
+    pub(super) spaces_cjk_digit: bool,
+    /// How often each symbol (a quote, a bracket) stands next to CJK with
+    /// a space between and without, by side: `(symbol, CJK after it)`.
+    symbol_spacing: HashMap<(char, bool), (usize, usize)>,
+    /// Hangul words seen inside lines, whole.
+    hangul_words: HashSet<String>,
+    /// The beginnings (two syllables or more) of those words.
+    hangul_beginnings: HashSet<String>,
+    /// The endings (shorter than the word) of those words.
+    hangul_endings: HashSet<String>,
+    /// True when the document breaks Korean lines inside words: at least
+    /// one break between two Hangul syllables in twenty is shown to be
+    /// inside a word (see [`Evidence::joins_hangul`]).
+    breaks_hangul_words: bool,
+}
+
+impl Evidence {
+    /// Collects the evidence from the visible lines of a document.
+    pub fn gather<'a>(lines: impl IntoIterator<Item = &'a Line<'a>>) -> Self {
+        let mut ev = Evidence::default();
+        let mut spacing = SpacingCounts::default();
+        // An ASCII word lowercased, reused so that a word seen before
+        // costs no allocation.
+        let mut ascii_lower = String::new();
+        // Each line's Hangul run at its start and at its end, if any.
+        let mut hangul_edges: Vec<(Option<&str>, Option<&str>)> = Vec::new();
+        for line in lines {
+            let text = &line.text;
+            spacing.count(text);
+            if !text.is_ascii() {
+                ev.gather_hangul(text);
+            }
+            hangul_edges.push(hangul_edges_of(text));
+            let latin = |c: char| classify(c) == CharClass::Letter;
+            if !text.chars().any(latin) {
+                continue;
+            }
+            // A word at the line end may be cut; count only inner words.
+            let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
+            for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
+                if token.is_empty() || !token.chars().any(latin) {
+                    continue;
+                }
+                if token.is_ascii() && !token.contains('-') {
+                    ascii_lower.clear();
+                    ascii_lower.push_str(token);
+                    ascii_lower.make_ascii_lowercase();
+                    if !ev.words.contains(&ascii_lower) {
+                        ev.words.insert(ascii_lower.clone());
+                    }
+                    continue;
+                }
+                let lower = token.to_lowercase();
+                if lower.contains('-') {
+                    ev.compounds.insert(lower.trim_matches('-').to_string());
+                } else {
+                    ev.words.insert(lower);
+                }
+            }
+        }
+        let (mut breaks, mut inside) = (0, 0);
+        for pair in hangul_edges.windows(2) {
+            if let ((_, Some(tail)), (Some(head), _)) = (pair[0], pair[1]) {
+                breaks += 1;
+                inside += usize::from(ev.begins_hangul_word(tail, head));
+            }
+        }
+        ev.breaks_hangul_words = inside > 0 && inside * 20 >= breaks;
+        let more_spaced = |(spaced, tight): (usize, usize)| spaced > tight;
+        ev.spaces_cjk_latin = more_spaced(spacing.latin);
+        ev.spaces_cjk_digit = ev.spaces_cjk_latin && more_spaced(spacing.digit);
+        ev.symbol_spacing = spacing.symbols;
+        ev
+    }
+
+    /// Records the Hangul words inside `text` (not the first or the last
+    /// of the line, which a line break may have cut) and their beginnings.
+    fn gather_hangul(&mut self, text: &str) {
+        let hangul = |c: char| classify(c) == CharClass::Hangul;
+        let runs: Vec<&str> = text
+            .split(|c: char| !hangul(c))
+            .filter(|r| !r.is_empty())
+            .collect();
+        for run in runs.iter().skip(1).take(runs.len().saturating_sub(2)) {
+            let mut ends = run.char_indices().map(|(at, _)| at).skip(2);
+            for end in ends.by_ref() {
+                self.hangul_beginnings.insert(run[..end].to_owned());
+            }
+            self.hangul_beginnings.insert((*run).to_owned());
+            for (at, _) in run.char_indices().skip(1) {
+                self.hangul_endings.insert(run[at..].to_owned());
+            }
+            self.hangul_words.insert((*run).to_owned());
+        }
+    }
+
+    /// Does a line that ends in the Hangul `tail` go on in the same word
+    /// with the Hangul `head` of the next? A browser breaks Korean lines
+    /// between syllables (`프로파` / `일 양식`): the joined form begins a
+    /// word that the document writes whole elsewhere, and the tail is no
+    /// word of its own there. In a document shown to break its lines so,
+    /// a head that only ever ends words (`할당합니` / `다.`, `주소` / `를`)
+    /// goes on the word too.
+    pub(super) fn joins_hangul(&self, tail: &str, head: &str) -> bool {
+        self.begins_hangul_word(tail, head)
+            || self.breaks_hangul_words
+                && !self.hangul_words.contains(tail)
+                && !self.hangul_words.contains(head)
+                && self.hangul_endings.contains(head)
+    }
+
+    /// Does `tail` + `head` begin a word written whole inside a line,
+    /// while `tail` is no word of its own?
+    fn begins_hangul_word(&self, tail: &str, head: &str) -> bool {
+        if self.hangul_words.contains(tail) {
+            return false;
+        }
+        let mut joined = String::with_capacity(tail.len() + head.len());
+        joined.push_str(tail);
+        joined.push_str(head);
+        self.hangul_beginnings.contains(&joined)
+    }
+
+    /// Does the document put a space between CJK and `symbol` (on the
+    /// side given) more often than not, and more than once?
+    pub(super) fn spaces_symbol(&self, symbol: char, cjk_after: bool) -> bool {
+        self.symbol_spacing
+            .get(&(symbol, cjk_after))
+            .is_some_and(|&(spaced, tight)| spaced >= 2 && spaced > tight)
+    }
+}
+
+/// The Hangul run that `text` starts with and the one it ends with, if
+/// it starts or ends with Hangul.
+fn hangul_edges_of(text: &str) -> (Option<&str>, Option<&str>) {
+    let hangul = |c: char| classify(c) == CharClass::Hangul;
+    if text.is_ascii() {
+        return (None, None);
+    }
+    let head_len: usize = text
+        .chars()
+        .take_while(|&c| hangul(c))
+        .map(char::len_utf8)
+        .sum();
+    let tail_at = text.len()
+        - text
+            .chars()
+            .rev()
+            .take_while(|&c| hangul(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    (
+        (head_len > 0).then(|| &text[..head_len]),
+        (tail_at < text.len()).then(|| &text[tail_at..]),
+    )
+}
+
+/// How often CJK meets an ASCII letter, an ASCII digit or each symbol
+/// across one space (`第 10 节`, `在 "/etc/"`) and with none (`第10节`):
+/// `(spaced, tight)` counts.
+#[derive(Default)]
+struct SpacingCounts {
+    latin: (usize, usize),
+    digit: (usize, usize),
+    /// By symbol and side: `(symbol, CJK after it)`.
+    symbols: HashMap<(char, bool), (usize, usize)>,
+}
+
+impl SpacingCounts {
+    /// Counts every place in `text` where CJK meets another kind of
+    /// character, with one space between or none.
+    fn count(&mut self, text: &str) {
+        // No ASCII character is CJK.
+        if text.is_ascii() {
+            return;
+        }
+        // Each character with whether it is CJK, found once.
+        let mut prev: Option<(char, bool)> = None;
+        let mut prev2: Option<(char, bool)> = None;
+        for c in text.chars() {
+            let here = (c, is_cjk(c));
+            if let (Some(p2), Some((' ', _))) = (prev2, prev) {
+                self.meet(p2, here, true);
+            }
+            if let Some(p) = prev {
+                self.meet(p, here, false);
+            }
+            prev2 = prev;
+            prev = Some(here);
+        }
+    }
+
+    /// Records `left` meeting `right` when exactly one of them is CJK
+    /// (each given with whether it is).
+    fn meet(
+        &mut self,
+        (left, left_cjk): (char, bool),
+        (right, right_cjk): (char, bool),
+        spaced: bool,
+    ) {
+        let (other, cjk_after) = match (left_cjk, right_cjk) {
+            (true, false) => (right, false),
+            (false, true) => (left, true),
+            _ => return,
+        };
+        let counts = if other.is_ascii_alphabetic() {
+            &mut self.latin
+        } else if other.is_ascii_digit() {
+            &mut self.digit
+        } else if classify(other) == CharClass::Punct {
+            self.symbols.entry((other, cjk_after)).or_default()
+        } else {
+            return;
+        };
+        if spaced {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+        }
+    }
+}
