@@ -249,16 +249,11 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
         return Separator::Text("");
     }
-    if lc == CharClass::Hangul && fc == CharClass::Hangul {
-        let hangul = |c: &char| classify(*c) == CharClass::Hangul;
-        let tail_at = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| hangul(c))
-            .last()
-            .map_or(before.len(), |(at, _)| at);
-        let head_len: usize = after.chars().take_while(hangul).map(char::len_utf8).sum();
-        if evidence.joins_hangul(&before[tail_at..], &after[..head_len]) {
+    if let (Some(tail), Some(head)) = (
+        evidence::hangul_tail(before).filter(|_| lc == CharClass::Hangul),
+        evidence::hangul_head(after).filter(|_| fc == CharClass::Hangul),
+    ) {
+        if evidence.joins_hangul(tail, head) {
             return Separator::Text("");
         }
     }

@@ -154,26 +154,36 @@ impl Evidence {
 /// The Hangul run that `text` starts with and the one it ends with, if
 /// it starts or ends with Hangul.
 fn hangul_edges_of(text: &str) -> (Option<&str>, Option<&str>) {
-    let hangul = |c: char| classify(c) == CharClass::Hangul;
     if text.is_ascii() {
         return (None, None);
     }
-    let head_len: usize = text
+    (hangul_head(text), hangul_tail(text))
+}
+
+fn is_hangul(c: char) -> bool {
+    classify(c) == CharClass::Hangul
+}
+
+/// The run of Hangul that `text` starts with, if any.
+pub(super) fn hangul_head(text: &str) -> Option<&str> {
+    let len: usize = text
         .chars()
-        .take_while(|&c| hangul(c))
+        .take_while(|&c| is_hangul(c))
         .map(char::len_utf8)
         .sum();
-    let tail_at = text.len()
-        - text
-            .chars()
-            .rev()
-            .take_while(|&c| hangul(c))
-            .map(char::len_utf8)
-            .sum::<usize>();
-    (
-        (head_len > 0).then(|| &text[..head_len]),
-        (tail_at < text.len()).then(|| &text[tail_at..]),
-    )
+    (len > 0).then(|| &text[..len])
+}
+
+/// The run of Hangul that `text` ends with, if any (read from the end
+/// only, so that a long text costs no more than its last word).
+pub(super) fn hangul_tail(text: &str) -> Option<&str> {
+    let len: usize = text
+        .chars()
+        .rev()
+        .take_while(|&c| is_hangul(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| &text[text.len() - len..])
 }
 
 /// How often CJK meets an ASCII letter, an ASCII digit or each symbol
