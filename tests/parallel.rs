@@ -6,6 +6,8 @@
 //! `TEXTMEND_PROPTEST_CASES=2000 cargo test --release --test parallel`
 //! runs more cases.
 
+mod common;
+
 use proptest::prelude::*;
 use std::io::Read;
 use textmend::Config;
@@ -135,28 +137,10 @@ fn the_stream_on_one_thread_is_repair_stream() {
     assert_eq!(one, streamed(&text, 2048, 3, vec![7, 4096, 1]));
 }
 
-/// Runs the command with `args` on `input`, writing the input from a
-/// thread of its own (the command writes output before it has read all
-/// of a large input).
+/// Runs the command with `args` on `input`, which it must read whole.
 fn run(args: &[&str], input: Vec<u8>) -> std::process::Output {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("textmend runs");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    let writer = std::thread::spawn(move || {
-        use std::io::Write;
-        stdin.write_all(&input)
-    });
-    let output = child.wait_with_output().expect("textmend finishes");
-    writer
-        .join()
-        .expect("the writer does not panic")
-        .expect("the command reads all of its input");
+    let (output, written) = common::run_writing(args, input);
+    written.expect("the command reads all of its input");
     output
 }
 

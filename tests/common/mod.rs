@@ -29,6 +29,15 @@ pub fn fixture_dirs() -> Vec<PathBuf> {
 
 /// Runs the binary with `args` and `stdin` on its standard input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
+    // A child that refuses its input may exit before reading it.
+    run_writing(args, stdin.to_vec()).0
+}
+
+/// Runs the binary with `args`, writing `stdin` from a thread of its own
+/// (the command writes output before it has read all of a large input,
+/// so writing it all first could wait forever), and says whether all of
+/// the input was written.
+pub fn run_writing(args: &[&str], stdin: Vec<u8>) -> (Output, std::io::Result<()>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
         .args(args)
         .stdin(Stdio::piped())
@@ -37,8 +46,8 @@ pub fn run(args: &[&str], stdin: &[u8]) -> Output {
         .spawn()
         .expect("textmend runs");
     let mut input = child.stdin.take().expect("stdin is piped");
-    // A child that refuses its input may exit before reading it.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("textmend finishes")
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().expect("textmend finishes");
+    let written = writer.join().expect("the writer does not panic");
+    (output, written)
 }
