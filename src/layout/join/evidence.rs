@@ -102,9 +102,11 @@ impl Evidence {
             .split(|c: char| !hangul(c))
             .filter(|r| !r.is_empty())
             .collect();
-        for run in runs.iter().skip(1).take(runs.len().saturating_sub(2)) {
-            let mut ends = run.char_indices().map(|(at, _)| at).skip(2);
-            for end in ends.by_ref() {
+        let inner = runs.iter().skip(1).take(runs.len().saturating_sub(2));
+        // A run longer than any word is none (and its beginnings and
+        // endings, kept for every length, would grow with its square).
+        for run in inner.filter(|run| run.chars().nth(super::MAX_WORD_CHARS).is_none()) {
+            for (end, _) in run.char_indices().skip(2) {
                 self.hangul_beginnings.insert(run[..end].to_owned());
             }
             self.hangul_beginnings.insert((*run).to_owned());
@@ -248,5 +250,23 @@ impl SpacingCounts {
         } else {
             counts.1 += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_longer_than_any_word_is_no_word() {
+        let mut ev = Evidence::default();
+        let long = "가".repeat(super::super::MAX_WORD_CHARS + 1);
+        ev.gather_hangul(&format!("나 {long} 다"));
+        assert!(ev.hangul_words.is_empty() && ev.hangul_beginnings.is_empty());
+        assert!(ev.hangul_endings.is_empty());
+        ev.gather_hangul("나 프로파일은 다");
+        assert!(ev.hangul_words.contains("프로파일은"));
+        assert!(ev.hangul_beginnings.contains("프로파"));
+        assert!(ev.hangul_endings.contains("일은"));
     }
 }
