@@ -216,7 +216,23 @@ pub const WORST_CASES: &[(&str, Shape)] = &[
     }),
     // Characters that normalization removes, with nothing between them.
     ("invisible_run", |size| "\u{ad}\u{200b}".repeat(size / 5)),
+    // Short lines that end no sentence, each written twice: every pair is
+    // weighed as a heading's copies, with the lines before it.
+    ("short_lines_twice", short_lines_twice),
 ];
+
+/// `w0⏎w0⏎w1⏎w1⏎…`: short unpunctuated lines, each written twice.
+pub fn short_lines_twice(size: usize) -> String {
+    let mut out = String::with_capacity(size + 32);
+    let mut i = 0usize;
+    while out.len() < size {
+        let line = format!("w{i}\n");
+        out.push_str(&line);
+        out.push_str(&line);
+        i += 1;
+    }
+    out
+}
 
 /// One line of mixed Latin and CJK prose, with no line break at all.
 pub fn giant_line(size: usize) -> String {

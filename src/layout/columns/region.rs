@@ -74,8 +74,6 @@ pub(super) fn split_region(
             }
         })
         .collect();
-    // Where the text spaces its words of wide characters, spaces agree on
-    // widths by chance: no width is measured.
     let region_width = all
         .iter()
         .flatten()
@@ -83,9 +81,10 @@ pub(super) fn split_region(
         .max()
         .unwrap_or(0)
         .saturating_sub(region_col);
-    // A column is at least a quarter of its region (a third of three
-    // columns, less the gutters): spaces that agree on a narrower width
-    // are the text's own.
+    // Where the text spaces its words of wide characters, spaces agree on
+    // widths by chance: no width is measured. And a column is at least a
+    // quarter of its region (a third of three columns, less the gutters):
+    // spaces that agree on a narrower width are the text's own.
     let words_spaced = spaces_its_words(input, &rows, &kept);
     let edge = collapsed_edge(&collapsed, region_col)
         .filter(|_| !words_spaced)

@@ -63,11 +63,22 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
     let mut i = 0;
     let mut after_heading = false;
+    // Whether the lines before `i` end in a listing's output, read up to
+    // `scanned` (each line read once).
+    let (mut after_listing, mut scanned) = (false, 0);
     // Copies of headings too short to judge alone, and blocks of lines
     // written twice: the document decides them once its headings are known.
     let mut short: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     while i < lines.len() {
-        let (copies, heading) = repeated_copies(lines, i, after_heading);
+        // Read only where a line has copies: most lines have none.
+        let listing_above = |lines: &[Line]| {
+            while scanned < i {
+                after_listing = ends_listing_output(&lines[scanned], after_listing);
+                scanned += 1;
+            }
+            after_listing
+        };
+        let (copies, heading) = repeated_copies(lines, i, after_heading, listing_above);
         let next = copies.last().map_or(i + 1, |&last| last + 1);
         after_heading = heading;
         if heading {
@@ -208,11 +219,41 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
     None
 }
 
+/// Do the lines up to and including `line` end in a listing or the
+/// output of a command written in it, given whether the lines before it
+/// do (`above`)? The output runs on, as the repaired text has it, over
+/// short lines that end no sentence, back to a line that looks like a
+/// listing's, with no blank line between.
+fn ends_listing_output(line: &Line, above: bool) -> bool {
+    if line.removed {
+        above
+    } else if line.is_blank() {
+        false
+    } else if crate::layout::preformatted::looks_preformatted(&line.text) {
+        true
+    } else if line.ends_sentence() || line.width > MAX_REPEATED_HEADING_WIDTH {
+        false
+    } else {
+        above
+    }
+}
+
+/// The copies of the line at `start` written right after it (a heading
+/// drawn in fake bold line by line), if any.
+///
+/// `after_listing` says whether the lines before `start` end in a
+/// command's output ([`ends_listing_output`]); it is asked only when the
+/// line has copies.
 ///
 /// Returns the copies and whether they are a heading's by their size
 /// alone; copies of a line that is heading-like but too short for that
 /// come with `false`, for the document to decide.
-fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<usize>, bool) {
+fn repeated_copies(
+    lines: &[Line],
+    start: usize,
+    after_heading: bool,
+    after_listing: impl FnOnce(&[Line]) -> bool,
+) -> (Vec<usize>, bool) {
     let first = &lines[start];
     if first.is_blank() || first.removed {
         return (Vec::new(), false);
@@ -233,24 +274,9 @@ fn repeated_copies(lines: &[Line], start: usize, after_heading: bool) -> (Vec<us
         return (copies, false);
     }
     // Listings repeat lines on purpose (`}`, a contents entry per part),
-    // and so does the output of a command written above them: the lines
-    // before, as the repaired text has them, are short lines that end no
-    // sentence (more of the output) up to a line that looks like a
-    // listing's, with no blank line between.
-    let after_listing = lines[..start]
-        .iter()
-        .rev()
-        .filter(|l| !l.removed)
-        .find(|l| {
-            l.is_blank()
-                || crate::layout::preformatted::looks_preformatted(&l.text)
-                || l.ends_sentence()
-                || l.width > MAX_REPEATED_HEADING_WIDTH
-        })
-        .is_some_and(|before| {
-            !before.is_blank() && crate::layout::preformatted::looks_preformatted(&before.text)
-        });
-    if after_listing || crate::layout::preformatted::looks_preformatted(&first.text) {
+    // and so does the output of a command written above them
+    // ([`ends_listing_output`]).
+    if after_listing(lines) || crate::layout::preformatted::looks_preformatted(&first.text) {
         return (Vec::new(), false);
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
