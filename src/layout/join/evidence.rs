@@ -166,23 +166,28 @@ fn is_hangul(c: char) -> bool {
     classify(c) == CharClass::Hangul
 }
 
-/// The run of Hangul that `text` starts with, if any.
+/// The run of Hangul that `text` starts with, if any. A run longer than
+/// any word is cut to one character more than a word can have: it is no
+/// word, begins none and ends none either way, and a block that is one
+/// long run is not read again at every join.
 pub(super) fn hangul_head(text: &str) -> Option<&str> {
     let len: usize = text
         .chars()
         .take_while(|&c| is_hangul(c))
+        .take(super::MAX_WORD_CHARS + 1)
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| &text[..len])
 }
 
-/// The run of Hangul that `text` ends with, if any (read from the end
-/// only, so that a long text costs no more than its last word).
+/// The run of Hangul that `text` ends with, if any, cut as
+/// [`hangul_head`] cuts it (and read from the end only).
 pub(super) fn hangul_tail(text: &str) -> Option<&str> {
     let len: usize = text
         .chars()
         .rev()
         .take_while(|&c| is_hangul(c))
+        .take(super::MAX_WORD_CHARS + 1)
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| &text[text.len() - len..])
