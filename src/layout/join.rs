@@ -44,6 +44,7 @@
 mod evidence;
 
 pub use evidence::Evidence;
+use evidence::MAX_WORD_CHARS;
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
@@ -197,9 +198,6 @@ enum Separator {
     /// Put this between the two lines.
     Text(&'static str),
 }
-
-/// The longest word that a line-end hyphen may have split.
-const MAX_WORD_CHARS: usize = 64;
 
 /// The separator between text ending `before` and a line starting `after`.
 fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {

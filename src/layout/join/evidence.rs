@@ -7,6 +7,10 @@ use crate::text::line::Line;
 use crate::text::script::{CharClass, classify, is_cjk};
 use std::collections::{HashMap, HashSet};
 
+/// The longest word: a line-end hyphen splits none longer, and a run of
+/// Hangul longer than this is no word.
+pub(super) const MAX_WORD_CHARS: usize = 64;
+
 /// What the document says about its own words and spacing, gathered once
 /// before joining.
 #[derive(Debug, Default)]
@@ -105,7 +109,7 @@ impl Evidence {
         let inner = runs.iter().skip(1).take(runs.len().saturating_sub(2));
         // A run longer than any word is none (and its beginnings and
         // endings, kept for every length, would grow with its square).
-        for run in inner.filter(|run| run.chars().nth(super::MAX_WORD_CHARS).is_none()) {
+        for run in inner.filter(|run| run.chars().nth(MAX_WORD_CHARS).is_none()) {
             for (end, _) in run.char_indices().skip(2) {
                 self.hangul_beginnings.insert(run[..end].to_owned());
             }
@@ -174,7 +178,7 @@ pub(super) fn hangul_head(text: &str) -> Option<&str> {
     let len: usize = text
         .chars()
         .take_while(|&c| is_hangul(c))
-        .take(super::MAX_WORD_CHARS + 1)
+        .take(MAX_WORD_CHARS + 1)
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| &text[..len])
@@ -187,7 +191,7 @@ pub(super) fn hangul_tail(text: &str) -> Option<&str> {
         .chars()
         .rev()
         .take_while(|&c| is_hangul(c))
-        .take(super::MAX_WORD_CHARS + 1)
+        .take(MAX_WORD_CHARS + 1)
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| &text[text.len() - len..])
@@ -265,7 +269,7 @@ mod tests {
     #[test]
     fn a_run_longer_than_any_word_is_no_word() {
         let mut ev = Evidence::default();
-        let long = "가".repeat(super::super::MAX_WORD_CHARS + 1);
+        let long = "가".repeat(MAX_WORD_CHARS + 1);
         ev.gather_hangul(&format!("나 {long} 다"));
         assert!(ev.hangul_words.is_empty() && ev.hangul_beginnings.is_empty());
         assert!(ev.hangul_endings.is_empty());
