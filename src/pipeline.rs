@@ -11,7 +11,7 @@ use crate::layout::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
 use crate::layout::furniture::{is_page_number, remove_furniture};
 use crate::layout::join::{Evidence, join_block};
 use crate::layout::preformatted::mark_preformatted;
-use crate::layout::segment::segment_pages;
+use crate::layout::segment::{Setting, segment_pages};
 use crate::layout::spacing::close_letter_spacing;
 use crate::layout::visual_lines::rebuild_visual_lines;
 use crate::text::block::{Block, BlockKind};
@@ -214,8 +214,12 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);
     }
-    let spans = segment_pages(&lines, input.contains('\u{c}'));
     let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
+    let setting = Setting {
+        pages_marked: input.contains('\u{c}'),
+        hangul_breaks_inside_words: evidence.breaks_hangul_words(),
+    };
+    let spans = segment_pages(&lines, setting);
     let mut blocks: Vec<Block> =
         Vec::with_capacity(if keep == Keep::Text { 0 } else { spans.len() });
     let mut rendered = String::new();

@@ -16,7 +16,8 @@
 //! - it is indented deeper than the line before it (a first-line indent);
 //! - the line before it ends a sentence and the first word of this line
 //!   would have fitted on it (so the column width did not end that line:
-//!   a paragraph's last line);
+//!   a paragraph's last line); in a document that breaks Korean lines
+//!   between syllables, the first syllable is that word;
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle.
 //!
@@ -48,17 +49,30 @@ pub use shapes::{is_numbered_heading, is_section_number};
 /// Removed and blank lines belong to no block. Every visible line belongs
 /// to exactly one block, in input order.
 pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
-    segment_pages(lines, false)
+    segment_pages(lines, Setting::default())
 }
 
-/// [`segment`] for text whose extractor marked its pages with form feeds
-/// (`pages_marked`): only there are blank lines that set apart every line
-/// of a page read as the extractor's line separators
-/// (`join_blank_separated_lines`). The repaired text has no form feeds,
-/// so a second repair never reads them so.
-pub fn segment_pages(lines: &[Line], pages_marked: bool) -> Vec<BlockSpan> {
+/// What the whole document shows about how it was set, read before its
+/// lines are grouped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Setting {
+    /// The extractor marked the pages with form feeds: only there are
+    /// blank lines that set apart every line of a page read as the
+    /// extractor's line separators (`join_blank_separated_lines`). The
+    /// repaired text has no form feeds, so a second repair never reads
+    /// them so.
+    pub pages_marked: bool,
+    /// The document breaks Korean lines between the syllables of a word,
+    /// as a browser does: there a Hangul line that stops a syllable or
+    /// more short of its column was ended on purpose, whatever the length
+    /// of the next word.
+    pub hangul_breaks_inside_words: bool,
+}
+
+/// [`segment`] for a document whose [`Setting`] is known.
+pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     let mut visible = visible_lines(lines);
-    if pages_marked {
+    if setting.pages_marked {
         join_blank_separated_lines(&mut visible);
     }
     measure_columns(&mut visible);
@@ -70,7 +84,7 @@ pub fn segment_pages(lines: &[Line], pages_marked: bool) -> Vec<BlockSpan> {
             None => true,
             Some(prev) => {
                 let block = blocks.last().expect("a previous line has a block");
-                breaks_between(prev, cur, block)
+                breaks_between(prev, cur, block, setting)
                     || block_labelled && starts_new_entry(prev, cur)
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
             }
@@ -116,10 +130,16 @@ mod tests {
 
     fn blocks(input: &str) -> Vec<Vec<String>> {
         let lines = split_lines(input, &mut EditLog::default());
-        segment_pages(&lines, input.contains('\u{c}'))
-            .into_iter()
-            .map(|b| b.lines.iter().map(|&i| lines[i].text.to_string()).collect())
-            .collect()
+        segment_pages(
+            &lines,
+            Setting {
+                pages_marked: input.contains('\u{c}'),
+                ..Setting::default()
+            },
+        )
+        .into_iter()
+        .map(|b| b.lines.iter().map(|&i| lines[i].text.to_string()).collect())
+        .collect()
     }
 
     #[test]

@@ -121,6 +121,13 @@ impl Evidence {
         }
     }
 
+    /// Does the document break Korean lines between the syllables of a
+    /// word, as a browser does? Then one syllable, not a word, is what
+    /// would have had to fit at a line's end.
+    pub fn breaks_hangul_words(&self) -> bool {
+        self.breaks_hangul_words
+    }
+
     /// Does a line that ends in the Hangul `tail` go on in the same word
     /// with the Hangul `head` of the next? A browser breaks Korean lines
     /// between syllables (`프로파` / `일 양식`): the joined form begins a

@@ -2,6 +2,7 @@
 //! first-line indents, a paragraph's last line, a blank line or page break
 //! that is not a sentence cut off, a change of language.
 
+use super::Setting;
 use super::shapes::{
     ends_mid_clause, ends_with_colon, is_full, is_heading_line, is_numbered_heading, is_overfull,
     is_section_number, is_short, starts_with_continuation,
@@ -11,13 +12,21 @@ use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::is_list_item;
 use crate::text::script::{
-    ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word,
+    CharClass, classify, ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word,
 };
 
 /// How many columns a ragged line's measure may be off: see
 /// [`next_word_nearly_fits`].
 const RAGGED_SLACK: usize = 2;
-pub(super) fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
+
+/// The columns a Hangul syllable takes (a wide character).
+const HANGUL_SYLLABLE_WIDTH: usize = 2;
+pub(super) fn breaks_between(
+    prev: &Visible<'_>,
+    cur: &Visible<'_>,
+    block: &BlockSpan,
+    setting: Setting,
+) -> bool {
     let (a, b) = (prev.line, cur.line);
     if a.preformatted || b.preformatted {
         // A listing continues across page furniture and page breaks.
@@ -55,19 +64,24 @@ pub(super) fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &Bloc
         // at phrase boundaries as often as not, so there only a full-width
         // first line counts, or a second line less than half as wide as the
         // first and not numbered: the wrapped remainder, as in
-        // `GUI（圖形使用者介面）` / `應用`.)
+        // `GUI（圖形使用者介面）` / `應用`. The extractor may merge the
+        // remainder's copies into one, so a remainder that ends no
+        // sentence continues a bold line though it is not bold itself.)
         let spaced = !a.text.chars().any(crate::text::script::is_cjk)
             && !b.text.chars().any(crate::text::script::is_cjk);
         let own_measure = Visible {
             column: a.extent().max(b.extent()),
             ..*prev
         };
+        let remainder = !spaced
+            && b.extent() * 2 <= a.extent()
+            && !is_numbered_heading(&b.text)
+            && !is_list_item(&b.text);
         let wrapped = a.fake_bold
-            && b.fake_bold
             && !cur.gap_before
-            && (is_full(prev)
-                || spaced && !next_word_fits(&own_measure, cur)
-                || !spaced && b.extent() * 2 <= a.extent() && !is_numbered_heading(&b.text));
+            && (b.fake_bold
+                && (is_full(prev) || spaced && !next_word_fits(&own_measure, cur) || remainder)
+                || remainder && !b.ends_sentence() && !ends_with_colon(&b.text));
         return !wrapped;
     }
     if is_list_item(&b.text) {
@@ -104,7 +118,8 @@ pub(super) fn breaks_between(prev: &Visible<'_>, cur: &Visible<'_>, block: &Bloc
         };
         return !cut_mid_sentence;
     }
-    let room = next_word_fits(prev, cur);
+    let room = next_word_fits(prev, cur)
+        || setting.hangul_breaks_inside_words && next_syllable_fits(prev, cur);
     if a_ends
         && !colon_goes_on
         && (room
@@ -286,6 +301,15 @@ fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
     at_space
         && !is_full(&ragged)
         && prev.line.extent_with_next_word(cur.line) <= prev.reach + RAGGED_SLACK
+}
+
+/// Would the first syllable of `cur`, a Hangul one, have fitted at the end
+/// of `prev`, spaced from it? In a document that breaks Korean lines
+/// between syllables, that is all the column needed to go on.
+fn next_syllable_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    let hangul = |c: char| classify(c) == CharClass::Hangul;
+    cur.line.first_char().is_some_and(hangul)
+        && prev.line.extent() + 1 + HANGUL_SYLLABLE_WIDTH <= prev.column
 }
 
 /// Would the first word of `cur` have fitted at the end of `prev`? If so,
