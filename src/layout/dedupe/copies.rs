@@ -56,8 +56,9 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
 /// (`沙盒` twice, `沙盒沙盒`, a question on two lines above a paragraph that
 /// goes on), or one that wraps and
 /// comes back block by block (`Port`⏎`forwarding`⏎`Port`⏎`forwarding`), is
-/// fake bold when the document draws other headings that way and the line
-/// stands between paragraphs: the line before it ends a sentence or is a
+/// fake bold when the document draws other headings that way (a line bold
+/// by itself, or another such line of other words written twice) and the
+/// line stands between paragraphs: the line before it ends a sentence or is a
 /// heading, or there is none. `研究研究` inside a sentence, and `谢谢` twice
 /// in a text with no fake bold, stay.
 pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
@@ -92,8 +93,16 @@ pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
         }
         i = next;
     }
-    // The document draws its headings in fake bold.
-    if !lines.iter().any(|l| l.fake_bold) {
+    // The document draws its headings in fake bold: some line is bold by
+    // itself, or two different lines are each written twice where a
+    // heading stands (a writer repeats one line, not one per section).
+    let standing: Vec<&str> = short
+        .iter()
+        .filter(|(originals, _)| between_paragraphs(lines, originals[0]))
+        .map(|(originals, _)| lines[originals[0]].text.as_ref())
+        .collect();
+    let drawn_twice = standing.iter().any(|&text| text != standing[0]);
+    if !drawn_twice && !lines.iter().any(|l| l.fake_bold) {
         return;
     }
     for (originals, copies) in short {
