@@ -16,7 +16,9 @@
 //! - it is indented deeper than the line before it (a first-line indent);
 //! - the line before it ends a sentence and the first word of this line
 //!   would have fitted on it (so the column width did not end that line:
-//!   a paragraph's last line); in a document that breaks Korean lines
+//!   a paragraph's last line), by more than it seems to fit at the end of
+//!   the page's lines that carry on mid-sentence, where a proportional
+//!   font's full lines differ in length; in a document that breaks Korean lines
 //!   between syllables, the first syllable is that word;
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle.
@@ -76,6 +78,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
         join_blank_separated_lines(&mut visible);
     }
     measure_columns(&mut visible);
+    visible::measure_fit_noise(&mut visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
     let mut block_term: Option<String> = None;

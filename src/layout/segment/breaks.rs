@@ -312,10 +312,11 @@ fn next_syllable_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
         && prev.line.extent() + 1 + HANGUL_SYLLABLE_WIDTH <= prev.column
 }
 
-/// Would the first word of `cur` have fitted at the end of `prev`? If so,
-/// the line was not ended by the column width but on purpose (a
+/// Would the first word of `cur` have fitted at the end of `prev`, by more
+/// than the page's own noise in telling so (see `measure_fit_noise`)? If
+/// so, the line was not ended by the column width but on purpose (a
 /// paragraph's last line, a heading). CJK wraps between any two
 /// characters, so there the first character is the word.
 fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    prev.line.extent_with_next_word(cur.line) <= prev.column
+    prev.line.extent_with_next_word(cur.line) + prev.fit_noise <= prev.column
 }
