@@ -10,8 +10,10 @@
 //!
 //! A line starts a new block when:
 //! - it or the line before it is a heading (drawn in fake bold, a numbered
-//!   heading such as `第一章` or `1.2 Title`, or a short line without
-//!   sentence punctuation standing at the start of a block);
+//!   heading such as `第一章` or `1.2 Title`, a short line without
+//!   sentence punctuation standing at the start of a block, or one
+//!   standing after a line that ends a sentence and before a line whose
+//!   first word would have fitted on it);
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
 //! - it is indented deeper than the line before it (a first-line indent);
 //! - the line before it ends a sentence and the first word of this line
@@ -39,7 +41,7 @@ use crate::layout::preformatted::starts_with_label;
 pub use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::Line;
 pub use crate::text::line::is_list_item;
-use breaks::{breaks_between, starts_like, starts_new_entry, term_shape};
+use breaks::{breaks_between, stands_between_sentences, starts_like, starts_new_entry, term_shape};
 use shapes::{ends_with_colon, initial_kind, is_short};
 use visible::{join_blank_separated_lines, measure_columns, visible_lines};
 
@@ -88,6 +90,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
             Some(prev) => {
                 let block = blocks.last().expect("a previous line has a block");
                 breaks_between(prev, cur, block, setting)
+                    || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
             }

@@ -153,6 +153,38 @@ pub(super) fn breaks_between(
     !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
 }
 
+/// Is `cur` a heading of its own between two paragraphs: a short line that
+/// ends no sentence, after a line that ends one and before a line whose
+/// first word would have fitted on it (`…文件系统。` / `硬盘优化` /
+/// `在你折腾…`)? No sentence starts on a line of its own and stops short
+/// of the column without ending.
+pub(super) fn stands_between_sentences(
+    prev: &Visible<'_>,
+    cur: &Visible<'_>,
+    next: Option<&Visible<'_>>,
+) -> bool {
+    let (a, b) = (prev.line, cur.line);
+    let Some(next) = next else {
+        return false;
+    };
+    let c = next.line;
+    !a.preformatted
+        && !b.preformatted
+        && !c.preformatted
+        && !next.gap_before
+        && a.ends_sentence()
+        && !is_section_number(&a.text)
+        && !b.ends_sentence()
+        && !ends_with_colon(&b.text)
+        && !ends_mid_clause(&b.text)
+        && !starts_with_continuation(&b.text)
+        && is_short(cur)
+        && next_word_fits(cur, next)
+        && !pushes_latin_word(&b.text, &c.text)
+        && !goes_on_in_lower_case(&b.text, &c.text)
+        && !breaks_inside_phrase(&b.text, &c.text)
+}
+
 /// Does a line of Latin text end its sentence where the next line starts
 /// in Chinese or Japanese? The language changes with the paragraph (an
 /// English note in a Chinese manual, then the Chinese text again).
