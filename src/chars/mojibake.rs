@@ -313,6 +313,19 @@ mod tests {
     }
 
     #[test]
+    fn c1_controls_read_through_the_more_plausible_code_page() {
+        // Mac Roman read as Latin-1: windows-1252 would put apostrophes
+        // inside words and a capital `Ž` in a lowercase one.
+        assert_eq!(
+            fix("la pol\u{92}tica energ\u{8E}tica"),
+            "la política energética"
+        );
+        // windows-1252 read as Latin-1: quotes and apostrophes stay so.
+        assert_eq!(fix("est\u{E1} \u{93}pr\u{F3}ximo\u{94}"), "está “próximo”");
+        assert_eq!(fix("don\u{92}t, l\u{92}homme"), "don’t, l’homme");
+    }
+
+    #[test]
     fn a_sequence_cut_by_a_replacement_character() {
         assert_eq!(fix("Ã\u{FFFD}slenska"), "\u{FFFD}slenska");
     }

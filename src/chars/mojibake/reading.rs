@@ -1,11 +1,15 @@
 //! The most plausible reading of one line: every code page's reading is
 //! scored, taken in rounds while one clears its threshold, and accepted only
 //! when it keeps the line one line and brings in no script by chance.
+//!
+//! The C1 controls left over are read through windows-1252, or through Mac
+//! Roman when that reading of them is clearly more plausible
+//! (`\u{93}próximo\u{94}` → `“próximo”`, `tur\u{92}stico` → `turístico`).
 
 use super::code_pages::{PageEvidence, Target, code_pages, read_as};
 use super::gbk::{may_be_utf8_read_as_gbk, utf8_read_as_gbk};
 use super::plausibility::{cost, cost_as_simplified_chinese};
-use encoding_rs::WINDOWS_1252;
+use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1252};
 use std::borrow::Cow;
 use unicode_script::{Script, UnicodeScript};
 
@@ -76,20 +80,36 @@ fn repair_line_as_is(line: &str) -> Option<String> {
     }
     let text = current.as_deref().unwrap_or(line);
     if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
-        current = Some(c1_as_windows_1252(text));
+        current = Some(c1_controls_read(text));
     }
     current
 }
 
-/// C1 controls left over are windows-1252 punctuation read as Latin-1
-/// (`\u{93}quoted\u{94}` → `“quoted”`); the five bytes windows-1252 leaves
-/// undefined stay.
-fn c1_as_windows_1252(text: &str) -> String {
+/// C1 controls left over are the bytes 0x80–0x9F of a single-byte code
+/// page read as Latin-1: most often windows-1252 punctuation
+/// (`\u{93}quoted\u{94}` → `“quoted”`, `don\u{92}t` → `don’t`), and Mac
+/// Roman letters when reading them so is more plausible by
+/// [`CLEAR_GAIN`] ([`cost`]): `tur\u{92}stico` → `turístico`, where
+/// windows-1252 puts an apostrophe no language writes. All of a line's C1
+/// controls are read through the same page; the five bytes windows-1252
+/// leaves undefined stay in its reading. `O(n)`.
+fn c1_controls_read(text: &str) -> String {
+    let windows = c1_controls_through(text, WINDOWS_1252);
+    let mac = c1_controls_through(text, MACINTOSH);
+    if cost(&mac) + CLEAR_GAIN <= cost(&windows) {
+        mac
+    } else {
+        windows
+    }
+}
+
+/// `text` with each C1 control read as the byte it stands for in `page`.
+fn c1_controls_through(text: &str, page: &'static Encoding) -> String {
     text.chars()
         .map(|c| match u8::try_from(c) {
             Ok(byte @ 0x80..=0x9F) => {
                 let one = [byte];
-                let (read, _) = WINDOWS_1252.decode_without_bom_handling(&one);
+                let (read, _) = page.decode_without_bom_handling(&one);
                 read.chars().next().unwrap_or(c)
             }
             _ => c,
