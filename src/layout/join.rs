@@ -21,7 +21,9 @@
 //! where the joined form begins a word that the document writes whole
 //! inside a line and the part before the break is no word of its own
 //! there, and, in a document shown to break its lines so, where the part
-//! after the break only ever ends words (`할당합니` / `다.`). A join
+//! after the break only ever ends words (`할당합니` / `다.`), or ends words
+//! and never begins one after a part that is a word itself (`영역` /
+//! `에서`). A join
 //! between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
@@ -382,6 +384,18 @@ mod tests {
                 "색 프로파일은 모음입니다 작은 색 프로\n파일은 ICC 양식이며 자동으로 할당합니\n다. 끝"
             ),
             "색 프로파일은 모음입니다 작은 색 프로파일은 ICC 양식이며 자동으로 할당합니다. 끝"
+        );
+        // There, a head that never begins a word goes on even a tail that
+        // is a word of its own (`영역` stands alone in `영역 중`), and one
+        // that begins words (`색상표`) does not.
+        let shown = "색 프로파일은 모음입니다 작은 색 프로\n파일은 시스템에서 원색상 색상표 색 영역 중 영역";
+        assert_eq!(
+            join(&format!("{shown}\n에서 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 시스템에서 원색상 색상표 색 영역 중 영역에서 끝"
+        );
+        assert_eq!(
+            join(&format!("{shown}\n색상 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 시스템에서 원색상 색상표 색 영역 중 영역 색상 끝"
         );
         // `색` is a word of its own there, so `색` / `프로파일은` stays two.
         assert_eq!(

@@ -134,11 +134,13 @@ impl Evidence {
     /// word that the document writes whole elsewhere, and the tail is no
     /// word of its own there. In a document shown to break its lines so,
     /// a head that only ever ends words (`할당합니` / `다.`, `주소` / `를`)
-    /// goes on the word too.
+    /// goes on the word too, and so does one that never begins a word
+    /// even after a tail that is a word of its own (`영역` / `에서`: a
+    /// noun stands alone, and takes its particle without a space).
     pub(super) fn joins_hangul(&self, tail: &str, head: &str) -> bool {
         self.begins_hangul_word(tail, head)
             || self.breaks_hangul_words
-                && !self.hangul_words.contains(tail)
+                && (!self.hangul_words.contains(tail) || !self.hangul_beginnings.contains(head))
                 && !self.hangul_words.contains(head)
                 && self.hangul_endings.contains(head)
     }
