@@ -23,7 +23,8 @@
 //! there, and, in a document shown to break its lines so, where the part
 //! after the break only ever ends words (`할당합니` / `다.`), or ends words
 //! and never begins one after a part that is a word itself (`영역` /
-//! `에서`). A join
+//! `에서`), or begins no word after a syllable that ends fewer than half
+//! of the document's words it stands in (`평` / `균적으로`). A join
 //! between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
@@ -396,6 +397,18 @@ mod tests {
         assert_eq!(
             join(&format!("{shown}\n색상 끝")),
             "색 프로파일은 모음입니다 작은 색 프로파일은 시스템에서 원색상 색상표 색 영역 중 영역 색상 끝"
+        );
+        // And a head that begins no word goes on a tail whose last
+        // syllable mostly stands inside words (`평`, of `평가 평소에`), not
+        // one whose last syllable mostly ends them (`한`, of `중요한 간단한`).
+        let shown = "색 프로파일은 모음입니다 작은 색 프로\n파일은 평가 평소에 중요한 간단한 작업";
+        assert_eq!(
+            join(&format!("{shown} 평\n균적으로 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 평가 평소에 중요한 간단한 작업 평균적으로 끝"
+        );
+        assert_eq!(
+            join(&format!("{shown} 유용한\n과정 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 평가 평소에 중요한 간단한 작업 유용한 과정 끝"
         );
         // `색` is a word of its own there, so `색` / `프로파일은` stays two.
         assert_eq!(

@@ -37,6 +37,9 @@ pub struct Evidence {
     /// one break between two Hangul syllables in twenty is shown to be
     /// inside a word (see [`Evidence::joins_hangul`]).
     breaks_hangul_words: bool,
+    /// For each Hangul syllable, how often it ends an inner word and how
+    /// often it stands in one at all.
+    syllable_ends: HashMap<char, (u32, u32)>,
 }
 
 impl Evidence {
@@ -110,6 +113,12 @@ impl Evidence {
         // A run longer than any word is none (and its beginnings and
         // endings, kept for every length, would grow with its square).
         for run in inner.filter(|run| run.chars().nth(MAX_WORD_CHARS).is_none()) {
+            let mut chars = run.chars().peekable();
+            while let Some(c) = chars.next() {
+                let counts = self.syllable_ends.entry(c).or_default();
+                counts.0 += u32::from(chars.peek().is_none());
+                counts.1 += 1;
+            }
             for (end, _) in run.char_indices().skip(2) {
                 self.hangul_beginnings.insert(run[..end].to_owned());
             }
@@ -136,13 +145,26 @@ impl Evidence {
     /// a head that only ever ends words (`할당합니` / `다.`, `주소` / `를`)
     /// goes on the word too, and so does one that never begins a word
     /// even after a tail that is a word of its own (`영역` / `에서`: a
-    /// noun stands alone, and takes its particle without a space).
+    /// noun stands alone, and takes its particle without a space), or one
+    /// that begins no word after a tail whose last syllable ends fewer than
+    /// half of the words it stands in (`평` / `균적으로`, while `유용한` /
+    /// `과정` keeps its space: `한` mostly ends words).
     pub(super) fn joins_hangul(&self, tail: &str, head: &str) -> bool {
         self.begins_hangul_word(tail, head)
             || self.breaks_hangul_words
                 && (!self.hangul_words.contains(tail) || !self.hangul_beginnings.contains(head))
                 && !self.hangul_words.contains(head)
-                && self.hangul_endings.contains(head)
+                && (self.hangul_endings.contains(head)
+                    || !self.hangul_beginnings.contains(head) && self.rarely_ends_words(tail))
+    }
+
+    /// Does the last syllable of `tail` end fewer than half of the inner
+    /// words it stands in (seen at least twice)?
+    fn rarely_ends_words(&self, tail: &str) -> bool {
+        tail.chars()
+            .next_back()
+            .and_then(|c| self.syllable_ends.get(&c))
+            .is_some_and(|&(ends, seen)| seen >= 2 && ends * 2 < seen)
     }
 
     /// Does `tail` + `head` begin a word written whole inside a line,
