@@ -34,6 +34,8 @@
 //! width as a newspaper does are read right. `O(n)` in the number of lines.
 
 mod breaks;
+mod noise;
+mod setting;
 mod shapes;
 mod visible;
 
@@ -46,6 +48,7 @@ use shapes::{ends_with_colon, initial_kind, is_short};
 use visible::{join_blank_separated_lines, measure_columns, visible_lines};
 
 pub use breaks::continues_manual_page;
+pub use setting::Setting;
 pub use shapes::{is_numbered_heading, is_section_number};
 
 /// Groups the visible lines into blocks.
@@ -56,23 +59,6 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
     segment_pages(lines, Setting::default())
 }
 
-/// What the whole document shows about how it was set, read before its
-/// lines are grouped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Setting {
-    /// The extractor marked the pages with form feeds: only there are
-    /// blank lines that set apart every line of a page read as the
-    /// extractor's line separators (`join_blank_separated_lines`). The
-    /// repaired text has no form feeds, so a second repair never reads
-    /// them so.
-    pub pages_marked: bool,
-    /// The document breaks Korean lines between the syllables of a word,
-    /// as a browser does: there a Hangul line that stops a syllable or
-    /// more short of its column was ended on purpose, whatever the length
-    /// of the next word.
-    pub hangul_breaks_inside_words: bool,
-}
-
 /// [`segment`] for a document whose [`Setting`] is known.
 pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     let mut visible = visible_lines(lines);
@@ -80,7 +66,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
         join_blank_separated_lines(&mut visible);
     }
     measure_columns(&mut visible);
-    visible::measure_fit_noise(&mut visible);
+    noise::measure_fit_noise(&mut visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
     let mut block_term: Option<String> = None;

@@ -2,7 +2,7 @@
 //! first-line indents, a paragraph's last line, a blank line or page break
 //! that is not a sentence cut off, a change of language.
 
-use super::Setting;
+use super::setting::Setting;
 use super::shapes::{
     ends_mid_clause, ends_with_colon, is_full, is_heading_line, is_numbered_heading, is_overfull,
     is_section_number, is_short, starts_with_continuation,

@@ -7,9 +7,6 @@ use crate::text::line::Line;
 
 /// How many body lines on each side measure the local column width.
 const WIDTH_WINDOW: usize = 8;
-/// How many lines that carry on mid-sentence a page needs to show its
-/// noise in telling whether a word fitted ([`measure_fit_noise`]).
-const MIN_NOISE_PAIRS: usize = 10;
 /// What the segmenter knows about one visible line.
 pub(super) struct Visible<'a> {
     pub(super) index: usize,
@@ -26,7 +23,7 @@ pub(super) struct Visible<'a> {
     /// wrapped: where a ragged column's lines reach.
     pub(super) reach: usize,
     /// How far a next word may seem to fit yet not have: see
-    /// [`measure_fit_noise`].
+    /// `noise::measure_fit_noise`.
     pub(super) fit_noise: usize,
 }
 pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
@@ -235,48 +232,4 @@ fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
         best.1 = widths.get(1).or(widths.first()).map_or(0, |w| w.0);
     }
     (best.1, widths.len())
-}
-
-/// The page's own noise in telling whether a next word fitted: counted in
-/// characters, a proportional font's full lines differ in length, so at
-/// the end of lines that carry on mid-sentence (full lines, no gap, the
-/// next line no list item) the first word of the next line seems to fit
-/// by a few columns now and then. The noise is what the margin by which
-/// it seems to fit reaches on one such line in five; a page with fewer
-/// than [`MIN_NOISE_PAIRS`] such lines shows none.
-pub(super) fn measure_fit_noise(visible: &mut [Visible<'_>]) {
-    let mut margins: Vec<usize> = Vec::new();
-    let mut pairs = 0usize;
-    for pair in visible.windows(2) {
-        let (prev, cur) = (&pair[0], &pair[1]);
-        if cur.gap_before
-            || prev.line.ends_sentence()
-            || prev.line.preformatted
-            || cur.line.preformatted
-            || prev.line.fake_bold
-            || crate::text::line::is_list_item(&cur.line.text)
-            || !super::shapes::is_full(prev)
-        {
-            continue;
-        }
-        pairs += 1;
-        let with_next = prev.line.extent_with_next_word(cur.line);
-        if with_next <= prev.column {
-            margins.push(prev.column - with_next + 1);
-        }
-    }
-    if pairs < MIN_NOISE_PAIRS {
-        return;
-    }
-    margins.sort_unstable();
-    // The most but one in ten of all the pairs.
-    let skip = pairs / 5;
-    let noise = if margins.len() > skip {
-        margins[margins.len() - 1 - skip]
-    } else {
-        0
-    };
-    for v in visible.iter_mut() {
-        v.fit_noise = noise;
-    }
 }
