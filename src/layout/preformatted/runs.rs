@@ -6,6 +6,7 @@ use super::one_line::{ends_with_url_scheme, looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
 use crate::text::line::{Line, is_list_item};
 use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
+use std::cell::OnceCell;
 
 /// Lines of a prose column reach at least this share of its widest line.
 const PROSE_WIDTH_SHARE: f64 = 0.75;
@@ -122,10 +123,10 @@ pub fn mark_preformatted(lines: &mut [Line]) {
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.
-    // Each line read once for its symbols: the passes ask of most lines
-    // twice.
-    let dense_lines: Vec<bool> = visible.iter().map(|&i| is_dense(&lines[i])).collect();
-    let dense = |v: usize| dense_lines[v];
+    // Only lines next to a listing are asked about, and a line asked
+    // about is read once for its symbols (the passes may ask twice).
+    let dense_lines: Vec<OnceCell<bool>> = vec![OnceCell::new(); visible.len()];
+    let dense = |v: usize| *dense_lines[v].get_or_init(|| is_dense(&lines[visible[v]]));
     let mut led = vec![false; visible.len()];
     for forward in [true, false] {
         let order: Vec<usize> = if forward {
@@ -139,6 +140,10 @@ pub fn mark_preformatted(lines: &mut [Line]) {
             } else {
                 (v + 1, !blank_before[v + 1])
             };
+            // Only a line that touches a listing can join it.
+            if !(pre[other] && touching && !pre[v]) {
+                continue;
+            }
             let line = &lines[visible[v]];
             let leads_to_output = forward
                 && v + 1 < visible.len()
@@ -157,12 +162,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
                     !ends_sentence(&before.text) && !before.text.ends_with([':', '：'])
                 }
             };
-            if pre[other]
-                && touching
-                && !pre[v]
-                && !in_sentence
-                && is_listing_neighbour(line, dense(v) || leads_to_output)
-            {
+            if !in_sentence && is_listing_neighbour(line, dense(v) || leads_to_output) {
                 pre[v] = true;
                 led[v] = leads_to_output && !is_listing_neighbour(line, dense(v));
             }
