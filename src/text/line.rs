@@ -25,26 +25,20 @@ use std::sync::LazyLock;
 pub(crate) const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'];
 
 /// The first of [`LINE_BREAKS`] at or after byte `from` of `text`, and
-/// where it stands. A byte scan: only the bytes `\n`, `\r`, form feed and
-/// 0xE2 (which starts U+2028 and U+2029) are looked at.
+/// where it stands. Two byte searches: a vectorised one for `\n`, `\r`
+/// and form feed, then one for 0xE2 (which starts U+2028 and U+2029, and
+/// other punctuation too) in front of what the first found.
 pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    loop {
-        let k = bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'\r' | 0x0C | 0xE2))?;
-        let i = at + k;
-        match bytes[i..] {
-            [b'\n', ..] => return Some((i, '\n')),
-            [b'\r', ..] => return Some((i, '\r')),
-            [0x0C, ..] => return Some((i, '\u{c}')),
-            [0xE2, 0x80, 0xA8, ..] => return Some((i, '\u{2028}')),
-            [0xE2, 0x80, 0xA9, ..] => return Some((i, '\u{2029}')),
-            _ => at = i + 1,
-        }
-    }
+    let bytes = text.as_bytes().get(from..)?;
+    let ascii = memchr::memchr3(b'\n', b'\r', 0x0C, bytes);
+    let before = &bytes[..ascii.unwrap_or(bytes.len())];
+    let separator = memchr::memchr_iter(0xE2, before).find_map(|i| match before[i..] {
+        [0xE2, 0x80, 0xA8, ..] => Some((i, '\u{2028}')),
+        [0xE2, 0x80, 0xA9, ..] => Some((i, '\u{2029}')),
+        _ => None,
+    });
+    let (at, c) = separator.or_else(|| ascii.map(|i| (i, char::from(bytes[i]))))?;
+    Some((from + at, c))
 }
 
 /// A piece of one input line: the whole line, or one column's part of it.
