@@ -41,13 +41,18 @@ pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> 
     Some((from + at, c))
 }
 
-/// Does `text` hold two spaces in a row? Asked of most lines by several
-/// stages; a memmem searcher built once finds the pair without the setup
-/// that `str::contains("  ")` makes at every call.
-pub(crate) fn has_double_space(text: &str) -> bool {
+/// Where `text` first holds two spaces in a row. Asked of most lines by
+/// several stages; a memmem searcher built once finds the pair without
+/// the setup that `str::find("  ")` makes at every call.
+pub(crate) fn find_double_space(text: &str) -> Option<usize> {
     static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("  "));
-    DOUBLE_SPACE.find(text.as_bytes()).is_some()
+    DOUBLE_SPACE.find(text.as_bytes())
+}
+
+/// Does `text` hold two spaces in a row (see [`find_double_space`])?
+pub(crate) fn has_double_space(text: &str) -> bool {
+    find_double_space(text).is_some()
 }
 
 /// A piece of one input line: the whole line, or one column's part of it.
