@@ -297,8 +297,8 @@ pub fn running_title_rows(input: &str) -> Vec<usize> {
     let mut edges: Vec<(String, usize, usize)> = Vec::new();
     let mut page_start = 0;
     for (page, text) in input.split('\u{c}').enumerate() {
-        let visible: Vec<(usize, &str)> = text
-            .split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}'])
+        // A page holds no form feed: its rows are cut at the other breaks.
+        let visible: Vec<(usize, &str)> = crate::text::line::split_inclusive_lines(text)
             .scan(page_start, |at, line| {
                 let start = *at;
                 *at += line.len();

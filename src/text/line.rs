@@ -41,6 +41,22 @@ pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> 
     Some((from + at, c))
 }
 
+/// `text` cut after each of [`LINE_BREAKS`], the pieces that
+/// `text.split_inclusive(LINE_BREAKS)` gives, found by the byte searches
+/// of [`next_line_break`] instead of a test of every character.
+pub(crate) fn split_inclusive_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let end = next_line_break(text, from).map_or(text.len(), |(at, c)| at + c.len_utf8());
+        let piece = &text[from..end];
+        from = end;
+        Some(piece)
+    })
+}
+
 /// Where `text` first holds two spaces in a row. Asked of most lines by
 /// several stages; a memmem searcher built once finds the pair without
 /// the setup that `str::find("  ")` makes at every call.
@@ -453,6 +469,20 @@ mod tests {
             .map(|(at, s)| (at, s.chars().next().unwrap_or(' ')))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn lines_are_cut_as_split_inclusive_cuts_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb“c”\u{2028}d\u{c}e\u{2029}\u{2027}f\rg\n\n",
+            "\n\nx",
+        ] {
+            let expected: Vec<&str> = text.split_inclusive(LINE_BREAKS).collect();
+            assert_eq!(split_inclusive_lines(text).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
