@@ -187,9 +187,11 @@ pub fn mark_preformatted(lines: &mut [Line]) {
 fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
     let is_path = |v: usize| {
         let text = &lines[visible[v]].text;
-        text.chars().count() >= MIN_PATH_CHARS
+        // Most lines hold no slash or backslash, and a byte search finds
+        // that before their characters are counted and read.
+        memchr::memchr2(b'/', b'\\', text.as_bytes()).is_some()
+            && text.chars().count() >= MIN_PATH_CHARS
             && !text.contains(char::is_whitespace)
-            && text.contains(['/', '\\'])
             && !ends_sentence(text)
     };
     let mut v = 0;
