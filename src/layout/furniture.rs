@@ -27,7 +27,10 @@
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+// The shape of every line that could be furniture is looked up: foldhash
+// is several times faster than SipHash on such short keys, and its
+// per-process random seed still keeps an input from choosing collisions.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// How many lines at each end of a page may hold furniture.
