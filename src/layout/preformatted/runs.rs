@@ -6,7 +6,9 @@ use super::one_line::{ends_with_url_scheme, looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
 use crate::text::line::{Line, is_list_item};
 use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
+use memchr::memmem;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// Lines of a prose column reach at least this share of its widest line.
 const PROSE_WIDTH_SHARE: f64 = 0.75;
@@ -247,12 +249,17 @@ pub(crate) fn starts_with_label(text: &str) -> bool {
 }
 
 /// Where the first colon, ASCII or full-width, stands in `text`. Two
-/// searches for one character each (a byte search), the second only in
-/// front of the first's find, cost less than one walk over the characters
-/// that compares each with both.
+/// vectorised byte searches (memchr's), the second only in front of the
+/// first's find, cost less than one walk over the characters that
+/// compares each with both.
 fn first_colon(text: &str) -> Option<usize> {
-    let ascii = text.find(':');
-    text[..ascii.unwrap_or(text.len())].find('：').or(ascii)
+    static FULL_WIDTH_COLON: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("："));
+    let bytes = text.as_bytes();
+    let ascii = memchr::memchr(b':', bytes);
+    FULL_WIDTH_COLON
+        .find(&bytes[..ascii.unwrap_or(bytes.len())])
+        .or(ascii)
 }
 
 /// Does a run of short lines read as a column of prose: nearly as wide as
