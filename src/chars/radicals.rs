@@ -86,9 +86,11 @@ pub fn unified_ideograph(c: char) -> Option<char> {
 ///
 /// `input` is the text the lines' ranges point into.
 pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) {
+    // Every look-alike lies outside ASCII: an ASCII line, found by a
+    // vectorised byte test, holds none.
     if !lines
         .iter()
-        .any(|l| !l.removed && l.text.chars().any(is_radical_like))
+        .any(|l| !l.removed && !l.text.is_ascii() && l.text.chars().any(is_radical_like))
     {
         return;
     }

@@ -159,7 +159,7 @@ fn numbered_pages<'a>(texts: impl Iterator<Item = &'a str>) -> Option<usize> {
 /// A row's text up to its first gap of two or more spaces, and what the
 /// row holds across that gap (the extractor kept the row's parts apart).
 fn row_start(text: &str) -> (&str, Option<&str>) {
-    match text.find("  ") {
+    match crate::text::line::find_double_space(text) {
         Some(at) => (&text[..at], Some(text[at..].trim())),
         None => (text, None),
     }

@@ -27,7 +27,10 @@
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+// The shape of every line that could be furniture is looked up: foldhash
+// is several times faster than SipHash on such short keys, and its
+// per-process random seed still keeps an input from choosing collisions.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 /// How many lines at each end of a page may hold furniture.
@@ -297,8 +300,8 @@ pub fn running_title_rows(input: &str) -> Vec<usize> {
     let mut edges: Vec<(String, usize, usize)> = Vec::new();
     let mut page_start = 0;
     for (page, text) in input.split('\u{c}').enumerate() {
-        let visible: Vec<(usize, &str)> = text
-            .split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}'])
+        // A page holds no form feed: its rows are cut at the other breaks.
+        let visible: Vec<(usize, &str)> = crate::text::line::split_inclusive_lines(text)
             .scan(page_start, |at, line| {
                 let start = *at;
                 *at += line.len();

@@ -25,26 +25,50 @@ use std::sync::LazyLock;
 pub(crate) const LINE_BREAKS: [char; 5] = ['\n', '\r', '\u{c}', '\u{2028}', '\u{2029}'];
 
 /// The first of [`LINE_BREAKS`] at or after byte `from` of `text`, and
-/// where it stands. A byte scan: only the bytes `\n`, `\r`, form feed and
-/// 0xE2 (which starts U+2028 and U+2029) are looked at.
+/// where it stands. Two byte searches: a vectorised one for `\n`, `\r`
+/// and form feed, then one for 0xE2 (which starts U+2028 and U+2029, and
+/// other punctuation too) in front of what the first found.
 pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut at = from;
-    loop {
-        let k = bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| matches!(b, b'\n' | b'\r' | 0x0C | 0xE2))?;
-        let i = at + k;
-        match bytes[i..] {
-            [b'\n', ..] => return Some((i, '\n')),
-            [b'\r', ..] => return Some((i, '\r')),
-            [0x0C, ..] => return Some((i, '\u{c}')),
-            [0xE2, 0x80, 0xA8, ..] => return Some((i, '\u{2028}')),
-            [0xE2, 0x80, 0xA9, ..] => return Some((i, '\u{2029}')),
-            _ => at = i + 1,
+    let bytes = text.as_bytes().get(from..)?;
+    let ascii = memchr::memchr3(b'\n', b'\r', 0x0C, bytes);
+    let before = &bytes[..ascii.unwrap_or(bytes.len())];
+    let separator = memchr::memchr_iter(0xE2, before).find_map(|i| match before[i..] {
+        [0xE2, 0x80, 0xA8, ..] => Some((i, '\u{2028}')),
+        [0xE2, 0x80, 0xA9, ..] => Some((i, '\u{2029}')),
+        _ => None,
+    });
+    let (at, c) = separator.or_else(|| ascii.map(|i| (i, char::from(bytes[i]))))?;
+    Some((from + at, c))
+}
+
+/// `text` cut after each of [`LINE_BREAKS`], the pieces that
+/// `text.split_inclusive(LINE_BREAKS)` gives, found by the byte searches
+/// of [`next_line_break`] instead of a test of every character.
+pub(crate) fn split_inclusive_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
         }
-    }
+        let end = next_line_break(text, from).map_or(text.len(), |(at, c)| at + c.len_utf8());
+        let piece = &text[from..end];
+        from = end;
+        Some(piece)
+    })
+}
+
+/// Where `text` first holds two spaces in a row. Asked of most lines by
+/// several stages; a memmem searcher built once finds the pair without
+/// the setup that `str::find("  ")` makes at every call.
+pub(crate) fn find_double_space(text: &str) -> Option<usize> {
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    DOUBLE_SPACE.find(text.as_bytes())
+}
+
+/// Does `text` hold two spaces in a row (see [`find_double_space`])?
+pub(crate) fn has_double_space(text: &str) -> bool {
+    find_double_space(text).is_some()
 }
 
 /// A piece of one input line: the whole line, or one column's part of it.
@@ -445,6 +469,20 @@ mod tests {
             .map(|(at, s)| (at, s.chars().next().unwrap_or(' ')))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn lines_are_cut_as_split_inclusive_cuts_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb“c”\u{2028}d\u{c}e\u{2029}\u{2027}f\rg\n\n",
+            "\n\nx",
+        ] {
+            let expected: Vec<&str> = text.split_inclusive(LINE_BREAKS).collect();
+            assert_eq!(split_inclusive_lines(text).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
 /// prose cell by cell.
 pub(super) fn has_one_segment(text: &str) -> bool {
     let rest = text.trim_start();
-    !rest.as_bytes().windows(2).any(|w| w == b"  ")
+    !crate::text::line::has_double_space(rest)
         && !crate::chars::normalize::may_fix(rest, crate::chars::normalize::Scope::Alone)
 }
 

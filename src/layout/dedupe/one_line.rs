@@ -43,7 +43,7 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
     // Runs of spaces are one space in the output; judge the line as it
     // will read, so that a second pass finds nothing new.
     let collapsed;
-    let text = if text.contains("  ") || text.contains('\t') {
+    let text = if crate::text::line::has_double_space(text) || text.contains('\t') {
         collapsed = text
             .split([' ', '\t'])
             .filter(|s| !s.is_empty())
@@ -194,8 +194,7 @@ fn mixes_scripts(units: &[&str]) -> bool {
 
 /// The unit `u` when `segment` is `u` written `k` times in a row.
 fn doubled_unit(segment: &str, k: usize) -> Option<&str> {
-    // `1.1.` is a section number, not `1.` drawn twice.
-    if crate::layout::segment::is_section_number(segment) || segment.len() % k != 0 {
+    if segment.len() % k != 0 {
         return None;
     }
     let unit = segment.len() / k;
@@ -203,9 +202,10 @@ fn doubled_unit(segment: &str, k: usize) -> Option<&str> {
         return None;
     }
     let first = &segment.as_bytes()[..unit];
-    (1..k)
-        .all(|i| &segment.as_bytes()[i * unit..(i + 1) * unit] == first)
-        .then(|| &segment[..unit])
+    let repeated = (1..k).all(|i| &segment.as_bytes()[i * unit..(i + 1) * unit] == first);
+    // `1.1.` is a section number, not `1.` drawn twice (asked last: the
+    // byte comparison refuses nearly every segment first).
+    (repeated && !crate::layout::segment::is_section_number(segment)).then(|| &segment[..unit])
 }
 
 /// Every glyph doubled (or tripled) in place: `不不忘忘初初心心`.

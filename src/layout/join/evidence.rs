@@ -5,7 +5,11 @@
 
 use crate::text::line::Line;
 use crate::text::script::{CharClass, classify, is_cjk};
-use std::collections::{HashMap, HashSet};
+// Every word of the document is looked up here, most of them more than
+// once: foldhash is several times faster than the standard SipHash on
+// short keys, and its per-process random seed still keeps an input from
+// choosing collisions.
+use foldhash::{HashMap, HashSet};
 
 /// The longest word: a line-end hyphen splits none longer, and a run of
 /// Hangul longer than this is no word.
@@ -104,9 +108,13 @@ impl Evidence {
     /// Records the Hangul words inside `text` (not the first or the last
     /// of the line, which a line break may have cut) and their beginnings.
     fn gather_hangul(&mut self, text: &str) {
-        let hangul = |c: char| classify(c) == CharClass::Hangul;
+        // Most lines of most documents hold no Hangul: one look at each
+        // character tells, before runs are cut and kept.
+        if !text.chars().any(is_hangul) {
+            return;
+        }
         let runs: Vec<&str> = text
-            .split(|c: char| !hangul(c))
+            .split(|c: char| !is_hangul(c))
             .filter(|r| !r.is_empty())
             .collect();
         let inner = runs.iter().skip(1).take(runs.len().saturating_sub(2));
@@ -252,10 +260,13 @@ impl SpacingCounts {
         let mut prev2: Option<(char, bool)> = None;
         for c in text.chars() {
             let here = (c, is_cjk(c));
+            // Only where exactly one side is CJK is there anything to count.
             if let (Some(p2), Some((' ', _))) = (prev2, prev) {
-                self.meet(p2, here, true);
+                if p2.1 != here.1 {
+                    self.meet(p2, here, true);
+                }
             }
-            if let Some(p) = prev {
+            if let Some(p) = prev.filter(|p| p.1 != here.1) {
                 self.meet(p, here, false);
             }
             prev2 = prev;
