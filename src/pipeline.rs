@@ -59,6 +59,12 @@ pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired 
     }
     for edit in &mut repaired.edits {
         edit.range = map(&edit.range);
+        // A note changes nothing in the input either.
+        if edit.rule.is_note() {
+            if let Some(rows) = input.get(edit.range.clone()) {
+                edit.replacement = rows.to_string();
+            }
+        }
     }
     if keep == Keep::Everything {
         repaired.edits.extend(
@@ -162,10 +168,17 @@ pub(crate) fn read_lines<'a>(
             lines.push(read_line(input, piece, mojibake, log));
         }
     });
-    let rest = unsplit.finish();
+    let (rest, notes) = unsplit.finish();
     reserve_by_quarter(&mut lines, rest.len());
     for piece in rest {
         lines.push(read_line(input, piece, mojibake, log));
+    }
+    // Regions left as they are though they may hold columns: an edit that
+    // changes nothing, so that `--explain` and JSON say so.
+    for note in notes {
+        if let Some(rows) = input.get(note.range.clone()) {
+            log.push(note.range, rows, Rule::UnsureColumns);
+        }
     }
     // The lines live through every later stage: give back what growing
     // the vector left unused.

@@ -62,6 +62,36 @@ fn explain_lists_edits_on_stderr_and_leaves_stdout_alone() {
 }
 
 #[test]
+fn explain_notes_rows_left_as_they_are_and_check_passes_them() {
+    // Six rows share a gutter, but short lines lie between them: the rows
+    // stay rows, and the edit log says why, with an edit that changes
+    // nothing.
+    let raw = fixture("columns-unsure-gutter-en", "raw.txt");
+    let raw = raw.to_str().unwrap();
+    let explained = textmend(&["--explain", raw], None);
+    assert!(explained.status.success());
+    let report = stderr(&explained);
+    assert!(
+        report.contains(": 0 edits\nunsure-columns (1): "),
+        "{report}"
+    );
+    assert!(
+        report.contains("  1:1: 61 lines left as they are, to line 61\n"),
+        "{report}"
+    );
+    let checked = textmend(&["--check", raw], None);
+    assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+    assert_eq!(stdout(&checked), "");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&textmend(&["--format", "json", raw], None))).unwrap();
+    let note = &json["edits"][0];
+    assert_eq!(note["rule"], "unsure-columns");
+    let input = fs::read_to_string(raw).unwrap();
+    assert_eq!(note["range"]["end"].as_u64(), Some(input.len() as u64 - 1));
+    assert_eq!(note["replacement"], input.trim_end());
+}
+
+#[test]
 fn explain_counts_columns_in_characters() {
     let out = textmend(
         &["--explain"],

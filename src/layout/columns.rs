@@ -52,6 +52,20 @@
 //! stand together: at least every other line from the first of them to
 //! the last).
 //!
+//! Where a gutter is refused only because the lines that share it do not
+//! stand together, though enough of them share it, no line crosses it and
+//! it is no table, the rows are left as they are rather than risk
+//! interleaving two columns, and the edit log says so with an
+//! `unsure-columns` note, an edit that changes nothing:
+//!
+//! ```text
+//! left col one    right one         left col one    right one
+//! short line                        short line
+//! (four short lines)            →   (four short lines)
+//! left col two    right two         left col two    right two
+//! (… six such rows in all)          (… and unsure-columns: 26 lines left as they are)
+//! ```
+//!
 //! A second repair reads the page as the first wrote it: rows kept as
 //! rows (a block of them moved left to the page's edge), other lines
 //! joined into paragraphs with one space for each run, running titles
@@ -73,76 +87,30 @@ mod collapsed;
 mod gutter;
 mod measures;
 mod region;
+mod unsplit;
 
 pub use gutter::may_hold_gutter_start;
 pub use measures::MIN_COLUMN_WIDTH;
+pub use region::UnsureColumns;
 use region::split_region;
+pub use unsplit::UnsplitRows;
 
 /// Reorders the lines of one page into reading order, splitting columns.
-/// Lines of a page with no gutter come back unchanged.
+/// Lines of a page with no gutter come back unchanged; a page left as it
+/// is though it may hold columns is not noted.
 pub fn reading_order(input: &str, page: Vec<Piece>) -> Vec<Piece> {
-    split_columns(input, page).unwrap_or_else(|rows| rows)
+    split_columns(input, page, &mut Vec::new()).unwrap_or_else(|rows| rows)
 }
 
 /// The rows in reading order when they hold a gutter (`Ok`), or the rows
-/// unchanged (`Err`) when they hold none.
-pub fn split_columns(input: &str, rows: Vec<Piece>) -> Result<Vec<Piece>, Vec<Piece>> {
-    split_region(input, rows, 0)
-}
-
-/// The last rows of pages in which column detection found no gutter, held
-/// back to be measured again with the next page: the repaired text has no
-/// page breaks, so a second repair sees rows from both sides of a break as
-/// one page, and must find in them the gutters the first repair found.
-///
-/// ```text
-/// Name      Value      Unit        Name      Value      Unit
-/// Name      Value      Unit   →    … four rows, measured as one page
-/// Name      Value      Unit
-/// <form feed>Name      Value      Unit
-/// ```
-#[derive(Default)]
-pub struct UnsplitRows {
+/// unchanged (`Err`) when they hold none; a region left unchanged though it
+/// may hold columns is noted in `notes`.
+pub fn split_columns(
+    input: &str,
     rows: Vec<Piece>,
-}
-
-impl UnsplitRows {
-    /// How many rows are held back: enough for the few rows of a column
-    /// region cut by a page break, few enough that measuring them again on
-    /// every page stays linear.
-    const HELD: usize = 32;
-
-    /// The rows of `page` in reading order, and any rows held back before
-    /// it that are now final.
-    pub fn read_page(&mut self, input: &str, page: Vec<Piece>) -> Vec<Piece> {
-        let page = match split_columns(input, page) {
-            Ok(pieces) => {
-                let mut out = std::mem::take(&mut self.rows);
-                out.extend(pieces);
-                return out;
-            }
-            Err(page) => page,
-        };
-        // A page with no text where a gutter could be adds no support:
-        // the rows held back with it hold no more gutters than before.
-        let measured_again = !self.rows.is_empty() && may_hold_gutter_start(input, &page);
-        let mut rows = std::mem::take(&mut self.rows);
-        rows.extend(page);
-        if measured_again {
-            match split_columns(input, rows) {
-                Ok(pieces) => return pieces,
-                Err(unsplit) => rows = unsplit,
-            }
-        }
-        let keep = rows.len().saturating_sub(Self::HELD);
-        self.rows = rows.split_off(keep);
-        rows
-    }
-
-    /// The rows still held back, at the end of the input.
-    pub fn finish(self) -> Vec<Piece> {
-        self.rows
-    }
+    notes: &mut Vec<UnsureColumns>,
+) -> Result<Vec<Piece>, Vec<Piece>> {
+    split_region(input, rows, 0, notes)
 }
 
 #[cfg(test)]
@@ -453,6 +421,74 @@ left col five   right five
         assert_eq!(order(apart), apart.lines().collect::<Vec<_>>());
     }
 
+    /// The rows of `input` split as one page, and the notes made.
+    fn notes_of(input: &str) -> (bool, Vec<UnsureColumns>) {
+        let mut notes = Vec::new();
+        let split = split_columns(input, rows_of(input), &mut notes).is_ok();
+        (split, notes)
+    }
+
+    /// Six rows that share a gutter, with four short lines after each but
+    /// the last: enough rows, but they do not stand together.
+    fn rows_apart() -> String {
+        let row = "left col one    right one\n";
+        let apart = format!("{row}{}", "short line\n".repeat(4)).repeat(5);
+        format!("{apart}{}", row.trim_end())
+    }
+
+    #[test]
+    fn a_gutter_whose_rows_do_not_stand_together_is_noted() {
+        let input = rows_apart();
+        let (split, notes) = notes_of(&input);
+        assert!(!split);
+        assert_eq!(order(&input), input.lines().collect::<Vec<_>>());
+        assert_eq!(
+            notes,
+            [UnsureColumns {
+                range: 0..input.len(),
+                gutter: 16
+            }]
+        );
+        // Too few rows share it to weigh at all: no note.
+        let few = format!("{}{}", input, "\nshort line".repeat(40));
+        assert_eq!(notes_of(&few), (false, Vec::new()));
+    }
+
+    #[test]
+    fn a_page_that_splits_or_holds_one_column_is_not_noted() {
+        let columns = "the left one   right one\nleft two       right two\nleft three     right three\nleft four      right four";
+        assert_eq!(notes_of(columns), (true, Vec::new()));
+        let prose = "\
+This is an ordinary paragraph of text that runs
+across the page.  Someone typed two spaces after
+a full stop here and there.  That is no gutter at
+all, and the lines must stay as they are written.";
+        assert_eq!(notes_of(prose), (false, Vec::new()));
+    }
+
+    #[test]
+    fn a_note_over_rows_split_with_the_next_page_is_dropped() {
+        // The next page's three rows make the held rows stand together.
+        let row = "left col one    right one";
+        let input = format!("{}\n{row}\n{row}\n{row}", rows_apart());
+        let rows = rows_of(&input);
+        let mut unsplit = UnsplitRows::default();
+        let first = unsplit.read_page(&input, rows[..26].to_vec());
+        assert!(first.is_empty());
+        let pieces = unsplit.read_page(&input, rows[26..].to_vec());
+        assert_eq!(&input[pieces[1].range.clone()], "short line");
+        let (rest, notes) = unsplit.finish();
+        assert!(rest.is_empty());
+        assert!(notes.is_empty());
+        // Measured alone, the first page is noted once.
+        let input = rows_apart();
+        let mut unsplit = UnsplitRows::default();
+        let first = unsplit.read_page(&input, rows_of(&input));
+        let (rest, notes) = unsplit.finish();
+        assert_eq!(first.len() + rest.len(), 26);
+        assert_eq!(notes.len(), 1);
+    }
+
     #[test]
     fn a_table_of_short_cells_is_not_split() {
         let input = "Name      Value      Unit\n".repeat(6);
@@ -520,10 +556,10 @@ left col one    right one
 left col two    right two
 left col three  right three
 left col four   right four";
-        assert!(split_columns(input, rows_of(input)).is_err());
+        assert!(split_columns(input, rows_of(input), &mut Vec::new()).is_err());
         let mut rows = rows_of(input);
         rows[0].running_title = true;
-        assert!(split_columns(input, rows).is_ok());
+        assert!(split_columns(input, rows, &mut Vec::new()).is_ok());
     }
 
     #[test]

@@ -150,9 +150,24 @@ pub fn changes(input: &str, edits: &[Edit]) -> Vec<Change> {
         .collect()
 }
 
-/// True when `edit` replaces its range of `input` with different text.
+/// True when `edit` replaces its range of `input` with different text (a
+/// note, [`Rule::is_note`], never does).
 pub fn changes_text(input: &str, edit: &Edit) -> bool {
-    input.get(edit.range.clone()) != Some(edit.replacement.as_str())
+    !edit.rule.is_note() && input.get(edit.range.clone()) != Some(edit.replacement.as_str())
+}
+
+/// A note as a person reads it: where the rows it stands over start, and
+/// how many lines they are (`3:1: 14 lines left as they are, to line 16`).
+pub fn note(index: &LineIndex<'_>, edit: &Edit) -> String {
+    let first = index.position(edit.range.start);
+    // The last line is the one that holds the range's last character.
+    let last = index.position(edit.range.end.saturating_sub(1).max(edit.range.start));
+    let lines = last.line + 1 - first.line;
+    let noun = if lines == 1 { "line" } else { "lines" };
+    format!(
+        "{first}: {lines} {noun} left as they are, to line {}",
+        last.line
+    )
 }
 
 /// One edit as a [`Change`], with `index` built from `input`.
@@ -177,7 +192,8 @@ pub fn change(input: &str, index: &LineIndex<'_>, edit: &Edit) -> Change {
 }
 
 /// A report of every edit, grouped by rule (in pipeline order) with a
-/// count and the rule's description, each edit on its own line.
+/// count and the rule's description, each edit on its own line; a note
+/// ([`Rule::is_note`]) is told by [`note`].
 ///
 /// ```
 /// use textmend::{output::explain, repair_with, Config};
@@ -189,9 +205,21 @@ pub fn change(input: &str, index: &LineIndex<'_>, edit: &Edit) -> Change {
 /// ```
 pub fn explain(input: &str, edits: &[Edit]) -> String {
     let all = changes(input, edits);
+    let index = LineIndex::new(input);
     let mut out = String::new();
     for rule in Rule::ALL {
-        let group: Vec<&Change> = all.iter().filter(|c| c.rule == rule).collect();
+        let group: Vec<String> = if rule.is_note() {
+            edits
+                .iter()
+                .filter(|e| e.rule == rule)
+                .map(|e| note(&index, e))
+                .collect()
+        } else {
+            all.iter()
+                .filter(|c| c.rule == rule)
+                .map(|c| format!("{}: {} → {}", c.position, c.before, c.after))
+                .collect()
+        };
         if group.is_empty() {
             continue;
         }
@@ -201,8 +229,8 @@ pub fn explain(input: &str, edits: &[Edit]) -> String {
             group.len(),
             rule.description()
         ));
-        for c in group {
-            out.push_str(&format!("  {}: {} → {}\n", c.position, c.before, c.after));
+        for line in group {
+            out.push_str(&format!("  {line}\n"));
         }
     }
     out
@@ -343,6 +371,20 @@ mod tests {
         let edits = [Edit::new(2..4, "\n\n", Rule::BlockBreak)];
         assert!(changes(input, &edits).is_empty());
         assert_eq!(explain(input, &edits), "");
+    }
+
+    #[test]
+    fn a_note_is_told_but_changes_nothing() {
+        let input = "ab\ncd\nef\n";
+        let edits = [Edit::new(3..8, "cd\nef", Rule::UnsureColumns)];
+        assert!(changes(input, &edits).is_empty());
+        assert_eq!(
+            explain(input, &edits),
+            format!(
+                "unsure-columns (1): {}\n  2:1: 2 lines left as they are, to line 3\n",
+                Rule::UnsureColumns.description()
+            )
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub enum Rule {
     PageNumber,
     /// A line that recurs at the top or bottom of pages.
     RunningHeader,
+    /// Rows that may hold columns side by side, left as they are: a note,
+    /// whose edit changes nothing (see [`Rule::is_note`]).
+    UnsureColumns,
     /// A justified line that the extractor wrote a word per line rebuilt.
     WordPerLine,
     /// Lines of one paragraph joined into one.
@@ -67,7 +70,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the pipeline applies them.
-    pub const ALL: [Rule; 24] = [
+    pub const ALL: [Rule; 25] = [
         Rule::Mojibake,
         Rule::LineEnding,
         Rule::ControlChar,
@@ -77,6 +80,7 @@ impl Rule {
         Rule::Ligature,
         Rule::Ellipsis,
         Rule::Radical,
+        Rule::UnsureColumns,
         Rule::WordPerLine,
         Rule::FakeBoldLine,
         Rule::FakeBoldSegments,
@@ -105,6 +109,7 @@ impl Rule {
             Rule::FakeBoldRepeatedLines => "fake-bold-repeated-lines",
             Rule::PageNumber => "page-number",
             Rule::RunningHeader => "running-header",
+            Rule::UnsureColumns => "unsure-columns",
             Rule::WordPerLine => "word-per-line",
             Rule::LineJoin => "line-join",
             Rule::Dehyphenate => "dehyphenate",
@@ -124,6 +129,14 @@ impl Rule {
         }
     }
 
+    /// True for a rule that notes a repair refused rather than made: its
+    /// edit's replacement is the input text of its range, so it changes
+    /// nothing, and `explain::changes` and `--check` leave
+    /// it out while `--explain` and JSON show it.
+    pub fn is_note(self) -> bool {
+        self == Rule::UnsureColumns
+    }
+
     /// One sentence that says what the rule repairs.
     pub fn description(self) -> &'static str {
         match self {
@@ -137,6 +150,9 @@ impl Rule {
             }
             Rule::PageNumber => "a line that is only a page number is removed",
             Rule::RunningHeader => "a line repeated at the top or bottom of pages is removed",
+            Rule::UnsureColumns => {
+                "rows that may hold columns side by side are left as they are: too few rows show the gutter together to split them safely"
+            }
             Rule::WordPerLine => {
                 "a justified line that the extractor wrote a word per line is rebuilt"
             }

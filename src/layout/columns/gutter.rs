@@ -66,7 +66,12 @@ pub(super) fn has_one_segment(text: &str) -> bool {
         && !crate::chars::normalize::may_fix(rest, crate::chars::normalize::Scope::Alone)
 }
 
-/// The gutter position best supported by the region's lines, if any.
+/// The gutter position best supported by the region's lines (`Ok`), or,
+/// when none holds, the best-supported position that would have held but
+/// for its rows not standing together (`Err(Some(..))`): enough rows start
+/// text there, no line crosses it and it is no table, yet lines that do
+/// not share it lie between those that do. Such evidence is too weak to
+/// split on and too strong to pass over in silence.
 pub(super) fn find_gutter(
     all: &[Vec<Segment>],
     kept: &[bool],
@@ -74,10 +79,10 @@ pub(super) fn find_gutter(
     edge: Option<CollapsedEdge>,
     words_spaced: bool,
     region_col: usize,
-) -> Option<usize> {
+) -> Result<usize, Option<usize>> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
     if text_lines < MIN_SUPPORT {
-        return None;
+        return Err(None);
     }
     let width = all
         .iter()
@@ -137,25 +142,29 @@ pub(super) fn find_gutter(
     // The best-supported position that holds: a gutter that a line
     // crosses must not hide a weaker one that no line crosses.
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    candidates
-        .into_iter()
-        .take(MAX_CANDIDATES)
-        .find_map(|(p, s)| {
-            // The gutter's left edge: the earliest start in its window.
-            let left = (p.saturating_sub(TOLERANCE)..=p)
-                .find(|&q| starts[q] > 0)
-                .unwrap_or(p);
-            let crossing = rows.crossing(left);
-            // The lines that share the gutter stand together (rows of kept
-            // tables on several pages, which a second repair reads as one
-            // page, do not); a few suffice where no line crosses it: a
-            // column that ends near the top of the page beside a full one.
-            let enough = (s >= needed || crossing.lines == 0) && rows.stand_together(p);
-            (enough
-                && crossing.rows_held * 5 <= s * 100
-                && !is_table(all, kept, collapsed, edge, region_col, left))
-            .then_some(left)
-        })
+    let mut unsure = None;
+    for (p, s) in candidates.into_iter().take(MAX_CANDIDATES) {
+        // The gutter's left edge: the earliest start in its window.
+        let left = (p.saturating_sub(TOLERANCE)..=p)
+            .find(|&q| starts[q] > 0)
+            .unwrap_or(p);
+        let crossing = rows.crossing(left);
+        // The lines that share the gutter stand together (rows of kept
+        // tables on several pages, which a second repair reads as one
+        // page, do not); a few suffice where no line crosses it: a
+        // column that ends near the top of the page beside a full one.
+        let together = || rows.stand_together(p);
+        let table = || is_table(all, kept, collapsed, edge, region_col, left);
+        let enough = (s >= needed || crossing.lines == 0) && together();
+        if enough && crossing.rows_held * 5 <= s * 100 && !table() {
+            return Ok(left);
+        }
+        // Refused only because its rows do not stand together.
+        if unsure.is_none() && s >= needed && crossing.lines == 0 && !enough && !table() {
+            unsure = Some(left);
+        }
+    }
+    Err(unsure)
 }
 
 /// A region's rows, as [`find_gutter`] weighs them against a gutter.

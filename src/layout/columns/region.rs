@@ -10,11 +10,28 @@ use super::collapsed::{
 use super::gutter::{find_gutter, is_interleaved, is_shifted, may_have_gutter, typical_widths};
 use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, TOLERANCE};
 use crate::text::line::Piece;
+use std::ops::Range;
 
+/// A region left as it is though its rows may hold columns side by side:
+/// enough of them start text at one gutter, no line crosses it and it is
+/// no table, but lines that do not share it lie between those that do, so
+/// too few rows show it together to split them safely.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsureColumns {
+    /// The region's rows: the first row's start to the last row's end.
+    pub range: Range<usize>,
+    /// The gutter's character column.
+    pub gutter: usize,
+}
+
+/// The region's rows in reading order when they hold a gutter (`Ok`), or
+/// unchanged (`Err`); a region left unchanged only because its gutter's
+/// rows do not stand together is noted in `notes`.
 pub(super) fn split_region(
     input: &str,
     rows: Vec<Piece>,
     depth: usize,
+    notes: &mut Vec<UnsureColumns>,
 ) -> Result<Vec<Piece>, Vec<Piece>> {
     if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
         return Err(rows);
@@ -89,17 +106,29 @@ pub(super) fn split_region(
     let edge = collapsed_edge(&collapsed, region_col)
         .filter(|_| !words_spaced)
         .filter(|e| e.width * 4 >= region_width);
-    let Some(gutter) = find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col)
-    else {
-        return Err(rows);
+    let gutter = match find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col) {
+        Ok(gutter) => gutter,
+        Err(unsure) => {
+            if let (Some(gutter), Some(first), Some(last)) = (unsure, rows.first(), rows.last()) {
+                notes.push(UnsureColumns {
+                    range: first.range.start..last.range.end,
+                    gutter,
+                });
+            }
+            return Err(rows);
+        }
     };
     let typical = typical_widths(input, &rows, &all, gutter);
     let interleaved = is_interleaved(&all, gutter);
     let mut out = Vec::with_capacity(rows.len() * 2);
     let mut left: Vec<Piece> = Vec::new();
     let mut right: Vec<Piece> = Vec::new();
+    // The columns' own regions are split again; a note inside them would
+    // stand over rows already split into columns, and is dropped.
     let flush = |out: &mut Vec<Piece>, left: &mut Vec<Piece>, right: &mut Vec<Piece>| {
-        let read = |rows| split_region(input, rows, depth + 1).unwrap_or_else(|rows| rows);
+        let read = |rows| {
+            split_region(input, rows, depth + 1, &mut Vec::new()).unwrap_or_else(|rows| rows)
+        };
         out.extend(read(std::mem::take(left)));
         out.extend(read(std::mem::take(right)));
     };
