@@ -33,11 +33,15 @@ def documents(count: int, seed: int = 0) -> Iterator[dict]:
     sources = [lines for lines in fixture_lines() if lines]
     rng = random.Random(seed)
     for i in range(count):
-        runs = []
-        for _ in range(rng.randint(1, 3)):
-            lines = rng.choice(sources)
-            start = rng.randrange(len(lines))
-            runs.append("\n".join(lines[start : start + rng.randint(2, 30)]))
+        runs: List[str] = []
+        # A record always holds some text: a run of blank lines is none.
+        while not runs:
+            for _ in range(rng.randint(1, 3)):
+                lines = rng.choice(sources)
+                start = rng.randrange(len(lines))
+                run = "\n".join(lines[start : start + rng.randint(2, 30)])
+                if run.strip():
+                    runs.append(run)
         yield {"id": i + 1, "text": "\n\n".join(runs)}
 
 
