@@ -201,6 +201,12 @@ pub fn is_cjk(c: char) -> bool {
     matches!(classify(c), CharClass::Han | CharClass::Kana)
 }
 
+/// True for Hangul: syllables and jamo, which Korean writes in words
+/// set apart by spaces.
+pub fn is_hangul(c: char) -> bool {
+    classify(c) == CharClass::Hangul
+}
+
 /// True for katakana and the long vowel mark that only katakana words
 /// hold.
 pub fn is_katakana(c: char) -> bool {

@@ -4,7 +4,7 @@
 //! Latin words, numbers and symbols.
 
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_cjk};
+use crate::text::script::{CharClass, classify, is_cjk, is_hangul};
 // Every word of the document is looked up here, most of them more than
 // once: foldhash is several times faster than the standard SipHash on
 // short keys, and its per-process random seed still keeps an input from
@@ -203,10 +203,6 @@ fn hangul_edges_of(text: &str) -> (Option<&str>, Option<&str>) {
         return (None, None);
     }
     (hangul_head(text), hangul_tail(text))
-}
-
-fn is_hangul(c: char) -> bool {
-    classify(c) == CharClass::Hangul
 }
 
 /// The run of Hangul that `text` starts with, if any. A run longer than

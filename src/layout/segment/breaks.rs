@@ -12,7 +12,7 @@ use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::is_list_item;
 use crate::text::script::{
-    CharClass, classify, ends_sentence, is_closing, is_hiragana, is_spaceless, splits_katakana_word,
+    ends_sentence, is_closing, is_hangul, is_hiragana, is_spaceless, splits_katakana_word,
 };
 
 /// How many columns a ragged line's measure may be off: see
@@ -339,8 +339,7 @@ fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
 /// of `prev`, spaced from it? In a document that breaks Korean lines
 /// between syllables, that is all the column needed to go on.
 fn next_syllable_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    let hangul = |c: char| classify(c) == CharClass::Hangul;
-    cur.line.first_char().is_some_and(hangul)
+    cur.line.first_char().is_some_and(is_hangul)
         && prev.line.extent() + 1 + HANGUL_SYLLABLE_WIDTH <= prev.column
 }
 
