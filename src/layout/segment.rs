@@ -20,8 +20,8 @@
 //!   would have fitted on it (so the column width did not end that line:
 //!   a paragraph's last line), by more than it seems to fit at the end of
 //!   the page's lines that carry on mid-sentence, where a proportional
-//!   font's full lines differ in length; in a document that breaks Korean lines
-//!   between syllables, the first syllable is that word;
+//!   font's full lines differ in length; in a document that breaks Korean
+//!   lines between syllables, the first syllable is that word;
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle.
 //!

@@ -39,7 +39,7 @@ pub(super) fn measure_fit_noise(visible: &mut [Visible<'_>]) {
         return;
     }
     margins.sort_unstable();
-    // The most but one in ten of all the pairs.
+    // The margin that one in five of all the pairs reaches.
     let skip = pairs / 5;
     let noise = if margins.len() > skip {
         margins[margins.len() - 1 - skip]
