@@ -81,7 +81,7 @@ pub fn is_time_stamp(text: &str) -> bool {
 /// extractor wrote on the time stamp's own row, across the page from it
 /// (`12/4/26, 2:25 PM      Links`), goes with it.
 pub fn remove_browser_furniture(input: &str, lines: &mut [Line], log: &mut EditLog) {
-    let visible = |l: &Line| !l.removed && !l.is_blank();
+    let visible = Line::is_shown;
     let texts: Vec<Option<&str>> = lines
         .iter()
         .map(|l| (!l.removed).then_some(&*l.text))
@@ -234,17 +234,13 @@ pub fn furniture_rows(input: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::line::split_lines;
+    use crate::text::line::{shown_texts, split_lines};
 
     fn kept(input: &str) -> Vec<String> {
         let mut log = EditLog::default();
         let mut lines = split_lines(input, &mut log);
         remove_browser_furniture(input, &mut lines, &mut log);
-        lines
-            .into_iter()
-            .filter(|l| !l.removed && !l.is_blank())
-            .map(|l| l.text.into_owned())
-            .collect()
+        shown_texts(lines)
     }
 
     #[test]
@@ -333,7 +329,7 @@ mod tests {
         remove_browser_furniture(row, &mut lines, &mut log);
         let kept: Vec<&str> = lines
             .iter()
-            .filter(|l| !l.removed && !l.is_blank())
+            .filter(|l| l.is_shown())
             .map(|l| l.text.as_ref())
             .collect();
         assert_eq!(kept, ["Links", "1/1"]);

@@ -242,9 +242,7 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
 /// - 12 -
 /// ```
 fn remove_closing_number(lines: &mut [Line], log: &mut EditLog) {
-    let mut kept = (0..lines.len())
-        .rev()
-        .filter(|&j| !lines[j].removed && !lines[j].is_blank());
+    let mut kept = (0..lines.len()).rev().filter(|&j| lines[j].is_shown());
     let (Some(last), Some(before)) = (kept.next(), kept.next()) else {
         return;
     };
@@ -264,7 +262,7 @@ fn is_short_number(text: &str) -> bool {
 fn body_width(lines: &[Line]) -> usize {
     let mut widths: Vec<usize> = lines
         .iter()
-        .filter(|l| !l.removed && !l.is_blank())
+        .filter(|l| l.is_shown())
         .map(|l| l.width)
         .collect();
     widths.sort_unstable();
@@ -461,17 +459,13 @@ fn is_page_number_line(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::line::split_lines;
+    use crate::text::line::{shown_texts, split_lines};
 
     fn kept(input: &str) -> Vec<String> {
         let mut log = EditLog::default();
         let mut lines = split_lines(input, &mut log);
         remove_furniture(&mut lines, &mut log);
-        lines
-            .into_iter()
-            .filter(|l| !l.removed && !l.is_blank())
-            .map(|l| l.text.into_owned())
-            .collect()
+        shown_texts(lines)
     }
 
     #[test]
@@ -532,11 +526,7 @@ mod tests {
                 last.removed = true;
             }
             remove_closing_number(&mut lines, &mut log);
-            lines
-                .into_iter()
-                .filter(|l| !l.removed && !l.is_blank())
-                .map(|l| l.text.into_owned())
-                .collect::<Vec<_>>()
+            shown_texts(lines)
         };
         assert_eq!(
             closing("The text ends here.\n12\nAnnual Report"),

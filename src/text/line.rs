@@ -71,6 +71,17 @@ pub(crate) fn has_double_space(text: &str) -> bool {
     find_double_space(text).is_some()
 }
 
+/// The texts of the lines that the repaired text shows, for the tests of
+/// the stages that remove lines.
+#[cfg(test)]
+pub(crate) fn shown_texts(lines: Vec<Line>) -> Vec<String> {
+    lines
+        .into_iter()
+        .filter(Line::is_shown)
+        .map(|l| l.text.into_owned())
+        .collect()
+}
+
 /// A piece of one input line: the whole line, or one column's part of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
@@ -161,6 +172,11 @@ impl<'a> Line<'a> {
     /// True when the line holds no text.
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// True when the line is in the repaired text: not removed, not blank.
+    pub fn is_shown(&self) -> bool {
+        !self.removed && !self.is_blank()
     }
 
     /// The first character of the text.

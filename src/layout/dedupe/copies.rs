@@ -149,7 +149,7 @@ fn remove_copies(lines: &mut [Line], originals: &[usize], copies: &[usize], log:
 fn between_paragraphs(lines: &[Line], i: usize) -> bool {
     lines[..i]
         .iter()
-        .rfind(|l| !l.removed && !l.is_blank())
+        .rfind(|l| l.is_shown())
         .is_none_or(|before| before.ends_sentence() || before.fake_bold)
 }
 
@@ -174,7 +174,7 @@ fn asks_above_a_paragraph(lines: &[Line], start: usize, copies: &[usize]) -> boo
     let after = copies.last().map_or(start, |&last| last) + 1;
     let next = lines[after.min(lines.len())..]
         .iter()
-        .find(|l| !l.removed && !l.is_blank());
+        .find(|l| l.is_shown());
     asks(&question.text)
         && question.text.chars().filter(|&c| is_word_char(c)).count() >= 2
         && next.is_some_and(|l| l.width > question.width && !l.ends_sentence())
@@ -190,7 +190,7 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
     let mut visible = [0usize; 6];
     let mut count = 0;
     let next = (start..lines.len())
-        .filter(|&j| !lines[j].removed && !lines[j].is_blank())
+        .filter(|&j| lines[j].is_shown())
         .take_while(|&j| j == start || !lines[j].page_break_before)
         .take(visible.len());
     for j in next {

@@ -37,9 +37,7 @@ const MIN_DOCUMENT_WIDTH: usize = 40;
 /// commands, contents entries, layout tables) and the short lines of
 /// tables and unmarked lists (`line.stands_alone`: each a block of its own).
 pub fn mark_preformatted(lines: &mut [Line]) {
-    let visible: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].removed && !lines[i].is_blank())
-        .collect();
+    let visible: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].is_shown()).collect();
     if visible.is_empty() {
         return;
     }
