@@ -39,8 +39,11 @@
 //! A hyphen at a line end is removed when the joined word occurs elsewhere
 //! in the document, kept when the hyphenated form does, kept for a
 //! compound head (`well-`, `self-`, `non-`) or a hyphen next to a capital
-//! or digit (`UTF-`/`8`), and otherwise removed, since typesetters
-//! hyphenate inside words far more often than at a compound's hyphen.
+//! or digit (`UTF-`/`8`), kept inside a name (a token holding a slash,
+//! an underscore, a bracket or a dot: `/usr/share/openssh-` / `client/`,
+//! `ssh-` / `agent(1)`), and otherwise removed, since typesetters
+//! hyphenate inside words far more often than at a compound's hyphen, and
+//! never inside a path or a command.
 //!
 //! `O(n)` in the block's length.
 
@@ -298,7 +301,7 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
         && right.chars().next().is_some_and(|c| c.is_lowercase())
         && left.chars().skip(1).all(|c| c.is_lowercase())
         && before_left != Some('-');
-    if !plain {
+    if !plain || breaks_name(before, after) {
         return Separator::Text("");
     }
     let joined = format!("{left}{right}").to_lowercase();
@@ -314,6 +317,28 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
     }
     Separator::Dehyphenate
 }
+
+/// Is the word that a line-end hyphen breaks part of a name rather than
+/// a word of prose: does the token around the break (from the space
+/// before it to the space after it, without the quotes, brackets and
+/// punctuation around it) hold a slash, an underscore, a bracket, a dot or
+/// an `@` inside it (`/usr/share/doc/openssh-` / `client/README`, `ssh-` /
+/// `agent(1)`)? Typesetters hyphenate words, never paths, file names or
+/// commands, so such a hyphen is the name's own.
+fn breaks_name(before: &str, after: &str) -> bool {
+    let head = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let tail = after.split(char::is_whitespace).next().unwrap_or("");
+    let around = |c: char| !c.is_alphanumeric() && !matches!(c, '/' | '_' | '@' | '~');
+    let head = head.trim_start_matches(around);
+    let tail = tail.trim_end_matches(around);
+    head.chars()
+        .chain(tail.chars())
+        .any(|c| NAME_MARKS.contains(&c))
+}
+
+/// Characters that stand inside paths, file names, commands and addresses
+/// but never inside a word of prose.
+const NAME_MARKS: &[char] = &['/', '\\', '_', '(', ')', '[', ']', '.', '@', '='];
 
 /// Does the text end inside a URL or e-mail address (so the next line
 /// continues it without a space)?
@@ -423,6 +448,24 @@ mod tests {
         assert_eq!(join("a well-\nknown rule"), "a well-known rule");
         assert_eq!(join("encoded in UTF-\n8 bytes"), "encoded in UTF-8 bytes");
         assert_eq!(join("a x-terminal-\nemulator"), "a x-terminal-emulator");
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_name_stays() {
+        assert_eq!(
+            join("read \"/usr/share/doc/openssh-\nclient/README.gz\" first"),
+            "read \"/usr/share/doc/openssh-client/README.gz\" first"
+        );
+        assert_eq!(
+            join("the ssh-\nagent(1) command"),
+            "the ssh-agent(1) command"
+        );
+        assert_eq!(join("a file_name-\nlist here"), "a file_name-list here");
+        // Quotes, brackets and a sentence's full stop around a word of
+        // prose do not make it a name.
+        assert_eq!(join("the (pre-\nloaded) data"), "the (preloaded) data");
+        assert_eq!(join("it was pre-\nloaded. Then"), "it was preloaded. Then");
+        assert_eq!(join("a \"pre-\nsented\" view"), "a \"presented\" view");
     }
 
     #[test]
