@@ -22,6 +22,10 @@
 //!   the page's lines that carry on mid-sentence, where a proportional
 //!   font's full lines differ in length; in a document that breaks Korean
 //!   lines between syllables, the first syllable is that word;
+//! - the line before it ends a sentence where the page's sentences end
+//!   their paragraphs more often than they go on inside them (see
+//!   `SentenceEnds`: a page of one-sentence items and cells), even a full
+//!   line;
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle.
 //!
@@ -35,6 +39,7 @@
 
 mod breaks;
 mod noise;
+mod sentence_ends;
 mod setting;
 mod shapes;
 mod visible;
@@ -67,6 +72,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     }
     measure_columns(&mut visible);
     noise::measure_fit_noise(&mut visible);
+    let sentence_ends = sentence_ends::SentenceEnds::measure(&visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
     let mut block_term: Option<String> = None;
@@ -75,7 +81,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
             None => true,
             Some(prev) => {
                 let block = blocks.last().expect("a previous line has a block");
-                breaks_between(prev, cur, block, setting)
+                breaks_between(prev, cur, block, setting, sentence_ends)
                     || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())

@@ -2,12 +2,13 @@
 //! first-line indents, a paragraph's last line, a blank line or page break
 //! that is not a sentence cut off, a change of language.
 
+use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
 use super::shapes::{
     ends_mid_clause, ends_with_colon, is_full, is_heading_line, is_numbered_heading, is_overfull,
     is_section_number, is_short, starts_with_continuation,
 };
-use super::visible::Visible;
+use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::is_list_item;
@@ -26,6 +27,7 @@ pub(super) fn breaks_between(
     cur: &Visible<'_>,
     block: &BlockSpan,
     setting: Setting,
+    sentence_ends: SentenceEnds,
 ) -> bool {
     let (a, b) = (prev.line, cur.line);
     if a.preformatted || b.preformatted {
@@ -126,7 +128,8 @@ pub(super) fn breaks_between(
             || changes_language(&a.text, &b.text)
             || next_word_nearly_fits(prev, cur)
             || is_overfull(prev)
-            || ends_cjk_sentence_short(prev))
+            || ends_cjk_sentence_short(prev)
+            || sentence_ends.end_paragraph(&a.text))
     {
         return true;
     }
@@ -341,13 +344,4 @@ fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
 fn next_syllable_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
     cur.line.first_char().is_some_and(is_hangul)
         && prev.line.extent() + 1 + HANGUL_SYLLABLE_WIDTH <= prev.column
-}
-
-/// Would the first word of `cur` have fitted at the end of `prev`, by more
-/// than the page's own noise in telling so (see `measure_fit_noise`)? If
-/// so, the line was not ended by the column width but on purpose (a
-/// paragraph's last line, a heading). CJK wraps between any two
-/// characters, so there the first character is the word.
-fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    prev.line.extent_with_next_word(cur.line) + prev.fit_noise <= prev.column
 }

@@ -233,3 +233,12 @@ fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
     }
     (best.1, widths.len())
 }
+
+/// Would the first word of `cur` have fitted at the end of `prev`, by more
+/// than the page's own noise in telling so (see `noise::measure_fit_noise`)? If
+/// so, the line was not ended by the column width but on purpose (a
+/// paragraph's last line, a heading). CJK wraps between any two
+/// characters, so there the first character is the word.
+pub(super) fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    prev.line.extent_with_next_word(cur.line) + prev.fit_noise <= prev.column
+}
