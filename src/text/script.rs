@@ -65,6 +65,59 @@ const ASCII_CLASSES: [CharClass; 128] = {
     table
 };
 
+/// The classes a text's characters belong to: measured once per line
+/// ([`crate::text::line::Line::classes`]), so that a stage asking whether
+/// a line holds CJK, Hangul or Latin letters need not walk it again.
+///
+/// ```
+/// use textmend::text::script::{CharClass, ClassSet};
+/// let classes = ClassSet::of("第3章 Setup");
+/// assert!(classes.has_cjk() && classes.contains(CharClass::Letter));
+/// assert!(!classes.contains(CharClass::Hangul));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClassSet(u16);
+
+impl ClassSet {
+    /// The classes of `text`'s characters. `O(n)`: a table look-up per
+    /// character, ASCII byte by byte.
+    pub fn of(text: &str) -> Self {
+        let mut set = ClassSet::default();
+        if text.is_ascii() {
+            for b in text.bytes() {
+                set.insert(ASCII_CLASSES[usize::from(b)]);
+            }
+        } else {
+            for c in text.chars() {
+                set.insert(classify(c));
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, class: CharClass) {
+        self.0 |= 1 << class as u16;
+    }
+
+    /// Does the text hold a character of `class`?
+    pub fn contains(self, class: CharClass) -> bool {
+        self.0 & 1 << class as u16 != 0
+    }
+
+    /// Does the text hold ideographs or kana ([`is_cjk`])?
+    pub fn has_cjk(self) -> bool {
+        self.contains(CharClass::Han) || self.contains(CharClass::Kana)
+    }
+}
+
+impl std::ops::BitOr for ClassSet {
+    type Output = ClassSet;
+
+    fn bitor(self, other: ClassSet) -> ClassSet {
+        ClassSet(self.0 | other.0)
+    }
+}
+
 /// Classifies one character: `O(1)` for the Basic Multilingual Plane
 /// (a table built once from the Unicode data), `O(log n)` beyond it.
 #[inline]
