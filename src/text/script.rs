@@ -8,7 +8,7 @@
 //! short lists of punctuation whose *role* (sentence end, opening bracket)
 //! Unicode does not record.
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 use unicode_script::{Script, UnicodeScript};
 use unicode_width::UnicodeWidthChar;
 
@@ -37,13 +37,37 @@ pub enum CharClass {
     Other,
 }
 
-/// Classes of the Basic Multilingual Plane, computed once from the Unicode
-/// tables by [`classify_slow`] (64 KiB), so that the hot path is one load.
-static BMP_CLASSES: LazyLock<Box<[CharClass]>> = LazyLock::new(|| {
-    (0u32..0x10000)
-        .map(|u| char::from_u32(u).map_or(CharClass::Other, classify_slow))
-        .collect()
-});
+/// Classes of the Basic Multilingual Plane, so that the hot path is one
+/// load: each character's class is computed from the Unicode tables by
+/// [`classify_slow`] the first time it is asked about, and kept as its
+/// place in [`CLASSES`] plus one (0 until then). A document holds a few
+/// thousand different characters at most, and computing all 65,536 costs
+/// as much as repairing a hundred kilobytes of text. Threads that race to
+/// compute a class store the same value.
+static BMP_CLASSES: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+
+/// Every class, in the order of their declaration (a class's place here
+/// is its discriminant, as a test checks).
+const CLASSES: [CharClass; 9] = [
+    CharClass::Han,
+    CharClass::Kana,
+    CharClass::Hangul,
+    CharClass::Letter,
+    CharClass::Digit,
+    CharClass::WidePunct,
+    CharClass::Punct,
+    CharClass::Space,
+    CharClass::Other,
+];
+
+/// Computes the class of `c`, a character of the Basic Multilingual
+/// Plane asked about for the first time, and keeps it in `slot`.
+#[cold]
+fn classify_and_keep(c: char, slot: &AtomicU8) -> CharClass {
+    let class = classify_slow(c);
+    slot.store(class as u8 + 1, Ordering::Relaxed);
+    class
+}
 
 /// Classes of ASCII, the characters asked about most, in a table built at
 /// compile time (no check that a lazy table is built, no call); equal to
@@ -126,7 +150,13 @@ pub fn classify(c: char) -> CharClass {
         return class;
     }
     match BMP_CLASSES.get(c as usize) {
-        Some(&class) => class,
+        Some(slot) => match slot.load(Ordering::Relaxed) {
+            0 => classify_and_keep(c, slot),
+            kept => CLASSES
+                .get(usize::from(kept - 1))
+                .copied()
+                .unwrap_or(CharClass::Other),
+        },
         None => classify_slow(c),
     }
 }
@@ -457,6 +487,20 @@ mod tests {
     #[test]
     fn the_ascii_table_agrees_with_the_unicode_data() {
         for c in '\0'..='\u{7F}' {
+            assert_eq!(classify(c), classify_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_kept_class_is_the_class_computed() {
+        for (place, &class) in CLASSES.iter().enumerate() {
+            assert_eq!(class as usize, place);
+        }
+        // Asked twice: computed, then read from the table.
+        for c in [
+            '\u{80}', 'é', '中', '，', 'ア', '한', '\u{3000}', '\u{FFFF}', '😀',
+        ] {
+            assert_eq!(classify(c), classify_slow(c), "{c:?}");
             assert_eq!(classify(c), classify_slow(c), "{c:?}");
         }
     }
