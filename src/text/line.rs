@@ -14,6 +14,7 @@
 use crate::text::edit::{EditLog, Rule};
 use crate::text::script::{
     CharClass, ClassSet, classify, display_width, ends_sentence, is_invisible, is_spaceless,
+    measure,
 };
 use regex::Regex;
 use std::borrow::Cow;
@@ -154,8 +155,7 @@ impl<'a> Line<'a> {
             Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         };
-        let width = display_width(&text);
-        let classes = ClassSet::of(&text);
+        let (width, classes) = measure(&text);
         Line {
             text,
             range,
@@ -221,8 +221,7 @@ impl<'a> Line<'a> {
     /// Replaces the text (after dedupe or spacing), keeping width and
     /// classes in step.
     pub fn set_text(&mut self, text: String) {
-        self.width = display_width(&text);
-        self.classes = ClassSet::of(&text);
+        (self.width, self.classes) = measure(&text);
         self.text = Cow::Owned(text);
     }
 }

@@ -106,12 +106,15 @@ impl ClassSet {
     /// The classes of `text`'s characters. `O(n)`: a table look-up per
     /// character, ASCII byte by byte.
     pub fn of(text: &str) -> Self {
-        let mut set = ClassSet::default();
         if text.is_ascii() {
-            for b in text.bytes() {
-                set.insert(ASCII_CLASSES[usize::from(b)]);
-            }
-        } else {
+            // One bit per byte, or-ed without a branch.
+            let bits = text
+                .bytes()
+                .fold(0, |bits, b| bits | ASCII_CLASS_BITS[usize::from(b & 0x7F)]);
+            return ClassSet(bits);
+        }
+        let mut set = ClassSet::default();
+        {
             for c in text.chars() {
                 set.insert(classify(c));
             }
@@ -141,6 +144,17 @@ impl std::ops::BitOr for ClassSet {
         ClassSet(self.0 | other.0)
     }
 }
+
+/// [`ASCII_CLASSES`] as the bits of a [`ClassSet`].
+const ASCII_CLASS_BITS: [u16; 128] = {
+    let mut bits = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        bits[i] = 1 << ASCII_CLASSES[i] as u16;
+        i += 1;
+    }
+    bits
+};
 
 /// Classifies one character: `O(1)` for the Basic Multilingual Plane
 /// (a table built once from the Unicode data), `O(log n)` beyond it.
@@ -442,29 +456,81 @@ pub fn ends_sentence(text: &str) -> bool {
 /// fonts draw them.
 pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
-        // No CJK: printable ASCII is one column, the rest as Unicode says.
-        return text
-            .bytes()
-            .map(|b| match b {
-                b' '..=b'~' => 1,
-                _ => char::from(b).width().unwrap_or(0),
-            })
-            .sum();
+        return ascii_width(text);
     }
     // One pass: the less common characters are measured both ways until
     // it is known whether the text holds CJK.
-    let (mut cjk, mut common, mut as_cjk, mut as_other) = (false, 0, 0, 0);
+    let mut width = Width::default();
     for c in text.chars() {
-        cjk = cjk || is_cjk(c);
+        let cjk = width.cjk || is_cjk(c);
+        width.add(c, cjk);
+    }
+    width.total()
+}
+
+/// [`display_width`] and [`ClassSet::of`] of `text`, in one pass: what a
+/// line measures once ([`crate::text::line::Line`]).
+///
+/// ```
+/// use textmend::text::script::{ClassSet, display_width, measure};
+/// for text in ["鄂尔多斯“综述”", "a “quote”", "plain"] {
+///     assert_eq!(measure(text), (display_width(text), ClassSet::of(text)));
+/// }
+/// ```
+pub fn measure(text: &str) -> (usize, ClassSet) {
+    if text.is_ascii() {
+        return (ascii_width(text), ClassSet::of(text));
+    }
+    let (mut width, mut classes) = (Width::default(), ClassSet::default());
+    for c in text.chars() {
+        let class = classify(c);
+        classes.insert(class);
+        width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
+    }
+    (width.total(), classes)
+}
+
+/// The display width of ASCII text: printable ASCII is one column, the
+/// rest as Unicode says.
+fn ascii_width(text: &str) -> usize {
+    text.bytes()
+        .map(|b| match b {
+            b' '..=b'~' => 1,
+            _ => char::from(b).width().unwrap_or(0),
+        })
+        .sum()
+}
+
+/// A display width counted character by character, the less common
+/// characters both ways until it is known whether the text holds CJK.
+#[derive(Default)]
+struct Width {
+    /// A CJK character was seen.
+    cjk: bool,
+    /// The width of the characters that are as wide in any text.
+    common: usize,
+    /// The width of the others, as CJK text draws them.
+    as_cjk: usize,
+    /// The width of the others, as other text draws them.
+    as_other: usize,
+}
+
+impl Width {
+    /// Adds `c`, which `is_cjk` says is CJK.
+    fn add(&mut self, c: char, is_cjk: bool) {
+        self.cjk |= is_cjk;
         match common_width(c) {
-            Some(width) => common += width,
+            Some(width) => self.common += width,
             None => {
-                as_cjk += unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0);
-                as_other += c.width().unwrap_or(0);
+                self.as_cjk += unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+                self.as_other += c.width().unwrap_or(0);
             }
         }
     }
-    common + if cjk { as_cjk } else { as_other }
+
+    fn total(&self) -> usize {
+        self.common + if self.cjk { self.as_cjk } else { self.as_other }
+    }
 }
 
 /// Characters that take no room and that normalization removes (all of
