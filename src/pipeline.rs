@@ -2,7 +2,7 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
-use crate::chars::mojibake::{MojibakeFix, repair_mojibake};
+use crate::chars::mojibake::{MojibakeFix, repair_mojibake, repair_mojibake_again};
 use crate::chars::normalize::{normalize_in_context, normalize_line};
 use crate::chars::policy::{self, CjkPunct, CjkSpacing};
 use crate::config::{Config, Repaired};
@@ -79,16 +79,6 @@ pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired 
 
 /// How many times a block is finished and read again for mojibake.
 const MAX_BLOCK_ROUNDS: usize = 3;
-
-/// Does the text hold characters that UTF-8 read as a single-byte code
-/// page turns into (Latin-1 and Latin Extended letters, the windows-1252
-/// punctuation, Cyrillic)? Only then, or when it may be UTF-8 read as GBK,
-/// is a block read again for mojibake.
-fn has_single_byte_mojibake_letters(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c, '\u{80}'..='\u{2FF}' | '\u{400}'..='\u{4FF}' | '\u{2013}'..='\u{203A}' | '€' | '™')
-    })
-}
 
 /// Where the positions of the mojibake-repaired text lie in the input.
 struct FixMap<'f> {
@@ -296,14 +286,10 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
                 // Mojibake is judged line by line; the finished block is
                 // the line that a second repair would judge, so it is
                 // judged again, and what it reads is finished in turn.
-                if !(config.mojibake
-                    && !joined.is_ascii()
-                    && (has_single_byte_mojibake_letters(&joined)
-                        || crate::chars::mojibake::may_be_utf8_read_as_gbk(&joined)))
-                {
+                if !config.mojibake {
                     break;
                 }
-                match repair_mojibake(&joined) {
+                match repair_mojibake_again(&joined) {
                     // A reading never breaks its line (see `mojibake::acceptable`).
                     Some((fixed, _)) => {
                         // What the reading gives is a line, and gets the

@@ -238,12 +238,16 @@ pub fn choose_encoding(
             return choice(encoding, 0, "detected", true);
         }
     }
-    match std::str::from_utf8(bytes) {
-        Ok(_) => return choice(UTF_8, 0, "utf-8", true),
-        Err(e) if !complete && e.error_len().is_none() => {
-            return choice(UTF_8, 0, "utf-8", true);
-        }
-        Err(_) => {}
+    // encoding_rs's validation, faster than the standard library's on
+    // text outside ASCII; the bytes after the valid prefix tell whether
+    // it ends in a sequence cut short.
+    let valid = Encoding::utf8_valid_up_to(bytes);
+    let cut_at_end = || {
+        std::str::from_utf8(bytes.get(valid..).unwrap_or_default())
+            .is_err_and(|e| e.error_len().is_none())
+    };
+    if valid == bytes.len() || !complete && cut_at_end() {
+        return choice(UTF_8, 0, "utf-8", true);
     }
     let (_, invalid) = decode_counting(bytes, UTF_8);
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count().max(1);
@@ -290,6 +294,37 @@ fn decode_counting<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> (Cow<'a,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf8_is_told_as_the_standard_library_tells_it() {
+        let text = "鄂尔多斯 café 😀 plain".as_bytes();
+        let mut inputs: Vec<Vec<u8>> = (0..=text.len()).map(|n| text[..n].to_vec()).collect();
+        for at in 0..text.len() {
+            for bad in [0x80, 0xC0, 0xE4, 0xF0, 0xFF] {
+                let mut bytes = text.to_vec();
+                bytes[at] = bad;
+                inputs.push(bytes);
+            }
+        }
+        for bytes in inputs {
+            for complete in [false, true] {
+                let told = match std::str::from_utf8(&bytes) {
+                    Ok(_) => true,
+                    Err(e) => !complete && e.error_len().is_none(),
+                };
+                let choice = choose_encoding(&bytes, None, complete);
+                if told {
+                    assert_eq!(
+                        (choice.source, choice.confident),
+                        ("utf-8", true),
+                        "{bytes:?}"
+                    );
+                } else {
+                    assert!(choice.source != "utf-8" || !choice.confident, "{bytes:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn boms_are_honoured_and_removed() {

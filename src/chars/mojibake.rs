@@ -16,13 +16,11 @@ mod gbk;
 mod plausibility;
 mod reading;
 mod runs;
+mod signs;
 
-use code_pages::{PageEvidence, code_pages};
-pub(crate) use gbk::may_be_utf8_read_as_gbk;
-use plausibility::gb2312_cost;
 use reading::repair_line;
+use signs::{Signs, may_hold_mojibake};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// One repaired run: the input bytes in `range` now read `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +71,28 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     if text.is_ascii() {
         return None;
     }
+    repair_lines(text, None)
+}
+
+/// [`repair_mojibake`] of a finished block's text, which is the line that
+/// a second repair would judge: `None` at once unless it holds characters
+/// that UTF-8 read as a single-byte code page turns into, or may be UTF-8
+/// read as GBK (see [`Signs::may_be_read_again`]). The one pass that
+/// tells so also gives the signs of the block's line.
+pub(crate) fn repair_mojibake_again(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
+    if text.is_ascii() {
+        return None;
+    }
+    let signs = Signs::of(text);
+    if !signs.may_be_read_again(text) {
+        return None;
+    }
+    repair_lines(text, Some(signs))
+}
+
+/// [`repair_mojibake`] of a text that is not ASCII; `whole` holds the
+/// signs of the whole text when they were measured already.
+fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<MojibakeFix>)> {
     // The repaired copy is started at the first fix: most texts have none.
     let mut out = String::new();
     let mut fixes = Vec::new();
@@ -84,7 +104,11 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
         let (body_end, end) = crate::text::line::next_line_break(text, start)
             .map_or((text.len(), text.len()), |(at, c)| (at, at + c.len_utf8()));
         let (line, body) = (&text[start..end], &text[start..body_end]);
-        let read = may_hold_mojibake(body).then(|| repair_line(body)).flatten();
+        let may_hold = match &whole {
+            Some(signs) if body.len() == text.len() => may_hold_mojibake(signs, body),
+            _ => may_hold_mojibake(&Signs::of(body), body),
+        };
+        let read = may_hold.then(|| repair_line(body)).flatten();
         match read {
             Some(fixed) => {
                 if fixes.is_empty() {
@@ -106,67 +130,6 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
         start += line.len();
     }
     (!fixes.is_empty()).then_some((out, fixes))
-}
-
-/// Can [`repair_line`] read anything in `line`? A cheap, conservative
-/// test: `false` only for a line that [`repair_line`] certainly leaves as
-/// it is. Every reading starts from a character some code page writes
-/// (which gives [`PageEvidence`] a lead or GB2312 byte, and takes in the
-/// C1 controls), or from ideographs outside GB2312 (UTF-8 read as GBK);
-/// a line with neither, and the line normalization makes of it (which
-/// adds only ASCII, and `ſ` from the ligature `ﬅ`), offers none. A line
-/// with such characters that normalization leaves as it is (curly quotes
-/// between ideographs) is then asked what [`best_reading`] asks first.
-///
-/// `O(n)`, a table look-up per non-ASCII character.
-fn may_hold_mojibake(line: &str) -> bool {
-    if line.is_ascii() {
-        return false;
-    }
-    if !line.chars().any(is_candidate) {
-        return false;
-    }
-    // Normalization may bring characters together, or change them.
-    if crate::chars::normalize::may_fix(line, crate::chars::normalize::Scope::Alone) {
-        return true;
-    }
-    // The line is read as it is, and `best_reading` reads nothing
-    // without evidence; C1 controls are changed by normalization.
-    !PageEvidence::of(line).is_empty() || may_be_utf8_read_as_gbk(line)
-}
-
-/// Can a reading start from `c` (see [`may_hold_mojibake`])?
-fn is_candidate(c: char) -> bool {
-    let i = c as usize;
-    mojibake_candidates()
-        .get(i >> 6)
-        .is_some_and(|bits| bits >> (i & 63) & 1 != 0)
-}
-
-/// One bit per character of the Basic Multilingual Plane (every character
-/// a code page writes lies in it): set for the characters a reading can
-/// start from (see [`may_hold_mojibake`]).
-fn mojibake_candidates() -> &'static [u64; 0x10000 / 64] {
-    static TABLE: OnceLock<Box<[u64; 0x10000 / 64]>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = Box::new([0u64; 0x10000 / 64]);
-        let mut set = |c: char| {
-            let i = c as usize;
-            if let Some(bits) = table.get_mut(i >> 6) {
-                *bits |= 1 << (i & 63);
-            }
-        };
-        for page in code_pages() {
-            page.bytes_of.iter().for_each(|&(c, _)| set(c));
-        }
-        ('\u{80}'..='\u{9F}').for_each(&mut set);
-        // Ligatures: normalization writes `ﬅ` as `ſt`.
-        ('\u{FB00}'..='\u{FB06}').for_each(&mut set);
-        ('\u{4E00}'..='\u{9FFF}')
-            .filter(|&c| gb2312_cost(c) == 2)
-            .for_each(&mut set);
-        table
-    })
 }
 
 /// Byte length of the longest common prefix, on a char boundary.
@@ -357,32 +320,5 @@ mod tests {
         assert_eq!(fixes.len(), 1);
         assert_eq!(fixes[0].range, 10..14);
         assert_eq!(fixes[0].replacement, "é");
-    }
-
-    #[test]
-    fn a_line_the_gate_passes_over_is_never_read() {
-        // Lines of characters no reading starts from, alone, doubled and
-        // between letters, spaces and invisible characters.
-        let others: Vec<char> = (0..=0xFFFFu32)
-            .filter_map(char::from_u32)
-            .filter(|&c| !is_candidate(c))
-            .collect();
-        for pair in others.chunks(2) {
-            let line: String = pair
-                .iter()
-                .flat_map(|&c| [c, c, 'x', c, ' ', '\u{200B}'])
-                .collect();
-            assert!(!may_hold_mojibake(&line));
-            assert_eq!(repair_line(&line), None, "{line:?}");
-        }
-        // Characters a reading may start from, where the line shows no
-        // evidence of a code page.
-        for line in ["“鄂尔多斯”，综述", "主题‘结合’上", "第１章 Ⅻ 鄂"] {
-            assert!(!may_hold_mojibake(line), "{line}");
-            assert_eq!(repair_line(line), None);
-        }
-        for line in ["cafÃ©", "鑰冭瘯", "\u{93}quoted\u{94}", "ï¬\u{AD}"] {
-            assert!(may_hold_mojibake(line), "{line}");
-        }
     }
 }

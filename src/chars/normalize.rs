@@ -334,7 +334,7 @@ const LEAD_BYTES: [u8; 256] = {
 
 /// The characters a rule of `scope` may replace: every one for which
 /// [`fix_alone`] or [`fix_in_context`] can give a replacement.
-fn is_fixed(c: char, scope: Scope) -> bool {
+pub(crate) fn is_fixed(c: char, scope: Scope) -> bool {
     match scope {
         Scope::Alone => {
             matches!(

@@ -38,6 +38,19 @@ pub fn is_radical_like(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
 }
 
+/// Does `text` hold a radical look-alike ([`is_radical_like`])? Every one
+/// lies outside ASCII, and is written in UTF-8 from a lead byte 0xE2, 0xEF
+/// or 0xF0: vectorised byte tests pass over an ASCII line and find those
+/// bytes in another, and only the characters they lead are read.
+fn holds_radical_like(text: &str) -> bool {
+    !text.is_ascii()
+        && memchr::memchr3_iter(0xE2, 0xEF, 0xF0, text.as_bytes()).any(|at| {
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_radical_like)
+        })
+}
+
 /// The unified ideograph a radical or compatibility ideograph stands for,
 /// or `None` when Unicode gives none.
 ///
@@ -86,11 +99,9 @@ pub fn unified_ideograph(c: char) -> Option<char> {
 ///
 /// `input` is the text the lines' ranges point into.
 pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) {
-    // Every look-alike lies outside ASCII: an ASCII line, found by a
-    // vectorised byte test, holds none.
     if !lines
         .iter()
-        .any(|l| !l.removed && !l.text.is_ascii() && l.text.chars().any(is_radical_like))
+        .any(|l| !l.removed && holds_radical_like(&l.text))
     {
         return;
     }
@@ -139,6 +150,19 @@ pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_search_finds_every_look_alike() {
+        for c in (0..=0x3_0000u32).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("中{c}"), format!("“{c}，")] {
+                assert_eq!(
+                    holds_radical_like(&text),
+                    text.chars().any(is_radical_like),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_maps_to_han() {

@@ -54,7 +54,7 @@ use evidence::MAX_WORD_CHARS;
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_cjk, is_closing, is_opening, is_spaceless};
+use crate::text::script::{CharClass, classify, is_closing, is_opening, is_spaceless};
 
 /// Words that commonly start a hyphenated compound: when a line ends with
 /// one of them and a hyphen, and the document has no other evidence, the
@@ -89,7 +89,8 @@ pub fn join_block(
         } else {
             line.content.start..line.content.start
         };
-        let cjk_context = prev.text.chars().any(is_cjk) || text.chars().any(is_cjk);
+        // Collapsing spaces changes no character's class.
+        let cjk_context = prev.classes.has_cjk() || line.classes.has_cjk();
         let before = Before {
             text: &out,
             opens_quote: quotes.opens(&out),

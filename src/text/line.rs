@@ -13,7 +13,8 @@
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::script::{
-    CharClass, classify, display_width, ends_sentence, is_invisible, is_spaceless,
+    CharClass, ClassSet, classify, display_width, ends_sentence, is_invisible, is_spaceless,
+    measure,
 };
 use regex::Regex;
 use std::borrow::Cow;
@@ -117,6 +118,8 @@ pub struct Line<'a> {
     pub indent: usize,
     /// Display width of `text` in columns (CJK counts 2).
     pub width: usize,
+    /// The classes of `text`'s characters, measured with its width.
+    pub classes: ClassSet,
     /// Zero-based page number (pages are separated by form feeds).
     pub page: usize,
     /// True when a form feed comes between this line and the previous one.
@@ -152,13 +155,14 @@ impl<'a> Line<'a> {
             Cow::Owned(t) if t.trim().len() == t.len() => Cow::Owned(t),
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         };
-        let width = display_width(&text);
+        let (width, classes) = measure(&text);
         Line {
             text,
             range,
             content,
             indent,
             width,
+            classes,
             page,
             page_break_before,
             fake_bold: false,
@@ -214,9 +218,10 @@ impl<'a> Line<'a> {
         self.extent() + usize::from(spaced) + display_width(first_word)
     }
 
-    /// Replaces the text (after dedupe or spacing), keeping width in step.
+    /// Replaces the text (after dedupe or spacing), keeping width and
+    /// classes in step.
     pub fn set_text(&mut self, text: String) {
-        self.width = display_width(&text);
+        (self.width, self.classes) = measure(&text);
         self.text = Cow::Owned(text);
     }
 }

@@ -8,7 +8,7 @@
 //! short lists of punctuation whose *role* (sentence end, opening bracket)
 //! Unicode does not record.
 
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 use unicode_script::{Script, UnicodeScript};
 use unicode_width::UnicodeWidthChar;
 
@@ -37,13 +37,37 @@ pub enum CharClass {
     Other,
 }
 
-/// Classes of the Basic Multilingual Plane, computed once from the Unicode
-/// tables by [`classify_slow`] (64 KiB), so that the hot path is one load.
-static BMP_CLASSES: LazyLock<Box<[CharClass]>> = LazyLock::new(|| {
-    (0u32..0x10000)
-        .map(|u| char::from_u32(u).map_or(CharClass::Other, classify_slow))
-        .collect()
-});
+/// Classes of the Basic Multilingual Plane, so that the hot path is one
+/// load: each character's class is computed from the Unicode tables by
+/// [`classify_slow`] the first time it is asked about, and kept as its
+/// place in [`CLASSES`] plus one (0 until then). A document holds a few
+/// thousand different characters at most, and computing all 65,536 costs
+/// as much as repairing a hundred kilobytes of text. Threads that race to
+/// compute a class store the same value.
+static BMP_CLASSES: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+
+/// Every class, in the order of their declaration (a class's place here
+/// is its discriminant, as a test checks).
+const CLASSES: [CharClass; 9] = [
+    CharClass::Han,
+    CharClass::Kana,
+    CharClass::Hangul,
+    CharClass::Letter,
+    CharClass::Digit,
+    CharClass::WidePunct,
+    CharClass::Punct,
+    CharClass::Space,
+    CharClass::Other,
+];
+
+/// Computes the class of `c`, a character of the Basic Multilingual
+/// Plane asked about for the first time, and keeps it in `slot`.
+#[cold]
+fn classify_and_keep(c: char, slot: &AtomicU8) -> CharClass {
+    let class = classify_slow(c);
+    slot.store(class as u8 + 1, Ordering::Relaxed);
+    class
+}
 
 /// Classes of ASCII, the characters asked about most, in a table built at
 /// compile time (no check that a lazy table is built, no call); equal to
@@ -65,6 +89,73 @@ const ASCII_CLASSES: [CharClass; 128] = {
     table
 };
 
+/// The classes a text's characters belong to: measured once per line
+/// ([`crate::text::line::Line::classes`]), so that a stage asking whether
+/// a line holds CJK, Hangul or Latin letters need not walk it again.
+///
+/// ```
+/// use textmend::text::script::{CharClass, ClassSet};
+/// let classes = ClassSet::of("第3章 Setup");
+/// assert!(classes.has_cjk() && classes.contains(CharClass::Letter));
+/// assert!(!classes.contains(CharClass::Hangul));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClassSet(u16);
+
+impl ClassSet {
+    /// The classes of `text`'s characters. `O(n)`: a table look-up per
+    /// character, ASCII byte by byte.
+    pub fn of(text: &str) -> Self {
+        if text.is_ascii() {
+            // One bit per byte, or-ed without a branch.
+            let bits = text
+                .bytes()
+                .fold(0, |bits, b| bits | ASCII_CLASS_BITS[usize::from(b & 0x7F)]);
+            return ClassSet(bits);
+        }
+        let mut set = ClassSet::default();
+        {
+            for c in text.chars() {
+                set.insert(classify(c));
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, class: CharClass) {
+        self.0 |= 1 << class as u16;
+    }
+
+    /// Does the text hold a character of `class`?
+    pub fn contains(self, class: CharClass) -> bool {
+        self.0 & 1 << class as u16 != 0
+    }
+
+    /// Does the text hold ideographs or kana ([`is_cjk`])?
+    pub fn has_cjk(self) -> bool {
+        self.contains(CharClass::Han) || self.contains(CharClass::Kana)
+    }
+}
+
+impl std::ops::BitOr for ClassSet {
+    type Output = ClassSet;
+
+    fn bitor(self, other: ClassSet) -> ClassSet {
+        ClassSet(self.0 | other.0)
+    }
+}
+
+/// [`ASCII_CLASSES`] as the bits of a [`ClassSet`].
+const ASCII_CLASS_BITS: [u16; 128] = {
+    let mut bits = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        bits[i] = 1 << ASCII_CLASSES[i] as u16;
+        i += 1;
+    }
+    bits
+};
+
 /// Classifies one character: `O(1)` for the Basic Multilingual Plane
 /// (a table built once from the Unicode data), `O(log n)` beyond it.
 #[inline]
@@ -73,7 +164,13 @@ pub fn classify(c: char) -> CharClass {
         return class;
     }
     match BMP_CLASSES.get(c as usize) {
-        Some(&class) => class,
+        Some(slot) => match slot.load(Ordering::Relaxed) {
+            0 => classify_and_keep(c, slot),
+            kept => CLASSES
+                .get(usize::from(kept - 1))
+                .copied()
+                .unwrap_or(CharClass::Other),
+        },
         None => classify_slow(c),
     }
 }
@@ -359,29 +456,81 @@ pub fn ends_sentence(text: &str) -> bool {
 /// fonts draw them.
 pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
-        // No CJK: printable ASCII is one column, the rest as Unicode says.
-        return text
-            .bytes()
-            .map(|b| match b {
-                b' '..=b'~' => 1,
-                _ => char::from(b).width().unwrap_or(0),
-            })
-            .sum();
+        return ascii_width(text);
     }
     // One pass: the less common characters are measured both ways until
     // it is known whether the text holds CJK.
-    let (mut cjk, mut common, mut as_cjk, mut as_other) = (false, 0, 0, 0);
+    let mut width = Width::default();
     for c in text.chars() {
-        cjk = cjk || is_cjk(c);
+        let cjk = width.cjk || is_cjk(c);
+        width.add(c, cjk);
+    }
+    width.total()
+}
+
+/// [`display_width`] and [`ClassSet::of`] of `text`, in one pass: what a
+/// line measures once ([`crate::text::line::Line`]).
+///
+/// ```
+/// use textmend::text::script::{ClassSet, display_width, measure};
+/// for text in ["鄂尔多斯“综述”", "a “quote”", "plain"] {
+///     assert_eq!(measure(text), (display_width(text), ClassSet::of(text)));
+/// }
+/// ```
+pub fn measure(text: &str) -> (usize, ClassSet) {
+    if text.is_ascii() {
+        return (ascii_width(text), ClassSet::of(text));
+    }
+    let (mut width, mut classes) = (Width::default(), ClassSet::default());
+    for c in text.chars() {
+        let class = classify(c);
+        classes.insert(class);
+        width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
+    }
+    (width.total(), classes)
+}
+
+/// The display width of ASCII text: printable ASCII is one column, the
+/// rest as Unicode says.
+fn ascii_width(text: &str) -> usize {
+    text.bytes()
+        .map(|b| match b {
+            b' '..=b'~' => 1,
+            _ => char::from(b).width().unwrap_or(0),
+        })
+        .sum()
+}
+
+/// A display width counted character by character, the less common
+/// characters both ways until it is known whether the text holds CJK.
+#[derive(Default)]
+struct Width {
+    /// A CJK character was seen.
+    cjk: bool,
+    /// The width of the characters that are as wide in any text.
+    common: usize,
+    /// The width of the others, as CJK text draws them.
+    as_cjk: usize,
+    /// The width of the others, as other text draws them.
+    as_other: usize,
+}
+
+impl Width {
+    /// Adds `c`, which `is_cjk` says is CJK.
+    fn add(&mut self, c: char, is_cjk: bool) {
+        self.cjk |= is_cjk;
         match common_width(c) {
-            Some(width) => common += width,
+            Some(width) => self.common += width,
             None => {
-                as_cjk += unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0);
-                as_other += c.width().unwrap_or(0);
+                self.as_cjk += unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0);
+                self.as_other += c.width().unwrap_or(0);
             }
         }
     }
-    common + if cjk { as_cjk } else { as_other }
+
+    fn total(&self) -> usize {
+        self.common + if self.cjk { self.as_cjk } else { self.as_other }
+    }
 }
 
 /// Characters that take no room and that normalization removes (all of
@@ -404,6 +553,20 @@ mod tests {
     #[test]
     fn the_ascii_table_agrees_with_the_unicode_data() {
         for c in '\0'..='\u{7F}' {
+            assert_eq!(classify(c), classify_slow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_kept_class_is_the_class_computed() {
+        for (place, &class) in CLASSES.iter().enumerate() {
+            assert_eq!(class as usize, place);
+        }
+        // Asked twice: computed, then read from the table.
+        for c in [
+            '\u{80}', 'é', '中', '，', 'ア', '한', '\u{3000}', '\u{FFFF}', '😀',
+        ] {
+            assert_eq!(classify(c), classify_slow(c), "{c:?}");
             assert_eq!(classify(c), classify_slow(c), "{c:?}");
         }
     }

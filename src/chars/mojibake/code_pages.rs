@@ -29,47 +29,32 @@ impl PageEvidence {
     /// One pass over the line. No single-byte code page writes CJK, so
     /// CJK characters show no page at all.
     pub(super) fn of(line: &str) -> Self {
-        const EVERY_PAGE: u16 = u16::MAX;
         let mut evidence = PageEvidence::default();
-        let mut before = PageBytes::default();
+        let mut before = PageBytes::NONE;
         for c in line.chars() {
-            let here = if c.is_ascii() {
-                let trail = if ('@'..'\u{7F}').contains(&c) {
-                    EVERY_PAGE
-                } else {
-                    0
-                };
-                PageBytes {
-                    continuation: if c == ' ' || c == '\t' { EVERY_PAGE } else { 0 },
-                    trail,
-                    ..PageBytes::default()
-                }
-            } else if ('\u{2E80}'..'\u{F8FF}').contains(&c) && c != '\u{3000}' {
-                // CJK, Hangul and the private use area: on no page.
-                PageBytes::default()
-            } else {
-                let mut bytes = page_bytes_of(c);
-                // U+FFFD may stand for a continuation byte an earlier
-                // decoder could not read.
-                if is_space(c) || c == '\u{FFFD}' {
-                    bytes.continuation = EVERY_PAGE;
-                }
-                bytes
-            };
-            evidence.utf8_lead |= before.lead & here.continuation;
-            evidence.gbk_byte |= before.gb2312 & here.trail | before.trail & here.gb2312;
+            let here = PageBytes::of(c);
+            evidence.add(before, here);
             before = here;
         }
         evidence
     }
 
-    pub(super) fn is_empty(&self) -> bool {
-        self.utf8_lead == 0 && self.gbk_byte == 0
+    /// Adds what two characters in a row show: `before`, then `here`.
+    pub(super) fn add(&mut self, before: PageBytes, here: PageBytes) {
+        self.utf8_lead |= before.lead & here.continuation;
+        self.gbk_byte |= before.gb2312 & here.trail | before.trail & here.gb2312;
+    }
+
+    /// Can some page read the line back? UTF-8 is read through every
+    /// page that shows a lead byte, GBK only through the primary pages
+    /// (GBK is read as Latin-1 or windows-1252, not as other code pages).
+    pub(super) fn offers_a_reading(&self) -> bool {
+        self.utf8_lead != 0 || self.gbk_byte & primary_pages() != 0
     }
 }
 
 /// The kinds of byte a character is written as, one bit per code page.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
 pub(super) struct PageBytes {
     /// A UTF-8 lead byte, 0xC2–0xF4.
     lead: u16,
@@ -79,6 +64,63 @@ pub(super) struct PageBytes {
     gb2312: u16,
     /// A byte that can end a GBK pair, 0x40 or above.
     trail: u16,
+}
+
+impl PageBytes {
+    /// A character no page writes, and that stands for no byte.
+    pub(super) const NONE: PageBytes = PageBytes {
+        lead: 0,
+        continuation: 0,
+        gb2312: 0,
+        trail: 0,
+    };
+
+    /// The kinds of byte each page writes `c` as: ASCII as itself, and a
+    /// space, a tab or U+FFFD may stand for a continuation byte (a lost
+    /// no-break space, a byte an earlier decoder could not read).
+    pub(super) fn of(c: char) -> PageBytes {
+        const EVERY_PAGE: u16 = u16::MAX;
+        if c.is_ascii() {
+            let trail = if ('@'..'\u{7F}').contains(&c) {
+                EVERY_PAGE
+            } else {
+                0
+            };
+            return PageBytes {
+                continuation: if c == ' ' || c == '\t' { EVERY_PAGE } else { 0 },
+                trail,
+                ..PageBytes::NONE
+            };
+        }
+        if Self::is_on_no_page(c) {
+            return PageBytes::NONE;
+        }
+        let mut bytes = page_bytes_of(c);
+        if is_space(c) || c == '\u{FFFD}' {
+            bytes.continuation = EVERY_PAGE;
+        }
+        bytes
+    }
+
+    /// [`PageBytes::of`] a character that is not ASCII and that no page
+    /// writes: a space or U+FFFD, which may stand for a continuation
+    /// byte, and otherwise nothing.
+    pub(super) fn of_unwritten(c: char) -> PageBytes {
+        if !Self::is_on_no_page(c) && (is_space(c) || c == '\u{FFFD}') {
+            PageBytes {
+                continuation: u16::MAX,
+                ..PageBytes::NONE
+            }
+        } else {
+            PageBytes::NONE
+        }
+    }
+
+    /// CJK, Hangul and the private use area (but the ideographic space):
+    /// characters no page writes and that stand for no byte.
+    pub(super) fn is_on_no_page(c: char) -> bool {
+        ('\u{2E80}'..'\u{F8FF}').contains(&c) && c != '\u{3000}'
+    }
 }
 
 /// The kinds of byte each page writes `c` as, from a table built once over
@@ -113,7 +155,7 @@ fn page_bytes_of(c: char) -> PageBytes {
     });
     table
         .binary_search_by_key(&c, |&(d, _)| d)
-        .map_or(PageBytes::default(), |i| table[i].1)
+        .map_or(PageBytes::NONE, |i| table[i].1)
 }
 
 /// What a single-byte code page writes for each byte 0x80–0xFF.
@@ -236,6 +278,19 @@ pub(super) fn code_pages() -> &'static [CodePage] {
             CodePage::new(IBM866, false),
             CodePage::from_upper_half(&super::cp437::UPPER_HALF),
         ]
+    })
+}
+
+/// The primary code pages ([`CodePage::primary`]): bit `n` stands for
+/// `code_pages()[n]`.
+fn primary_pages() -> u16 {
+    static PRIMARY: OnceLock<u16> = OnceLock::new();
+    *PRIMARY.get_or_init(|| {
+        code_pages()
+            .iter()
+            .enumerate()
+            .filter(|(_, page)| page.primary)
+            .fold(0, |bits, (index, _)| bits | 1 << index)
     })
 }
 

@@ -8,7 +8,7 @@ use encoding_rs::GBK;
 /// outside GB2312 (UTF-8 read as GBK is full of them) and its GBK bytes have
 /// the shape of UTF-8; text really written in Chinese fails within a few
 /// characters.
-pub(crate) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
+pub(super) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
     let outside_gb2312 = text
         .chars()
         .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && gb2312_cost(c) == 2)
@@ -21,7 +21,7 @@ pub(crate) fn may_be_utf8_read_as_gbk(text: &str) -> bool {
 /// as many continuation bytes as they announce)? A cheap test, stopping at
 /// the first byte out of place, that text really written in Chinese fails
 /// within a few characters; [`utf8_read_as_gbk`] then decides.
-fn utf8_shaped_through_gbk(line: &str) -> bool {
+pub(super) fn utf8_shaped_through_gbk(line: &str) -> bool {
     let mut continuations = 0;
     for c in line.chars() {
         let Some((bytes, len)) = (!c.is_ascii()).then(|| gbk_bytes(c)).flatten() else {

@@ -10,7 +10,7 @@
 
 use crate::chars::radicals::unified_ideograph;
 use crate::text::script::{CharClass, classify};
-use encoding_rs::{BIG5, EncoderResult, GBK, SHIFT_JIS};
+use encoding_rs::{BIG5, DecoderResult, EncoderResult, Encoding, GBK, SHIFT_JIS};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
@@ -260,7 +260,7 @@ pub(super) fn gb2312_cost(c: char) -> i32 {
 /// (U+4E00..=U+9FFF): bits 0–1 its GB2312 level ([`gb2312_cost`]), bits
 /// 2–3 its best level in GB2312, Big5 and JIS X 0208 ([`han_cost`]).
 /// Built once by decoding each level's byte pairs, which costs a
-/// thousandth of encoding each character.
+/// thousandth of encoding each character ([`read_pair`]).
 fn unified_ideograph_levels() -> &'static [u8] {
     static URO: OnceLock<Vec<u8>> = OnceLock::new();
     URO.get_or_init(|| {
@@ -284,10 +284,7 @@ fn unified_ideograph_levels() -> &'static [u8] {
                     if !(first..=last).contains(&code) {
                         continue;
                     }
-                    let pair = [lead, trail];
-                    let (text, malformed) = encoding.decode_without_bom_handling(&pair);
-                    let mut chars = text.chars();
-                    if let (Some(c), None, false) = (chars.next(), chars.next(), malformed) {
+                    if let Some(c) = read_pair(encoding, [lead, trail]) {
                         mark(c, level, encoding == GBK);
                     }
                 }
@@ -295,6 +292,26 @@ fn unified_ideograph_levels() -> &'static [u8] {
         }
         levels
     })
+}
+
+/// The one character that `encoding` reads the byte pair as, or `None`
+/// when the pair is malformed or reads as more than one. Read by a decoder
+/// into a buffer on the stack: the pairs of every level are read, and a
+/// string allocated for each would cost more than the reading.
+fn read_pair(encoding: &'static Encoding, pair: [u8; 2]) -> Option<char> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    // Room for what two bytes can read as, and for the stride of
+    // garbage that a decoder may write past it.
+    let mut buffer = [0u8; 64];
+    let (result, _, written) = decoder.decode_to_utf8_without_replacement(&pair, &mut buffer, true);
+    if result != DecoderResult::InputEmpty {
+        return None;
+    }
+    let mut chars = std::str::from_utf8(buffer.get(..written)?).ok()?.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// The byte pairs of each level of the three national character sets:
@@ -354,6 +371,28 @@ fn script_family(c: char) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_reads_as_decoding_it_alone_does() {
+        for encoding in [GBK, BIG5, SHIFT_JIS] {
+            for lead in 0x80..=0xFFu8 {
+                for trail in 0x30..=0xFFu8 {
+                    let pair = [lead, trail];
+                    let (text, malformed) = encoding.decode_without_bom_handling(&pair);
+                    let mut chars = text.chars();
+                    let alone = match (chars.next(), chars.next(), malformed) {
+                        (Some(c), None, false) => Some(c),
+                        _ => None,
+                    };
+                    assert_eq!(
+                        read_pair(encoding, [lead, trail]),
+                        alone,
+                        "{lead:X} {trail:X}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_decoded_table_agrees_with_the_encoder() {

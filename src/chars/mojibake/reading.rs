@@ -121,7 +121,8 @@ fn c1_controls_through(text: &str, page: &'static Encoding) -> String {
 fn best_reading(line: &str, depth: usize) -> Option<String> {
     let evidence = PageEvidence::of(line);
     let gbk_reading_possible = may_be_utf8_read_as_gbk(line);
-    if evidence.is_empty() && !gbk_reading_possible {
+    // The pages below read nothing without evidence for them.
+    if !evidence.offers_a_reading() && !gbk_reading_possible {
         return None;
     }
     let before = cost(line);

@@ -58,15 +58,23 @@ impl Evidence {
         let mut hangul_edges: Vec<(Option<&str>, Option<&str>)> = Vec::new();
         for line in lines {
             let text = &line.text;
-            spacing.count(text);
-            if !text.is_ascii() {
+            // Only where CJK meets another kind is there spacing to count.
+            if line.classes.has_cjk() {
+                spacing.count(text);
+            }
+            let hangul = line.classes.contains(CharClass::Hangul);
+            if hangul {
                 ev.gather_hangul(text);
             }
-            hangul_edges.push(hangul_edges_of(text));
-            let latin = |c: char| classify(c) == CharClass::Letter;
-            if !text.chars().any(latin) {
+            hangul_edges.push(if hangul {
+                hangul_edges_of(text)
+            } else {
+                (None, None)
+            });
+            if !line.classes.contains(CharClass::Letter) {
                 continue;
             }
+            let latin = |c: char| classify(c) == CharClass::Letter;
             // A word at the line end may be cut; count only inner words.
             let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
             for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
@@ -107,12 +115,9 @@ impl Evidence {
 
     /// Records the Hangul words inside `text` (not the first or the last
     /// of the line, which a line break may have cut) and their beginnings.
+    /// Most lines of most documents hold no Hangul: their classes tell,
+    /// and they are not given here.
     fn gather_hangul(&mut self, text: &str) {
-        // Most lines of most documents hold no Hangul: one look at each
-        // character tells, before runs are cut and kept.
-        if !text.chars().any(is_hangul) {
-            return;
-        }
         let runs: Vec<&str> = text
             .split(|c: char| !is_hangul(c))
             .filter(|r| !r.is_empty())

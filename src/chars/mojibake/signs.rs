@@ -1,0 +1,267 @@
+//! The signs of mojibake a line shows, measured in one pass over its
+//! characters: whether a reading can start anywhere in it, which code
+//! pages its characters show the bytes of, how many of its ideographs lie
+//! outside GB2312, and whether normalization changes it. The gate in front
+//! of the readings ([`may_hold_mojibake`]) and the test of a finished
+//! block ([`Signs::may_be_read_again`]) read them instead of walking the
+//! line once for each question.
+
+use super::code_pages::{PageBytes, PageEvidence, code_pages};
+use super::gbk::utf8_shaped_through_gbk;
+use super::plausibility::gb2312_cost;
+use crate::chars::normalize::{Scope, is_fixed};
+use std::sync::OnceLock;
+
+/// What one pass over a line finds (see the module doc).
+#[derive(Default)]
+pub(super) struct Signs {
+    /// A character a reading can start from ([`is_candidate`]).
+    candidate: bool,
+    /// A character that normalization replaces on a line alone.
+    normalized: bool,
+    /// A character that UTF-8 read as a single-byte code page turns into
+    /// ([`is_single_byte_mojibake_letter`]).
+    single_byte_letter: bool,
+    /// Ideographs outside GB2312, counted up to two.
+    outside_gb2312: u8,
+    /// The code pages whose bytes the line shows.
+    evidence: PageEvidence,
+}
+
+impl Signs {
+    /// One pass over `line`. `O(n)`, a table look-up per non-ASCII
+    /// character. CJK and Hangul take the shortest path: a character of
+    /// three bytes led by 0xE3 to 0xEE (U+3000 to U+EFFF) is on no page but
+    /// the ideographic space U+3000, and is read from its bytes only to be
+    /// looked up.
+    pub(super) fn of(line: &str) -> Self {
+        let candidates = mojibake_candidates();
+        let bytes = line.as_bytes();
+        let mut signs = Signs::default();
+        let mut before = PageBytes::NONE;
+        let mut at = 0;
+        while let Some(&lead) = bytes.get(at) {
+            if let (0xE3..=0xEE, Some(&[second, third])) = (lead, bytes.get(at + 1..at + 3)) {
+                let c = u32::from(lead & 0x0F) << 12
+                    | u32::from(second & 0x3F) << 6
+                    | u32::from(third & 0x3F);
+                if c != 0x3000 {
+                    // Ideographs are the only candidates on no page, and
+                    // they are candidates only outside GB2312.
+                    if is_set(candidates, c) {
+                        signs.candidate = true;
+                        signs.outside_gb2312 = (signs.outside_gb2312 + 1).min(2);
+                    }
+                    before = PageBytes::NONE;
+                    at += 3;
+                    continue;
+                }
+            }
+            let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            let here = if c.is_ascii() {
+                signs.normalized |= c.is_ascii_control() && c != '\t';
+                PageBytes::of(c)
+            } else if PageBytes::is_on_no_page(c) {
+                if is_set(candidates, c as u32) {
+                    signs.candidate = true;
+                    signs.outside_gb2312 = (signs.outside_gb2312 + 1).min(2);
+                }
+                PageBytes::NONE
+            } else {
+                signs.normalized |= is_fixed(c, Scope::Alone);
+                signs.single_byte_letter |= is_single_byte_mojibake_letter(c);
+                if is_set(candidates, c as u32) {
+                    signs.candidate = true;
+                    PageBytes::of(c)
+                } else {
+                    PageBytes::of_unwritten(c)
+                }
+            };
+            signs.evidence.add(before, here);
+            before = here;
+        }
+        signs
+    }
+
+    /// Could the line be UTF-8 read as GBK? It holds two or more
+    /// ideographs outside GB2312 and its GBK bytes have the shape of UTF-8
+    /// (what [`super::may_be_utf8_read_as_gbk`] asks of `line`, the line
+    /// these signs were measured on).
+    fn may_be_utf8_read_as_gbk(&self, line: &str) -> bool {
+        self.outside_gb2312 >= 2 && utf8_shaped_through_gbk(line)
+    }
+
+    /// Is a finished block worth reading again for mojibake? Only when it
+    /// holds characters that UTF-8 read as a single-byte code page turns
+    /// into (Latin-1 and Latin Extended letters, the windows-1252
+    /// punctuation, Cyrillic), or may be UTF-8 read as GBK. `line` is the
+    /// block's text, the one these signs were measured on.
+    pub(super) fn may_be_read_again(&self, line: &str) -> bool {
+        self.single_byte_letter || self.may_be_utf8_read_as_gbk(line)
+    }
+}
+
+/// Does `c` belong to the characters that UTF-8 read as a single-byte code
+/// page turns into (see [`Signs::may_be_read_again`])?
+fn is_single_byte_mojibake_letter(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{2FF}' | '\u{400}'..='\u{4FF}' | '\u{2013}'..='\u{203A}' | '€' | '™')
+}
+
+/// Can [`super::reading::repair_line`] read anything in `line`, whose
+/// signs are `signs`? A cheap, conservative test: `false` only for a line
+/// that it certainly leaves as it is. Every reading starts from a
+/// character some code page writes (which gives [`PageEvidence`] a lead or
+/// GB2312 byte, and takes in the C1 controls), or from ideographs outside
+/// GB2312 (UTF-8 read as GBK); a line with neither, and the line
+/// normalization makes of it (which adds only ASCII, and `ſ` from the
+/// ligature `ﬅ`), offers none. A line with such characters that
+/// normalization leaves as it is (curly quotes between ideographs) is then
+/// asked what `best_reading` asks first.
+pub(super) fn may_hold_mojibake(signs: &Signs, line: &str) -> bool {
+    if !signs.candidate {
+        return false;
+    }
+    // Normalization may bring characters together, or change them.
+    if signs.normalized {
+        return true;
+    }
+    // The line is read as it is, and `best_reading` reads nothing
+    // without evidence that some page reads; C1 controls are changed by
+    // normalization.
+    signs.evidence.offers_a_reading() || signs.may_be_utf8_read_as_gbk(line)
+}
+
+/// Can a reading start from `c` (see [`may_hold_mojibake`])?
+#[cfg(test)]
+fn is_candidate(c: char) -> bool {
+    is_set(mojibake_candidates(), c as u32)
+}
+
+/// Is the bit of the character `c` set in a table of
+/// [`mojibake_candidates`]' shape?
+fn is_set(table: &[u64; 0x10000 / 64], c: u32) -> bool {
+    let i = c as usize;
+    table
+        .get(i >> 6)
+        .is_some_and(|bits| bits >> (i & 63) & 1 != 0)
+}
+
+/// One bit per character of the Basic Multilingual Plane (every character
+/// a code page writes lies in it): set for the characters a reading can
+/// start from (see [`may_hold_mojibake`]).
+fn mojibake_candidates() -> &'static [u64; 0x10000 / 64] {
+    static TABLE: OnceLock<Box<[u64; 0x10000 / 64]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Box::new([0u64; 0x10000 / 64]);
+        let mut set = |c: char| {
+            let i = c as usize;
+            if let Some(bits) = table.get_mut(i >> 6) {
+                *bits |= 1 << (i & 63);
+            }
+        };
+        for page in code_pages() {
+            page.bytes_of.iter().for_each(|&(c, _)| set(c));
+        }
+        ('\u{80}'..='\u{9F}').for_each(&mut set);
+        // Ligatures: normalization writes `ﬅ` as `ſt`.
+        ('\u{FB00}'..='\u{FB06}').for_each(&mut set);
+        ('\u{4E00}'..='\u{9FFF}')
+            .filter(|&c| gb2312_cost(c) == 2)
+            .for_each(&mut set);
+        table
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gbk::may_be_utf8_read_as_gbk;
+    use super::super::reading::repair_line;
+    use super::*;
+    use crate::chars::normalize::may_fix;
+
+    fn may_hold(line: &str) -> bool {
+        may_hold_mojibake(&Signs::of(line), line)
+    }
+
+    #[test]
+    fn a_line_the_gate_passes_over_is_never_read() {
+        // Lines of characters no reading starts from, alone, doubled and
+        // between letters, spaces and invisible characters.
+        let others: Vec<char> = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| !is_candidate(c))
+            .collect();
+        for pair in others.chunks(2) {
+            let line: String = pair
+                .iter()
+                .flat_map(|&c| [c, c, 'x', c, ' ', '\u{200B}'])
+                .collect();
+            assert!(!may_hold(&line));
+            assert_eq!(repair_line(&line), None, "{line:?}");
+        }
+        // Characters a reading may start from, where the line shows no
+        // evidence of a code page.
+        for line in [
+            "“鄂尔多斯”，综述",
+            "主题‘结合’上",
+            "第１章 Ⅻ 鄂",
+            "企业……鄂尔多斯",
+        ] {
+            assert!(!may_hold(line), "{line}");
+            assert_eq!(repair_line(line), None);
+        }
+        for line in ["cafÃ©", "鑰冭瘯", "\u{93}quoted\u{94}", "ï¬\u{AD}"] {
+            assert!(may_hold(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn on_no_page_only_ideographs_outside_gb2312_are_candidates() {
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            if PageBytes::is_on_no_page(c) {
+                let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+                assert_eq!(is_candidate(c), ideograph && gb2312_cost(c) == 2, "{c:?}");
+                assert!(!is_fixed(c, Scope::Alone) && !is_single_byte_mojibake_letter(c));
+            } else if !c.is_ascii() && !is_candidate(c) {
+                assert_eq!(PageBytes::of_unwritten(c), PageBytes::of(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_pass_finds_what_each_question_finds_alone() {
+        // Every character of the Basic Multilingual Plane and some beyond
+        // it, alone and next to the characters that show a page's bytes.
+        let neighbours = [
+            'Ã', '©', 'â', '€', ' ', '\u{A0}', '\u{FFFD}', '“', 'a', '中', '鑰',
+        ];
+        let chars = (0..=0x1_0100u32).filter_map(char::from_u32);
+        for c in chars {
+            for n in neighbours {
+                for line in [format!("{c}"), format!("{n}{c}"), format!("{c}{n}{c}鑰冭")] {
+                    let signs = Signs::of(&line);
+                    assert_eq!(signs.candidate, line.chars().any(is_candidate), "{line:?}");
+                    assert_eq!(signs.normalized, may_fix(&line, Scope::Alone), "{line:?}");
+                    assert_eq!(
+                        signs.evidence.offers_a_reading(),
+                        PageEvidence::of(&line).offers_a_reading(),
+                        "{line:?}"
+                    );
+                    assert_eq!(
+                        signs.may_be_utf8_read_as_gbk(&line),
+                        may_be_utf8_read_as_gbk(&line),
+                        "{line:?}"
+                    );
+                    assert_eq!(
+                        signs.single_byte_letter,
+                        line.chars().any(is_single_byte_mojibake_letter),
+                        "{line:?}"
+                    );
+                }
+            }
+        }
+    }
+}
