@@ -35,7 +35,10 @@
 //! few columns away from where the wide text ends); such rows also share
 //! the gutter when the rows' standing together is weighed. Text that
 //! spaces its words of wide characters (Korean) measures no such width. A row that holds both columns but ends short
-//! of the gutter in characters is left whole. Collapsed gutters are read
+//! of the gutter in characters is left whole. A row whose text starts
+//! again at the gutter after a run of spaces is split at that run, never
+//! at a single space before it that happens to stand at the measured
+//! width (a left column's line that mixes scripts can run past it). Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -159,6 +162,25 @@ mod tests {
         assert_eq!(collapsed_at(&collapsed[0], 24, 0, Some(edge)), Some(14));
         // Three rows are too few.
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);
+    }
+
+    #[test]
+    fn a_row_that_starts_again_at_the_gutter_is_split_there() {
+        // Four full rows measure the left column at 28; the last row holds
+        // a single space at that width, then more of the left column, then
+        // the right column at its gutter.
+        let full = "把文件从一台机器复制到另一台 备份的日期，再用";
+        let mut input = [full; 4].join("\n");
+        input.push_str("\n                              右栏的一行文字\n");
+        input.push_str("                              右栏的又一行字\n");
+        input.push_str("                              右栏的第三行字\n");
+        input.push_str("用 cron 定时运行 df 和 du 命令        右栏最后一行");
+        let got = order(&input);
+        assert!(
+            got.contains(&"用 cron 定时运行 df 和 du 命令".to_string()),
+            "{got:?}"
+        );
+        assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
     }
 
     #[test]

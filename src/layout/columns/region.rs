@@ -161,8 +161,14 @@ pub(super) fn split_region(
         }
         // A row that ends short of the gutter in characters but whose text
         // fills the left column, as the collapsed rows measure it, before
-        // a single space: the rest is the right column's.
+        // a single space: the rest is the right column's. A row whose text
+        // starts again at the gutter after a run of spaces is split there:
+        // a single space before it stands inside the left column.
+        let at_gutter = segs
+            .iter()
+            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
         let fills_column = shifted.is_none()
+            && at_gutter.is_none()
             && edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
         if let Some(col) = fills_column
             .then(|| collapsed_at(&spaces, gutter, region_col, edge))
@@ -173,9 +179,6 @@ pub(super) fn split_region(
             right.push(r);
             continue;
         }
-        let at_gutter = segs
-            .iter()
-            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
         let split = at_gutter
             .or_else(|| segs.iter().position(|s| s.start_col >= gutter))
             .or(shifted);
