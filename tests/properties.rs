@@ -8,7 +8,8 @@
 //! form feeds, page numbers, hyphenated line ends, indentation).
 //!
 //! The case count is kept low so `cargo test` stays fast in debug builds;
-//! `PROPTEST_CASES=10000 cargo test --release --test properties` runs more.
+//! `TEXTMEND_PROPTEST_CASES=10000 cargo test --release --test properties`
+//! runs more.
 
 use proptest::prelude::*;
 use std::collections::HashMap;
@@ -23,9 +24,14 @@ fn cases() -> u32 {
         .unwrap_or(64)
 }
 
+/// A failure's seed is written to `tests/properties.proptest-regressions`
+/// and every later run tries the seeds kept there first, so an input that
+/// a long hunt found once is not lost when the next run does not meet it.
 fn config() -> ProptestConfig {
     ProptestConfig {
-        failure_persistence: None,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
         ..ProptestConfig::with_cases(cases())
     }
 }
