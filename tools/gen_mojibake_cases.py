@@ -11,7 +11,8 @@ only when the garbled text differs from the clean one):
 
 - UTF-8 read as windows-1252 (undefined bytes as C1 controls, as WHATWG
   decoders do), as Latin-1, as Mac Roman, as IBM 437, as windows-1251,
-  windows-1250, windows-1257 and ISO-8859-2;
+  windows-1250, windows-1257, ISO-8859-2, windows-1255 (Hebrew) and
+  windows-874 (Thai);
 - UTF-8 read as windows-1252 with only some words garbled (text pasted
   together from two sources);
 - Chinese, Japanese and Korean in UTF-8 read as Latin-1 and as
@@ -34,6 +35,8 @@ SINGLE_BYTE = [
     ("utf-8-as-windows-1250", "cp1250"),
     ("utf-8-as-windows-1257", "cp1257"),
     ("utf-8-as-iso-8859-2", "iso-8859-2"),
+    ("utf-8-as-windows-1255", "cp1255"),
+    ("utf-8-as-windows-874", "cp874"),
 ]
 
 

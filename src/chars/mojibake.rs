@@ -2,7 +2,9 @@
 //! back the right way.
 //!
 //! A run of characters that a single-byte encoding can write (windows-1252
-//! or Latin-1, windows-1250, -1251, -1257, Mac Roman) is written back to
+//! or Latin-1, windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2, Mac
+//! Roman, IBM 866 and 437, and the Hebrew and Thai pages windows-1255 and
+//! windows-874) is written back to
 //! those bytes and read as UTF-8 or as GBK. The reading is kept only when
 //! it is clearly more plausible than the text it replaces (see
 //! [`repair_mojibake`]).
@@ -204,6 +206,20 @@ mod tests {
         assert_eq!(fix("wei√ü"), "weiß");
         assert_eq!(fix("Blog Tip 2 вЂ“ Broadcast"), "Blog Tip 2 – Broadcast");
         assert_eq!(fix("Ξ‘ΞΈΞ®Ξ½Ξ±"), "Αθήνα");
+        // Through the Hebrew and the Thai code page.
+        assert_eq!(fix("cafֳ© crֳ¨me"), "café crème");
+        assert_eq!(fix("naรฏve faรงade"), "naïve façade");
+    }
+
+    #[test]
+    fn hebrew_and_thai_text_is_kept() {
+        for s in [
+            "שלום עולם, מה שלומך היום?",
+            "ภาษาไทยเป็นภาษาที่มีวรรณยุกต์",
+            "ราคา 100 บาท (รวมภาษี)",
+        ] {
+            assert_eq!(repair_mojibake(s), None, "{s}");
+        }
     }
 
     #[test]

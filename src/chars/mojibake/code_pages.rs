@@ -5,8 +5,8 @@
 use super::plausibility::{char_cost, is_space};
 use super::runs::{read_gbk, read_utf8, unfinished_sequence};
 use encoding_rs::{
-    Encoding, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
-    WINDOWS_1253, WINDOWS_1254, WINDOWS_1257,
+    Encoding, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_874, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1253, WINDOWS_1254, WINDOWS_1255, WINDOWS_1257,
 };
 use std::sync::OnceLock;
 
@@ -276,6 +276,8 @@ pub(super) fn code_pages() -> &'static [CodePage] {
             CodePage::new(WINDOWS_1254, false),
             CodePage::new(MACINTOSH, false),
             CodePage::new(IBM866, false),
+            CodePage::new(WINDOWS_1255, false),
+            CodePage::new(WINDOWS_874, false),
             CodePage::from_upper_half(&super::cp437::UPPER_HALF),
         ]
     })

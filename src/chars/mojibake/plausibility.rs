@@ -355,7 +355,8 @@ pub(super) fn gbk_bytes(c: char) -> Option<([u8; 4], usize)> {
     (result == EncoderResult::InputEmpty).then_some((bytes, written))
 }
 
-/// The letter's script family, for catching scripts mixed inside a word.
+/// The letter's script family, for catching scripts mixed inside a word
+/// (`cafรฉ`, a Latin word that UTF-8 read as the Thai code page breaks).
 fn script_family(c: char) -> Option<u8> {
     let family = match c {
         '\u{0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => 0,
@@ -363,6 +364,7 @@ fn script_family(c: char) -> Option<u8> {
         '\u{400}'..='\u{52F}' => 2,
         '\u{590}'..='\u{5FF}' => 3,
         '\u{600}'..='\u{6FF}' => 4,
+        '\u{E00}'..='\u{E7F}' => 5,
         _ => return None,
     };
     c.is_alphabetic().then_some(family)
