@@ -16,7 +16,9 @@
 //!   numbers ([`crate::layout::browser_furniture`]);
 //! - a line that recurs at the top or bottom of two or more pages, allowing
 //!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
-//!   next to a page number and recurs in the document.
+//!   next to a page number and recurs in the document;
+//! - a title printed once that opens a page whose first lines also hold
+//!   its page number (a header that carries the number).
 //!
 //! Refused: a line that occurs once, a list item (`12.`), a number in the
 //! middle of a page (a year, a table cell), and anything inside a run of
@@ -224,7 +226,10 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
                 shape_into(&lines[i].text, &mut buffer);
                 furniture_shapes.contains(buffer.as_str())
             };
-        if recurring || beyond_page_number(lines, i, body_width) {
+        if recurring
+            || beyond_page_number(lines, i, body_width)
+            || opens_numbered_page(lines, i, body_width)
+        {
             lines[i].removed = true;
             log.push(lines[i].range.clone(), "", Rule::RunningHeader);
         }
@@ -442,6 +447,33 @@ fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
         || is_number(before) && paged && page_edge(after)
 }
 
+/// Is line `i` a running title printed once at the head of a page whose
+/// header also holds the page's number: the page's first line, after a
+/// page break, narrower than the body text, no section number, with a
+/// removed page number among the page's first [`EDGE_LINES`] lines after
+/// it and the page's text going on after that number (`⏎Debian
+/// Reference` / `6.4` / `122 / 244` / `…`)? A header is written before
+/// the body; a number at the page's foot, even of a short page, has no
+/// text after it.
+fn opens_numbered_page(lines: &[Line], i: usize, body_width: usize) -> bool {
+    let page = lines[i].page;
+    let opens_page = (0..i)
+        .rev()
+        .find(|&j| !lines[j].is_blank())
+        .is_some_and(|j| lines[j].page != page);
+    let mut rest = (i + 1..lines.len())
+        .filter(|&j| !lines[j].is_blank())
+        .take_while(|&j| lines[j].page == page);
+    opens_page
+        && lines[i].width * 4 <= body_width * 3
+        && !crate::layout::segment::is_section_number(&lines[i].text)
+        && rest
+            .by_ref()
+            .take(EDGE_LINES)
+            .any(|j| lines[j].removed && is_page_number_line(&lines[j]))
+        && rest.any(|j| !lines[j].removed)
+}
+
 /// Is line `i` set off from its neighbours (blank, removed or no line on
 /// both sides), as a running title is, rather than part of a paragraph?
 fn stands_alone(lines: &[Line], i: usize) -> bool {
@@ -549,6 +581,23 @@ mod tests {
         assert_eq!(
             kept("Annual Report\nonly page text"),
             ["Annual Report", "only page text"]
+        );
+    }
+
+    #[test]
+    fn a_title_opening_a_page_whose_header_holds_its_number_goes_even_once() {
+        let body = "The end of the text on this page, as wide as a line of it.";
+        assert_eq!(
+            kept(&format!(
+                "{body}\n\u{c}Backup Handbook\n4.2\n17 / 120\nRestoring files\n{body}"
+            )),
+            [body, "4.2", "Restoring files", body]
+        );
+        // The page's number at its foot says nothing of its first line,
+        // however short the page.
+        assert_eq!(
+            kept(&format!("{body}\n\u{c}Restoring files\n{body}\n17 / 120")),
+            [body, "Restoring files", body]
         );
     }
 
