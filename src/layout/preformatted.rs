@@ -19,7 +19,11 @@
 //!   number (`Introduction . . . . 12`, `3、风险提示 ……… 8`) is a contents
 //!   entry;
 //! - **aligned columns**: a line with two or more gaps of several spaces
-//!   inside it is a table row as `pdftotext -layout` sets one;
+//!   inside it is a table row as `pdftotext -layout` sets one, unless it
+//!   is three or more words, each a gap apart, whose sentence runs on into
+//!   the line of words after it (a justified line that `-layout`
+//!   stretched to its column's width: `oldest    copies    when    the` /
+//!   `disk is full`);
 //! - **short run**: three or more consecutive lines that all stop well
 //!   short of the document's line width, mostly without sentence
 //!   punctuation, are table cells, a listing or verse — including a line

@@ -67,6 +67,18 @@ pub fn mark_preformatted(lines: &mut [Line]) {
             && ends_with_url_scheme(&lines[visible[v - 1]].text);
         pre[v] = !line.fake_bold && !url_rest && looks_preformatted(&line.text);
     }
+    // A justified line of prose that `-layout` stretched to its column's
+    // width looks like a row of one-word cells; it runs into a line of
+    // prose mid-sentence (read from the end, so that two stretched lines
+    // in a row run into the prose after them).
+    for v in (0..visible.len().saturating_sub(1)).rev() {
+        if pre[v] && !blank_before[v + 1] && !pre[v + 1] {
+            let (line, next) = (&lines[visible[v]], &lines[visible[v + 1]]);
+            if is_stretched_prose(&line.text) && runs_into_prose(&line.text, &next.text) {
+                pre[v] = false;
+            }
+        }
+    }
 
     // Short runs.
     let mut alone = vec![false; visible.len()];
@@ -181,6 +193,26 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         lines[i].stands_alone = alone[v] && !pre[v];
     }
 }
+/// Is the line words of prose set apart by the wide gaps of a stretched
+/// line: three or more words, every gap between them two spaces or more,
+/// and letters in every word?
+fn is_stretched_prose(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    let segments = text.split("  ").filter(|p| !p.trim().is_empty()).count();
+    words >= 3
+        && segments == words
+        && text
+            .split_whitespace()
+            .all(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Does a sentence run on from `line` into `next`, a line of words that
+/// is no row: `line` ends in no sentence punctuation?
+fn runs_into_prose(line: &str, next: &str) -> bool {
+    !ends_sentence(line) && !line.trim_end().ends_with([':', '：']) && next.trim().contains(' ')
+}
+
 /// Marks runs of lines that are each one path (`/var/lib/dpkg/info/x.prerm`,
 /// `C:\\Windows\\win.ini`, quoted or not): a list of files, one per line,
 /// which no sentence is written as.
@@ -377,5 +409,20 @@ mod tests {
         assert_eq!(first_colon("a: b 名称：值"), Some(1));
         assert_eq!(first_colon("名称：值"), Some(6));
         assert_eq!(first_colon("no colon"), None);
+    }
+
+    #[test]
+    fn a_stretched_line_of_words_runs_into_prose() {
+        assert!(is_stretched_prose("oldest     copies    when     the"));
+        // A cell of two words, or one without letters, is a table's.
+        assert!(!is_stretched_prose("tar archive     reads     writes"));
+        assert!(!is_stretched_prose("bash     998     7175"));
+        assert!(!is_stretched_prose("one     word"));
+        assert!(runs_into_prose(
+            "oldest     copies    when",
+            "the disk is full."
+        ));
+        assert!(!runs_into_prose("the rows below:", "name value"));
+        assert!(!runs_into_prose("it ends here.", "The next one."));
     }
 }
