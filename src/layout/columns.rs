@@ -34,11 +34,26 @@
 //! positions that count wide characters as one, so its start can stand a
 //! few columns away from where the wide text ends); such rows also share
 //! the gutter when the rows' standing together is weighed. Text that
-//! spaces its words of wide characters (Korean) measures no such width. A row that holds both columns but ends short
-//! of the gutter in characters is left whole. A row whose text starts
-//! again at the gutter after a run of spaces is split at that run, never
-//! at a single space before it that happens to stand at the measured
-//! width (a left column's line that mixes scripts can run past it). Collapsed gutters are read
+//! spaces its words of wide characters (Korean) measures no such width,
+//! and a width narrower than a quarter of the page's region, or a third of
+//! a region inside a column already split (two columns at most), is the
+//! text's own. Where all such spaces agree on no column's width, the spaces
+//! that stand where the region's columns start (at least half the support
+//! a gutter needs starts text within `SHIFT` and `TOLERANCE` of where the
+//! space's text reaches) measure it: spaces beside Latin words agree on a
+//! narrow width by chance, a collapsed gutter stands beside a column start.
+//! A row that ends short of the gutter in characters but fills the left
+//! column before such a space is split there only where it stands together
+//! with the nearest row above or below that shows the gutter, no blank row
+//! between (at least every other row of that stretch fills the column or
+//! shows the gutter): a line that fills the page's one column below or
+//! above the columns is that column's own. A row that
+//! holds both columns but ends short of the gutter in characters is left
+//! whole. A row whose text starts again at the gutter (or up to `SHIFT`
+//! right of it, where the extractor sets a right column that drifts) after
+//! a run of spaces is split at that run, never at a single space before it
+//! that happens to stand at the measured width (a left column's line that
+//! mixes scripts can run past it). Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -120,8 +135,8 @@ pub fn split_columns(
 mod tests {
     use super::cells::{Segment, segment_starts, segments, written_cells};
     use super::collapsed::{
-        CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces,
-        spaces_its_words,
+        CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
+        collapsed_spaces, spaces_its_words,
     };
     use super::gutter::has_one_segment;
     use super::region::as_kept_blocks_write;
@@ -180,6 +195,67 @@ mod tests {
             got.contains(&"用 cron 定时运行 df 和 du 命令".to_string()),
             "{got:?}"
         );
+        assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
+    }
+
+    #[test]
+    fn spaces_beside_column_starts_measure_the_column() {
+        // Six rows put a space beside a Latin word 5 columns in, four put
+        // one after a full left column 28 columns wide; the right column
+        // starts at column 30 on three rows.
+        let latin = CollapsedSpace { col: 3, reach: 5 };
+        let full = CollapsedSpace { col: 14, reach: 28 };
+        let mut collapsed = vec![vec![latin]; 6];
+        collapsed.extend(vec![vec![full]; 4]);
+        let mut starts = vec![0; 45];
+        starts[30] = 3;
+        assert_eq!(collapsed_edge(&collapsed, 0).map(|e| e.width), Some(5));
+        let near = collapsed_edge_near(&collapsed, 0, &starts);
+        assert_eq!(near.map(|e| e.width), Some(28));
+        // Without the column's starts, nothing is measured.
+        assert_eq!(collapsed_edge_near(&collapsed, 0, &[0; 45]), None);
+    }
+
+    #[test]
+    fn a_full_row_is_split_only_beside_the_gutter() {
+        let columns = "\
+把文件从一台机器复制到另一台 备份的日期，再用这个工具把
+机器的时候，只传送改动过的部 需要的目录解开。如果备份放在
+分，这样可以节省很多时间。打 另一台主机上，可以登录以后下
+包以后再复制到硬盘上也很方便 载下来，然后检查是否完整。
+。                            每个月至少测试一次恢复。
+                              磁盘快满的时候，找出最大的
+                              目录，再决定删掉哪些旧的文
+                              件。
+";
+        // Below the columns, a line of the page's one column that fills
+        // it before a single space stays whole.
+        let input = format!("{columns}\n每天运行一次备份的脚本，先用 du\n查看还剩多少空间。");
+        let got = order(&input);
+        assert!(
+            got.contains(&"每天运行一次备份的脚本，先用 du".to_string()),
+            "{got:?}"
+        );
+        // Beside rows that show the gutter, such a row is split.
+        let input = format!("{columns}每天运行一次备份的脚本，先用 再把结果写进日志。");
+        let got = order(&input);
+        assert!(got.contains(&"再把结果写进日志。".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_row_whose_text_starts_again_past_the_gutter_is_split_at_its_run() {
+        // The last row's left text fills the measured width before a
+        // single space and runs on; its right column starts a few columns
+        // past the gutter after a run of spaces.
+        let full = "把文件从一台机器复制到另一台 备份的日期，再用";
+        let mut input = [full; 4].join("\n");
+        input.push_str("\n                              右栏的一行文字\n");
+        input.push_str("                              右栏的又一行字\n");
+        input.push_str("                              右栏的第三行字\n");
+        input.push_str("最基础的检视二进位制资料方法是 \"od -t x1 sda\"    右栏最后一行");
+        let got = order(&input);
+        let left = "最基础的检视二进位制资料方法是 \"od -t x1 sda\"";
+        assert!(got.contains(&left.to_string()), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
     }
 

@@ -53,8 +53,52 @@ pub(super) fn collapsed_edge(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
 ) -> Option<CollapsedEdge> {
-    let widest = collapsed
-        .iter()
+    agreed_width(collapsed, region_col, |_| true)
+}
+
+/// The width that the single spaces standing where the page's own columns
+/// start agree on ([`collapsed_edge`] over those spaces only): a space
+/// counts when at least half the support a gutter needs starts text (after
+/// a run of spaces, `starts[col]` rows at each character column) within
+/// [`TOLERANCE`] of the stretch from the space to [`SHIFT`] columns past
+/// where its text reaches. Single spaces beside Latin words agree on a
+/// width by chance anywhere in a line; a collapsed gutter stands beside a
+/// right column's start. `O(rows + width)`.
+pub(super) fn collapsed_edge_near(
+    collapsed: &[Vec<CollapsedSpace>],
+    region_col: usize,
+    starts: &[usize],
+) -> Option<CollapsedEdge> {
+    // Rows starting text left of each column, so that the starts in any
+    // stretch are counted in one subtraction.
+    let mut before = Vec::with_capacity(starts.len() + 1);
+    before.push(0);
+    for n in starts {
+        before.push(before.last().copied().unwrap_or(0) + n);
+    }
+    let near_starts = |space: &CollapsedSpace| {
+        let to = (space.col.max(space.reach) + SHIFT + TOLERANCE + 1).min(starts.len());
+        let from = space.col.saturating_sub(TOLERANCE).min(to);
+        (before[to] - before[from]) * 2 >= MIN_SUPPORT
+    };
+    agreed_width(collapsed, region_col, near_starts)
+}
+
+/// The width that at least [`MIN_SUPPORT`] rows' spaces (those `counted`)
+/// agree on within [`TOLERANCE`], when twice as many rows agree on it as
+/// would if those spaces were spread evenly.
+fn agreed_width(
+    collapsed: &[Vec<CollapsedSpace>],
+    region_col: usize,
+    counted: impl Fn(&CollapsedSpace) -> bool,
+) -> Option<CollapsedEdge> {
+    let counted = &counted;
+    let spaces = || {
+        collapsed
+            .iter()
+            .map(move |row| row.iter().filter(move |s| counted(s)))
+    };
+    let widest = spaces()
         .flatten()
         .map(|s| s.reach.saturating_sub(region_col))
         .max()?;
@@ -62,8 +106,8 @@ pub(super) fn collapsed_edge(
     // row counted once).
     let mut rows = vec![0usize; widest + TOLERANCE + 1];
     let mut counted_by = vec![usize::MAX; rows.len()];
-    for (i, spaces) in collapsed.iter().enumerate() {
-        for space in spaces {
+    for (i, row) in spaces().enumerate() {
+        for space in row {
             let reach = space.reach.saturating_sub(region_col);
             for edge in reach.saturating_sub(TOLERANCE)..=reach + TOLERANCE {
                 if counted_by[edge] != i {
@@ -81,7 +125,7 @@ pub(super) fn collapsed_edge(
     // Spaces between words (Korean sets a space between its words) agree
     // on every width alike; a gutter's width stands out: at least twice
     // as many rows agree on it as would if the spaces were spread evenly.
-    let spaces: usize = collapsed.iter().map(Vec::len).sum();
+    let spaces = spaces().flatten().count();
     let even = spaces * (2 * TOLERANCE + 1) / (widest + 1);
     (agreeing >= MIN_SUPPORT && agreeing >= 2 * even).then_some(CollapsedEdge {
         width: edge,

@@ -84,25 +84,8 @@ pub(super) fn find_gutter(
     if text_lines < MIN_SUPPORT {
         return Err(None);
     }
-    let width = all
-        .iter()
-        .filter_map(|s| s.last().map(|l| l.end_col))
-        .max()
-        .unwrap_or(0);
-    // A gutter is shared by lines: two starts of one line closer than a
-    // window's width (cells of a narrow table) count once.
-    let mut starts = vec![0usize; width + 1];
-    for segs in all {
-        let mut last: Option<usize> = None;
-        for seg in segs {
-            if seg.start_col >= region_col + MIN_COLUMN_WIDTH
-                && last.is_none_or(|l| seg.start_col > l + 2 * TOLERANCE)
-            {
-                starts[seg.start_col] += 1;
-                last = Some(seg.start_col);
-            }
-        }
-    }
+    let starts = gutter_starts(all, region_col);
+    let width = starts.len() - 1;
     // Rows whose gutter collapsed at the width they agree on support a
     // gutter that the width can stand for, once at least half the support
     // a gutter needs comes from starts.
@@ -165,6 +148,31 @@ pub(super) fn find_gutter(
         }
     }
     Err(unsure)
+}
+
+/// How many rows start a segment at each character column at least
+/// [`MIN_COLUMN_WIDTH`] right of the region's edge: where the region's
+/// columns can start. A gutter is shared by lines: two starts of one line
+/// closer than a window's width (cells of a narrow table) count once.
+pub(super) fn gutter_starts(all: &[Vec<Segment>], region_col: usize) -> Vec<usize> {
+    let width = all
+        .iter()
+        .filter_map(|s| s.last().map(|l| l.end_col))
+        .max()
+        .unwrap_or(0);
+    let mut starts = vec![0usize; width + 1];
+    for segs in all {
+        let mut last: Option<usize> = None;
+        for seg in segs {
+            if seg.start_col >= region_col + MIN_COLUMN_WIDTH
+                && last.is_none_or(|l| seg.start_col > l + 2 * TOLERANCE)
+            {
+                starts[seg.start_col] += 1;
+                last = Some(seg.start_col);
+            }
+        }
+    }
+    starts
 }
 
 /// A region's rows, as [`find_gutter`] weighs them against a gutter.

@@ -5,10 +5,13 @@
 use super::cells::{Segment, segments};
 use super::collapsed::spaces_its_words;
 use super::collapsed::{
-    CollapsedSpace, collapsed_at, collapsed_edge, collapsed_spaces, split_at_col, split_collapsed,
+    CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
+    collapsed_spaces, split_at_col, split_collapsed,
 };
-use super::gutter::{find_gutter, is_interleaved, is_shifted, may_have_gutter, typical_widths};
-use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, TOLERANCE};
+use super::gutter::{
+    find_gutter, gutter_starts, is_interleaved, is_shifted, may_have_gutter, typical_widths,
+};
+use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
 use crate::text::line::Piece;
 use std::ops::Range;
 
@@ -100,12 +103,20 @@ pub(super) fn split_region(
         .saturating_sub(region_col);
     // Where the text spaces its words of wide characters, spaces agree on
     // widths by chance: no width is measured. And a column is at least a
-    // quarter of its region (a third of three columns, less the gutters):
-    // spaces that agree on a narrower width are the text's own.
+    // quarter of the page's region (a third of three columns, less the
+    // gutters) and a third of a column's region (which holds two columns
+    // at most): spaces that agree on a narrower width are the text's own.
+    // Where all the spaces agree on no such width, those that stand where
+    // the region's columns start may.
     let words_spaced = spaces_its_words(input, &rows, &kept);
+    let share = if depth == 0 { 4 } else { 3 };
+    let wide_enough = |e: &CollapsedEdge| !words_spaced && e.width * share >= region_width;
     let edge = collapsed_edge(&collapsed, region_col)
-        .filter(|_| !words_spaced)
-        .filter(|e| e.width * 4 >= region_width);
+        .filter(wide_enough)
+        .or_else(|| {
+            let starts = gutter_starts(&measured, region_col);
+            collapsed_edge_near(&collapsed, region_col, &starts).filter(wide_enough)
+        });
     let gutter = match find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col) {
         Ok(gutter) => gutter,
         Err(unsure) => {
@@ -132,7 +143,8 @@ pub(super) fn split_region(
         out.extend(read(std::mem::take(left)));
         out.extend(read(std::mem::take(right)));
     };
-    for ((row, segs), spaces) in rows.into_iter().zip(all).zip(collapsed) {
+    let fills = fills_column_at(&all, &collapsed, gutter, region_col, edge);
+    for (((row, segs), spaces), fills) in rows.into_iter().zip(all).zip(collapsed).zip(fills) {
         if segs.is_empty() {
             left.push(row.clone());
             right.push(row);
@@ -159,26 +171,15 @@ pub(super) fn split_region(
             }
             continue;
         }
-        // A row that ends short of the gutter in characters but whose text
-        // fills the left column, as the collapsed rows measure it, before
-        // a single space: the rest is the right column's. A row whose text
-        // starts again at the gutter after a run of spaces is split there:
-        // a single space before it stands inside the left column.
-        let at_gutter = segs
-            .iter()
-            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
-        let fills_column = shifted.is_none()
-            && at_gutter.is_none()
-            && edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
-        if let Some(col) = fills_column
-            .then(|| collapsed_at(&spaces, gutter, region_col, edge))
-            .flatten()
-        {
+        if let Some(col) = fills {
             let (l, r) = split_at_col(input, &row, col);
             left.push(l);
             right.push(r);
             continue;
         }
+        let at_gutter = segs
+            .iter()
+            .position(|s| s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + TOLERANCE);
         let split = at_gutter
             .or_else(|| segs.iter().position(|s| s.start_col >= gutter))
             .or(shifted);
@@ -210,6 +211,91 @@ pub(super) fn split_region(
     }
     flush(&mut out, &mut left, &mut right);
     Ok(out)
+}
+
+/// The single space at which each row is split because it ends short of
+/// the gutter in characters but its text fills the left column before it,
+/// as the collapsed rows measure the column: the rest is the right
+/// column's. A row whose text starts again where a right column can start
+/// (within [`SHIFT`] of the gutter) after a run of spaces is not such a
+/// row: it is split at that run, and a single space before it stands
+/// inside the left column. And such a row is split only where it stands
+/// together with the nearest row above or below that shows the gutter
+/// (text at or past where a right column can start, or a single space
+/// where the row crosses it), with no blank row between: at least every
+/// other row from one to the other fills the column or shows the gutter,
+/// since a line below or above the columns that fills the page's one
+/// column is that column's own. `O(rows)`.
+fn fills_column_at(
+    all: &[Vec<Segment>],
+    collapsed: &[Vec<CollapsedSpace>],
+    gutter: usize,
+    region_col: usize,
+    edge: Option<CollapsedEdge>,
+) -> Vec<Option<usize>> {
+    let measured = edge.is_some_and(|e| e.stands_for(gutter.saturating_sub(region_col)));
+    let mut fills = vec![None; all.len()];
+    let mut shows = vec![false; all.len()];
+    for (i, (segs, spaces)) in all.iter().zip(collapsed).enumerate() {
+        let crosses = segs
+            .iter()
+            .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
+        let starts_right =
+            |s: &Segment| is_shifted(s, gutter, region_col) || s.start_col + TOLERANCE >= gutter;
+        let at_gutter = segs.iter().any(|s| {
+            is_shifted(s, gutter, region_col)
+                || (s.start_col + TOLERANCE >= gutter && s.start_col <= gutter + SHIFT)
+        });
+        let at = collapsed_at(spaces, gutter, region_col, edge);
+        if crosses {
+            shows[i] = at.is_some();
+        } else if measured && !at_gutter && !segs.is_empty() {
+            fills[i] = at;
+        }
+        shows[i] |= fills[i].is_none() && segs.iter().any(starts_right);
+    }
+    // Each row that fills the column is kept where it stands together with
+    // the nearest row above or below that shows the gutter, with no blank
+    // row between: at least every other row of that stretch fills the
+    // column or shows the gutter.
+    let sharing: Vec<usize> = std::iter::once(0)
+        .chain(fills.iter().zip(&shows).scan(0, |n, (f, &s)| {
+            *n += usize::from(f.is_some() || s);
+            Some(*n)
+        }))
+        .collect();
+    // The rows `stretch` (first to last) stand together.
+    let together = |stretch: (usize, usize)| {
+        let (first, last) = stretch;
+        (sharing[last + 1] - sharing[first]) * 2 > last - first
+    };
+    let mut shows_above = vec![None; all.len()];
+    let mut last = None;
+    for (i, segs) in all.iter().enumerate() {
+        shows_above[i] = last;
+        last = if segs.is_empty() {
+            None
+        } else if shows[i] {
+            Some(i)
+        } else {
+            last
+        };
+    }
+    let mut below = None;
+    for i in (0..all.len()).rev() {
+        let above = shows_above[i].is_some_and(|a| together((a, i)));
+        if fills[i].is_some() && !above && !below.is_some_and(|b| together((i, b))) {
+            fills[i] = None;
+        }
+        below = if all[i].is_empty() {
+            None
+        } else if shows[i] {
+            Some(i)
+        } else {
+            below
+        };
+    }
+    fills
 }
 
 /// The rows' segments where the repaired text writes them. A stretch of
