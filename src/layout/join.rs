@@ -180,7 +180,7 @@ fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Co
 /// assert_eq!(one_space_per_run("°ÿ \t €"), "°ÿ €");
 /// ```
 pub fn one_space_per_run(text: &str) -> std::borrow::Cow<'_, str> {
-    if !crate::text::line::has_double_space(text) && !text.contains('\t') {
+    if !crate::text::line::has_space_run(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

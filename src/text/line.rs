@@ -72,6 +72,12 @@ pub(crate) fn has_double_space(text: &str) -> bool {
     find_double_space(text).is_some()
 }
 
+/// Does `text` hold a run of white space that the output writes as one
+/// space: two spaces in a row, or a tab? Two byte searches.
+pub(crate) fn has_space_run(text: &str) -> bool {
+    has_double_space(text) || memchr::memchr(b'\t', text.as_bytes()).is_some()
+}
+
 /// The texts of the lines that the repaired text shows, for the tests of
 /// the stages that remove lines.
 #[cfg(test)]
