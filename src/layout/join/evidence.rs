@@ -135,14 +135,15 @@ impl Evidence {
         // The word that starts at `start`: whether it holds a letter, and
         // a hyphen.
         let (mut start, mut letter, mut hyphen) = (0, false, false);
-        for (i, b) in text.bytes().enumerate().take(cut) {
-            if b.is_ascii_alphabetic() {
-                letter = true;
-            } else if b == b'-' {
-                hyphen = true;
-            } else if !b.is_ascii_digit() {
-                self.insert_ascii_token(&text[start..i], letter, hyphen, ascii_lower);
-                (start, letter, hyphen) = (i + 1, false, false);
+        for (i, &b) in text.as_bytes()[..cut].iter().enumerate() {
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => letter = true,
+                b'-' => hyphen = true,
+                b'0'..=b'9' => {}
+                _ => {
+                    self.insert_ascii_token(&text[start..i], letter, hyphen, ascii_lower);
+                    (start, letter, hyphen) = (i + 1, false, false);
+                }
             }
         }
         self.insert_ascii_token(&text[start..cut.max(start)], letter, hyphen, ascii_lower);
