@@ -316,26 +316,55 @@ struct SpacingCounts {
     symbols: HashMap<(char, bool), (usize, usize)>,
 }
 
+/// A character as [`SpacingCounts`] sees it: CJK (an ideograph or kana,
+/// whichever), or another character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Cjk,
+    Other(char),
+}
+
+impl Side {
+    fn of(c: char) -> Self {
+        if is_cjk(c) { Side::Cjk } else { Side::Other(c) }
+    }
+}
+
+/// Do the UTF-8 `bytes`, read from a character's start, start with a
+/// common ideograph (U+4E00 to U+9FFF)? Its first two bytes tell.
+fn starts_common_ideograph(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE4, 0xB8..=0xBF, ..] | [0xE5..=0xE9, ..])
+}
+
 impl SpacingCounts {
     /// Counts every place in `text` where CJK meets another kind of
-    /// character, with one space between or none.
+    /// character, with one space between or none. `O(n)`; a common
+    /// ideograph (U+4E00 to U+9FFF, all of them CJK) is told from its
+    /// first two bytes without being decoded.
     fn count(&mut self, text: &str) {
         // No ASCII character is CJK.
         if text.is_ascii() {
             return;
         }
-        // Each character with whether it is CJK, found once.
-        let mut prev: Option<(char, bool)> = None;
-        let mut prev2: Option<(char, bool)> = None;
-        for c in text.chars() {
-            let here = (c, is_cjk(c));
+        let bytes = text.as_bytes();
+        let (mut prev, mut prev2) = (None, None);
+        let mut at = 0;
+        while at < bytes.len() {
+            let here = if starts_common_ideograph(&bytes[at..]) {
+                at += 3;
+                Side::Cjk
+            } else {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                at += c.len_utf8();
+                Side::of(c)
+            };
             // Only where exactly one side is CJK is there anything to count.
-            if let (Some(p2), Some((' ', _))) = (prev2, prev) {
-                if p2.1 != here.1 {
-                    self.meet(p2, here, true);
-                }
+            if let (Some(p2), Some(Side::Other(' '))) = (prev2, prev) {
+                self.meet(p2, here, true);
             }
-            if let Some(p) = prev.filter(|p| p.1 != here.1) {
+            if let Some(p) = prev.filter(|&p| (p == Side::Cjk) != (here == Side::Cjk)) {
                 self.meet(p, here, false);
             }
             prev2 = prev;
@@ -343,17 +372,11 @@ impl SpacingCounts {
         }
     }
 
-    /// Records `left` meeting `right` when exactly one of them is CJK
-    /// (each given with whether it is).
-    fn meet(
-        &mut self,
-        (left, left_cjk): (char, bool),
-        (right, right_cjk): (char, bool),
-        spaced: bool,
-    ) {
-        let (other, cjk_after) = match (left_cjk, right_cjk) {
-            (true, false) => (right, false),
-            (false, true) => (left, true),
+    /// Records `left` meeting `right` when exactly one of them is CJK.
+    fn meet(&mut self, left: Side, right: Side, spaced: bool) {
+        let (other, cjk_after) = match (left, right) {
+            (Side::Cjk, Side::Other(other)) => (other, false),
+            (Side::Other(other), Side::Cjk) => (other, true),
             _ => return,
         };
         let counts = if other.is_ascii_alphabetic() {
@@ -388,6 +411,17 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
+    }
+
+    #[test]
+    fn the_common_ideographs_are_told_from_their_bytes_and_are_cjk() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let common = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(starts_common_ideograph(bytes), common, "{c:?}");
+            assert!(!common || is_cjk(c), "{c:?}");
+        }
     }
 
     #[test]
