@@ -482,12 +482,33 @@ pub fn measure(text: &str) -> (usize, ClassSet) {
         return (ascii_width(text), ClassSet::of(text));
     }
     let (mut width, mut classes) = (Width::default(), ClassSet::default());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if starts_common_ideograph(&bytes[at..]) {
+            classes.insert(CharClass::Han);
+            width.add_common_ideograph();
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let class = classify(c);
         classes.insert(class);
         width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
     }
     (width.total(), classes)
+}
+
+/// Do the UTF-8 `bytes`, read from a character's start, start with a
+/// common ideograph (U+4E00 to U+9FFF, the CJK Unified Ideographs)? Its
+/// first two bytes tell. Every one of them is [`CharClass::Han`] and two
+/// columns wide in any text, so the stages that read most of a CJK text
+/// step over them by their bytes without decoding them.
+pub(crate) fn starts_common_ideograph(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE4, 0xB8..=0xBF, ..] | [0xE5..=0xE9, ..])
 }
 
 /// The display width of ASCII text: printable ASCII is one column, the
@@ -528,6 +549,13 @@ impl Width {
         }
     }
 
+    /// Adds a common ideograph ([`starts_common_ideograph`]): CJK, and
+    /// two columns wide in any text.
+    fn add_common_ideograph(&mut self) {
+        self.cjk = true;
+        self.common += 2;
+    }
+
     fn total(&self) -> usize {
         self.common + if self.cjk { self.as_cjk } else { self.as_other }
     }
@@ -542,6 +570,20 @@ pub(crate) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_ideographs_are_told_from_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let common = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(starts_common_ideograph(bytes), common, "{c:?}");
+            if common {
+                assert_eq!(classify(c), CharClass::Han, "{c:?}");
+                assert_eq!(common_width(c), Some(2), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_midline_ellipsis_ends_a_sentence_where_it_reads_as_one() {

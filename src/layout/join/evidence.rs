@@ -4,7 +4,7 @@
 //! Latin words, numbers and symbols.
 
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_cjk, is_hangul};
+use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_ideograph};
 // Every word of the document is looked up here, most of them more than
 // once: foldhash is several times faster than the standard SipHash on
 // short keys, and its per-process random seed still keeps an input from
@@ -330,17 +330,11 @@ impl Side {
     }
 }
 
-/// Do the UTF-8 `bytes`, read from a character's start, start with a
-/// common ideograph (U+4E00 to U+9FFF)? Its first two bytes tell.
-fn starts_common_ideograph(bytes: &[u8]) -> bool {
-    matches!(bytes, [0xE4, 0xB8..=0xBF, ..] | [0xE5..=0xE9, ..])
-}
-
 impl SpacingCounts {
     /// Counts every place in `text` where CJK meets another kind of
     /// character, with one space between or none. `O(n)`; a common
-    /// ideograph (U+4E00 to U+9FFF, all of them CJK) is told from its
-    /// first two bytes without being decoded.
+    /// ideograph, CJK, is told from its bytes without being decoded
+    /// ([`starts_common_ideograph`]).
     fn count(&mut self, text: &str) {
         // No ASCII character is CJK.
         if text.is_ascii() {
@@ -411,17 +405,6 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
-    }
-
-    #[test]
-    fn the_common_ideographs_are_told_from_their_bytes_and_are_cjk() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            let common = ('\u{4E00}'..='\u{9FFF}').contains(&c);
-            let mut buffer = [0; 4];
-            let bytes = c.encode_utf8(&mut buffer).as_bytes();
-            assert_eq!(starts_common_ideograph(bytes), common, "{c:?}");
-            assert!(!common || is_cjk(c), "{c:?}");
-        }
     }
 
     #[test]
