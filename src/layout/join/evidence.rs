@@ -346,6 +346,11 @@ impl SpacingCounts {
         while at < bytes.len() {
             let here = if starts_common_ideograph(&bytes[at..]) {
                 at += 3;
+                if prev == Some(Side::Cjk) {
+                    // CJK after CJK: nothing meets.
+                    prev2 = prev;
+                    continue;
+                }
                 Side::Cjk
             } else {
                 let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
