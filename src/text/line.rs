@@ -271,7 +271,10 @@ pub fn is_list_item(text: &str) -> bool {
     let plausible = match (chars.next(), chars.next()) {
         (Some(c), _) if !crate::text::script::is_alphabetic(c) => true,
         (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
-        (Some(c), _) => "一二三四五六七八九十".contains(c),
+        (Some(c), _) => matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ),
         _ => false,
     };
     plausible && LIST_MARKER.is_match(text)
