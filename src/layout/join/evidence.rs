@@ -171,13 +171,19 @@ impl Evidence {
     }
 
     /// Records the ASCII word `token` lowercased, through the buffer
-    /// `ascii_lower`: a word seen before costs no allocation.
+    /// `ascii_lower` when it holds a capital: a word seen before costs no
+    /// allocation, and a word in lower case no copy.
     fn insert_ascii_word(&mut self, token: &str, ascii_lower: &mut String) {
-        ascii_lower.clear();
-        ascii_lower.push_str(token);
-        ascii_lower.make_ascii_lowercase();
-        if !self.words.contains(ascii_lower.as_str()) {
-            self.words.insert(ascii_lower.clone());
+        let lower = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            ascii_lower.clear();
+            ascii_lower.push_str(token);
+            ascii_lower.make_ascii_lowercase();
+            ascii_lower.as_str()
+        } else {
+            token
+        };
+        if !self.words.contains(lower) {
+            self.words.insert(lower.to_owned());
         }
     }
 
