@@ -144,12 +144,15 @@ struct QuoteCount {
 }
 
 impl QuoteCount {
+    /// Counts the quotes of `text`, found by a byte search: most lines
+    /// hold none.
     fn add(&mut self, text: &str) {
-        for b in text.bytes() {
-            match b {
-                b'"' => self.double += 1,
-                b'\'' => self.single += 1,
-                _ => {}
+        let bytes = text.as_bytes();
+        for at in memchr::memchr2_iter(b'"', b'\'', bytes) {
+            if bytes[at] == b'"' {
+                self.double += 1;
+            } else {
+                self.single += 1;
             }
         }
     }
