@@ -514,12 +514,18 @@ pub(crate) fn starts_common_ideograph(bytes: &[u8]) -> bool {
 /// The display width of ASCII text: printable ASCII is one column, the
 /// rest as Unicode says.
 fn ascii_width(text: &str) -> usize {
-    text.bytes()
-        .map(|b| match b {
-            b' '..=b'~' => 1,
-            _ => char::from(b).width().unwrap_or(0),
-        })
-        .sum()
+    let printable = |b: &u8| (b' '..=b'~').contains(b);
+    // A count the compiler vectorises; control characters are rare.
+    let columns = text.bytes().filter(printable).count();
+    if columns == text.len() {
+        return columns;
+    }
+    let others: usize = text
+        .bytes()
+        .filter(|b| !printable(b))
+        .map(|b| char::from(b).width().unwrap_or(0))
+        .sum();
+    columns + others
 }
 
 /// A display width counted character by character, the less common
