@@ -246,7 +246,7 @@ pub(crate) fn choose_encoding_reading<'a>(
     if let Some(encoding) = forced {
         return (choice(encoding, 0, "forced", true), None);
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
         if let Some(encoding) = utf16_without_bom(head, complete && head.len() == bytes.len()) {
             return (choice(encoding, 0, "detected", true), None);

@@ -72,6 +72,12 @@ pub(crate) fn has_double_space(text: &str) -> bool {
     find_double_space(text).is_some()
 }
 
+/// Does `text` hold a form feed, a page break? A vectorised byte search:
+/// asked of whole inputs, most of which hold none.
+pub(crate) fn has_page_break(text: &str) -> bool {
+    memchr::memchr(0x0C, text.as_bytes()).is_some()
+}
+
 /// Does `text` hold a run of white space that the output writes as one
 /// space: two spaces in a row, or a tab? Two byte searches.
 pub(crate) fn has_space_run(text: &str) -> bool {
