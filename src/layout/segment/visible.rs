@@ -4,7 +4,6 @@
 //! that an extractor set apart with blank lines read as one.
 
 use crate::text::line::Line;
-use std::ops::Range;
 
 /// How many body lines on each side measure the local column width.
 const WIDTH_WINDOW: usize = 8;
@@ -68,21 +67,30 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
 /// A line's neighbours are the lines up to [`WIDTH_WINDOW`] away on each
 /// side within its run (the lines between two gaps), or within its region
 /// (the lines between two headings) when the run holds fewer than three;
-/// lines drawn in fake bold measure nothing. Runs and regions are ranges of
-/// consecutive lines, so each line's neighbours are one range of them.
-/// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours.
+/// lines drawn in fake bold measure nothing. Runs and regions are numbered
+/// in order, so the lines of a window in a line's run or region are one
+/// range of them. `O(n)`: a line reads at most `2 × WIDTH_WINDOW`
+/// neighbours.
 pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
-    let (mut runs, mut regions) = (Spans::default(), Spans::default());
+    let mut run = Vec::with_capacity(visible.len());
+    let mut region = Vec::with_capacity(visible.len());
+    let (mut r, mut g) = (0usize, 0usize);
     let mut in_heading = false;
-    for (i, v) in visible.iter().enumerate() {
-        let heading = v.line.fake_bold;
-        runs.push(i, v.gap_before || heading);
-        regions.push(i, heading && !in_heading);
-        in_heading = heading;
+    for v in visible.iter() {
+        if v.gap_before {
+            r += 1;
+        }
+        if v.line.fake_bold {
+            r += 1;
+            if !in_heading {
+                g += 1;
+            }
+        }
+        in_heading = v.line.fake_bold;
+        run.push(r);
+        region.push(g);
     }
-    runs.finish();
-    regions.finish();
     // Each line's width and whether it broke off mid-sentence, measured
     // once: every line is a neighbour of a window of lines. A line drawn
     // in fake bold has none.
@@ -93,10 +101,12 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
     for i in 0..visible.len() {
         let window = i.saturating_sub(WIDTH_WINDOW)..(i + WIDTH_WINDOW + 1).min(visible.len());
-        let mut near = |span: Range<usize>| {
-            let (lo, hi) = (window.start.max(span.start), window.end.min(span.end));
+        let mut near = |numbers: &[usize]| {
+            // The window's lines numbered as line `i` is, which holds it.
+            let around = &numbers[window.clone()];
+            let lo = window.start + around.partition_point(|&n| n < numbers[i]);
+            let hi = window.start + around.partition_point(|&n| n <= numbers[i]);
             widths.clear();
-            // The span and the window both hold line `i`.
             widths.extend(measured[lo..i].iter().flatten());
             widths.extend(measured[i + 1..hi].iter().flatten());
             let (column, count) = column_width(&mut widths);
@@ -104,51 +114,13 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
             let reach = widths.iter().filter(|w| w.1).nth(1).map_or(column, |w| w.0);
             (column, count, reach)
         };
-        let (mut column, count, mut reach) = near(runs.of(i));
+        let (mut column, count, mut reach) = near(&run);
         if count < 3 {
-            (column, _, reach) = near(regions.of(i));
+            (column, _, reach) = near(&region);
         }
         let own = visible[i].line.extent();
         visible[i].column = if column > 0 { column } else { own };
         visible[i].reach = reach.max(visible[i].column);
-    }
-}
-
-/// Consecutive lines cut into spans (runs or regions): for each line, the
-/// range of lines in its span.
-#[derive(Default)]
-struct Spans {
-    /// Where each line's span starts.
-    starts: Vec<usize>,
-    /// Where each line's span ends (filled in by [`Spans::finish`]).
-    ends: Vec<usize>,
-}
-
-impl Spans {
-    /// Line `i` comes next; `new` when a span starts at it.
-    fn push(&mut self, i: usize, new: bool) {
-        let start = match self.starts.last() {
-            Some(&start) if !new => start,
-            _ => i,
-        };
-        self.starts.push(start);
-    }
-
-    /// Records where each span ends, once every line is pushed.
-    fn finish(&mut self) {
-        let mut end = self.starts.len();
-        self.ends = vec![end; end];
-        for (i, &start) in self.starts.iter().enumerate().rev() {
-            self.ends[i] = end;
-            if start == i {
-                end = i;
-            }
-        }
-    }
-
-    /// The lines in the span of line `i`.
-    fn of(&self, i: usize) -> Range<usize> {
-        self.starts[i]..self.ends[i]
     }
 }
 
