@@ -40,7 +40,7 @@
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::{Line, is_column_piece};
-use crate::text::script::{ClassSet, ends_sentence, is_spaceless};
+use crate::text::script::{ClassSet, is_spaceless};
 use std::borrow::Cow;
 
 /// Rebuilds the visual lines that an extractor wrote a word per line, in
@@ -134,7 +134,6 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
             line.content.end = next.content.end;
             line.width += separator.len() + next.width;
             line.classes = line.classes | ClassSet::of(separator) | next.classes;
-            line.sentence_end = ends_sentence(&text);
             line.text = Cow::Owned(text);
             spaced = ends_in_space(&line);
         }

@@ -132,9 +132,6 @@ pub struct Line<'a> {
     pub width: usize,
     /// The classes of `text`'s characters, measured with its width.
     pub classes: ClassSet,
-    /// True when `text` ends with sentence-final punctuation
-    /// ([`ends_sentence`]), measured with its width: a dozen stages ask.
-    pub sentence_end: bool,
     /// Zero-based page number (pages are separated by form feeds).
     pub page: usize,
     /// True when a form feed comes between this line and the previous one.
@@ -171,7 +168,6 @@ impl<'a> Line<'a> {
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         };
         let (width, classes) = measure(&text);
-        let sentence_end = ends_sentence(&text);
         Line {
             text,
             range,
@@ -179,7 +175,6 @@ impl<'a> Line<'a> {
             indent,
             width,
             classes,
-            sentence_end,
             page,
             page_break_before,
             fake_bold: false,
@@ -210,10 +205,9 @@ impl<'a> Line<'a> {
         self.text.chars().next_back()
     }
 
-    /// True when the text ends with sentence-final punctuation (see
-    /// [`ends_sentence`]).
+    /// True when the text ends with sentence-final punctuation.
     pub fn ends_sentence(&self) -> bool {
-        self.sentence_end
+        ends_sentence(&self.text)
     }
 
     /// Width including indentation.
@@ -236,11 +230,10 @@ impl<'a> Line<'a> {
         self.extent() + usize::from(spaced) + display_width(first_word)
     }
 
-    /// Replaces the text (after dedupe or spacing), keeping width,
-    /// classes and sentence end in step.
+    /// Replaces the text (after dedupe or spacing), keeping width and
+    /// classes in step.
     pub fn set_text(&mut self, text: String) {
         (self.width, self.classes) = measure(&text);
-        self.sentence_end = ends_sentence(&text);
         self.text = Cow::Owned(text);
     }
 }
