@@ -4,6 +4,7 @@
 //! that an extractor set apart with blank lines read as one.
 
 use crate::text::line::Line;
+use std::ops::Range;
 
 /// How many body lines on each side measure the local column width.
 const WIDTH_WINDOW: usize = 8;
@@ -67,10 +68,10 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
 /// A line's neighbours are the lines up to [`WIDTH_WINDOW`] away on each
 /// side within its run (the lines between two gaps), or within its region
 /// (the lines between two headings) when the run holds fewer than three;
-/// lines drawn in fake bold measure nothing. Runs and regions are numbered
-/// in order, so the lines of a window in a line's run or region are one
-/// range of them. `O(n)`: a line reads at most `2 × WIDTH_WINDOW`
-/// neighbours.
+/// lines drawn in fake bold measure nothing. Runs and regions are ranges
+/// of consecutive lines, so a line's neighbours are one range of lines.
+/// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours, and each
+/// run and region is found once.
 pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
@@ -91,6 +92,7 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
         run.push(r);
         region.push(g);
     }
+    let (mut runs, mut regions) = (Spans::new(run), Spans::new(region));
     // Each line's width and whether it broke off mid-sentence, measured
     // once: every line is a neighbour of a window of lines. A line drawn
     // in fake bold has none.
@@ -101,11 +103,9 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
     for i in 0..visible.len() {
         let window = i.saturating_sub(WIDTH_WINDOW)..(i + WIDTH_WINDOW + 1).min(visible.len());
-        let mut near = |numbers: &[usize]| {
-            // The window's lines numbered as line `i` is, which holds it.
-            let around = &numbers[window.clone()];
-            let lo = window.start + around.partition_point(|&n| n < numbers[i]);
-            let hi = window.start + around.partition_point(|&n| n <= numbers[i]);
+        let mut near = |span: Range<usize>| {
+            let (lo, hi) = (window.start.max(span.start), window.end.min(span.end));
+            // The span and the window both hold line `i`.
             widths.clear();
             widths.extend(measured[lo..i].iter().flatten());
             widths.extend(measured[i + 1..hi].iter().flatten());
@@ -114,13 +114,44 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
             let reach = widths.iter().filter(|w| w.1).nth(1).map_or(column, |w| w.0);
             (column, count, reach)
         };
-        let (mut column, count, mut reach) = near(&run);
+        let (mut column, count, mut reach) = near(runs.of(i));
         if count < 3 {
-            (column, _, reach) = near(&region);
+            (column, _, reach) = near(regions.of(i));
         }
         let own = visible[i].line.extent();
         visible[i].column = if column > 0 { column } else { own };
         visible[i].reach = reach.max(visible[i].column);
+    }
+}
+
+/// Consecutive lines numbered in order (by run or by region), asked for
+/// lines in increasing order: the range of lines that share a line's
+/// number, found once for each number asked about.
+struct Spans {
+    numbers: Vec<usize>,
+    /// The range last found.
+    last: Range<usize>,
+}
+
+impl Spans {
+    fn new(numbers: Vec<usize>) -> Self {
+        Spans {
+            numbers,
+            last: 0..0,
+        }
+    }
+
+    /// The lines numbered as line `i` is; `i` is never below the line
+    /// asked about before.
+    fn of(&mut self, i: usize) -> Range<usize> {
+        if !self.last.contains(&i) {
+            let number = self.numbers[i];
+            let same = |&&n: &&usize| n == number;
+            let before = self.numbers[..i].iter().rev().take_while(same).count();
+            let after = self.numbers[i..].iter().take_while(same).count();
+            self.last = i - before..i + after;
+        }
+        self.last.clone()
     }
 }
 
