@@ -18,6 +18,9 @@ pub(super) struct Visible<'a> {
     pub(super) blank_before: bool,
     /// Only blank lines come before it: no removed line, no page break.
     pub(super) only_blank_before: bool,
+    /// The line ends a sentence ([`Line::ends_sentence`]), asked once
+    /// here for the segment rules that read it.
+    pub(super) ends_sentence: bool,
     /// The local column width in columns.
     pub(super) column: usize,
     /// The second widest of the neighbouring lines that the column
@@ -52,6 +55,7 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             gap_before: gap || page_break,
             blank_before: blank,
             only_blank_before,
+            ends_sentence: line.ends_sentence(),
             column: 0,
             reach: 0,
             fit_noise: 0,
@@ -98,7 +102,7 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // in fake bold has none.
     let measured: Vec<Option<(usize, bool)>> = visible
         .iter()
-        .map(|v| (!v.line.fake_bold).then(|| (v.line.extent(), !v.line.ends_sentence())))
+        .map(|v| (!v.line.fake_bold).then(|| (v.line.extent(), !v.ends_sentence)))
         .collect();
     let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
     for i in 0..visible.len() {
@@ -215,7 +219,7 @@ fn is_blank_separated_column(page: &[Visible<'_>]) -> bool {
     }
     let mut widths: Vec<(usize, bool)> = lines
         .iter()
-        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .map(|v| (v.line.extent(), !v.ends_sentence))
         .collect();
     let (column, _) = column_width(&mut widths);
     if column == 0 {
