@@ -16,7 +16,9 @@ use crate::layout::spacing::close_letter_spacing;
 use crate::layout::visual_lines::rebuild_visual_lines;
 use crate::text::block::{Block, BlockKind};
 use crate::text::edit::{Edit, EditLog, Rule};
-use crate::text::line::{Line, Piece, content_of, is_column_piece, read_pages, reserve_by_quarter};
+use crate::text::line::{
+    Line, Piece, content_of, has_page_break, is_column_piece, read_pages, reserve_by_quarter,
+};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -219,7 +221,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     }
     let evidence = Evidence::gather(lines.iter().filter(|l| !l.removed));
     let setting = Setting {
-        pages_marked: input.contains('\u{c}'),
+        pages_marked: has_page_break(input),
         hangul_breaks_inside_words: evidence.breaks_hangul_words(),
     };
     let spans = segment_pages(&lines, setting);

@@ -32,7 +32,7 @@
 
 mod windows;
 
-use crate::chars::decode::{DecodeReport, binary_evidence, choose_encoding};
+use crate::chars::decode::{DecodeReport, binary_evidence, choose_encoding_reading};
 use crate::config::{Config, Error};
 use crate::text::block::Block;
 use encoding_rs::{Decoder, DecoderResult, Encoding};
@@ -134,7 +134,7 @@ pub fn repair_stream_parallel<R: Read, W: Write>(
     if let Some(evidence) = binary_evidence(&head).filter(|_| forced.is_none()) {
         return Err(Error::BinaryInput(evidence).into());
     }
-    let choice = choose_encoding(&head, forced, eof);
+    let (choice, utf8) = choose_encoding_reading(&head, forced, eof);
     let mut source = Decoding {
         input: Input {
             reader,
@@ -148,9 +148,14 @@ pub fn repair_stream_parallel<R: Read, W: Write>(
         base: 0,
         progress,
     };
-    source
-        .input
-        .decode(&head[choice.bom_len..], &mut source.text);
+    // Bytes already read as UTF-8 while choosing are text as they stand,
+    // and end with a whole character: the decoder holds nothing of them.
+    match utf8 {
+        Some(text) => source.text.push_str(text),
+        None => source
+            .input
+            .decode(&head[choice.bom_len..], &mut source.text),
+    }
     drop(head);
     (source.progress)(source.input.bytes_read);
 

@@ -74,8 +74,11 @@ pub fn decode<'a>(
     bytes: &'a [u8],
     forced: Option<&'static Encoding>,
 ) -> (Cow<'a, str>, DecodeReport) {
-    let choice = choose_encoding(bytes, forced, true);
-    let (text, invalid) = decode_counting(&bytes[choice.bom_len..], choice.encoding);
+    let (choice, utf8) = choose_encoding_reading(bytes, forced, true);
+    let (text, invalid) = match utf8 {
+        Some(text) => (Cow::Borrowed(text), 0),
+        None => decode_counting(&bytes[choice.bom_len..], choice.encoding),
+    };
     let report = DecodeReport {
         encoding: choice.encoding.name(),
         source: choice.source,
@@ -220,6 +223,17 @@ pub fn choose_encoding(
     forced: Option<&'static Encoding>,
     complete: bool,
 ) -> EncodingChoice {
+    choose_encoding_reading(bytes, forced, complete).0
+}
+
+/// [`choose_encoding`], and `bytes` as text when they were found to be
+/// UTF-8 as a whole: the validation that chose the encoding has read
+/// them, and a caller need not decode them again.
+pub(crate) fn choose_encoding_reading<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static Encoding>,
+    complete: bool,
+) -> (EncodingChoice, Option<&'a str>) {
     let choice = |encoding, bom_len, source, confident| EncodingChoice {
         encoding,
         bom_len,
@@ -227,43 +241,56 @@ pub fn choose_encoding(
         confident,
     };
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return choice(encoding, bom_len, "bom", true);
+        return (choice(encoding, bom_len, "bom", true), None);
     }
     if let Some(encoding) = forced {
-        return choice(encoding, 0, "forced", true);
+        return (choice(encoding, 0, "forced", true), None);
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         let head = &bytes[..bytes.len().min(BINARY_SNIFF_LEN)];
         if let Some(encoding) = utf16_without_bom(head, complete && head.len() == bytes.len()) {
-            return choice(encoding, 0, "detected", true);
+            return (choice(encoding, 0, "detected", true), None);
         }
     }
     // encoding_rs's validation, faster than the standard library's on
-    // text outside ASCII; the bytes after the valid prefix tell whether
-    // it ends in a sequence cut short.
+    // text outside ASCII, which gives the text when it is valid.
+    if let Some(text) = valid_utf8(bytes) {
+        return (choice(UTF_8, 0, "utf-8", true), Some(text));
+    }
+    // The bytes after the valid prefix tell whether it ends in a sequence
+    // cut short.
     let valid = Encoding::utf8_valid_up_to(bytes);
     let cut_at_end = || {
         std::str::from_utf8(bytes.get(valid..).unwrap_or_default())
             .is_err_and(|e| e.error_len().is_none())
     };
-    if valid == bytes.len() || !complete && cut_at_end() {
-        return choice(UTF_8, 0, "utf-8", true);
+    if !complete && cut_at_end() {
+        return (choice(UTF_8, 0, "utf-8", true), None);
     }
     let (_, invalid) = decode_counting(bytes, UTF_8);
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count().max(1);
     if (invalid as f64) / (non_ascii as f64) <= DAMAGED_UTF8_SHARE {
-        return choice(UTF_8, 0, "utf-8", false);
+        return (choice(UTF_8, 0, "utf-8", false), None);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, complete);
     let (encoding, confident) = detector.guess_assess(None, true);
-    choice(encoding, 0, "detected", confident)
+    (choice(encoding, 0, "detected", confident), None)
+}
+
+/// `bytes` as text when they are valid UTF-8, told by encoding_rs's
+/// validation (faster than the standard library's on text outside ASCII).
+fn valid_utf8(bytes: &[u8]) -> Option<&str> {
+    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes)? {
+        Cow::Borrowed(text) => Some(text),
+        Cow::Owned(_) => None,
+    }
 }
 
 /// Decodes without BOM handling, replacing and counting malformed sequences.
 fn decode_counting<'a>(bytes: &'a [u8], encoding: &'static Encoding) -> (Cow<'a, str>, usize) {
     if encoding == UTF_8 {
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(text) = valid_utf8(bytes) {
             return (Cow::Borrowed(text), 0);
         }
     }

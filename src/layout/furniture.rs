@@ -27,7 +27,7 @@
 //! `O(n)` in the number of lines (one hash map of line shapes).
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::Line;
+use crate::text::line::{Line, has_page_break};
 use regex::Regex;
 // The shape of every line that could be furniture is looked up: foldhash
 // is several times faster than SipHash on such short keys, and its
@@ -297,7 +297,7 @@ fn is_header_candidate(line: &Line) -> bool {
 /// assert!(running_title_rows("Annual Report 2019\nText one.\n").is_empty());
 /// ```
 pub fn running_title_rows(input: &str) -> Vec<usize> {
-    if !input.contains('\u{c}') {
+    if !has_page_break(input) {
         return Vec::new();
     }
     let mut edges: Vec<(String, usize, usize)> = Vec::new();

@@ -38,16 +38,17 @@ const MIN_CJK_IN_RUN: usize = 3;
 /// );
 /// ```
 pub fn close_letter_spacing(text: &str) -> Option<String> {
-    if text.is_ascii() || !text.bytes().any(|b| b == b' ' || b == b'\t') {
+    if text.is_ascii() {
         return None;
     }
     // A run to close has tokens that start with an ideograph or kana: a
-    // character outside ASCII at the start or after a space.
+    // character outside ASCII at the start or after a space (a byte search
+    // finds the spaces). A line without spaces is one token, too few.
+    const _: () = assert!(MIN_CJK_IN_RUN > 1);
     let bytes = text.as_bytes();
     let cjk_starts = usize::from(bytes.first().is_some_and(|&b| b >= 0x80))
-        + bytes
-            .windows(2)
-            .filter(|w| matches!(w[0], b' ' | b'\t') && w[1] >= 0x80)
+        + memchr::memchr2_iter(b' ', b'\t', bytes)
+            .filter(|&i| bytes.get(i + 1).is_some_and(|&b| b >= 0x80))
             .count();
     if cjk_starts < MIN_CJK_IN_RUN {
         return None;

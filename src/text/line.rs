@@ -72,6 +72,18 @@ pub(crate) fn has_double_space(text: &str) -> bool {
     find_double_space(text).is_some()
 }
 
+/// Does `text` hold a form feed, a page break? A vectorised byte search:
+/// asked of whole inputs, most of which hold none.
+pub(crate) fn has_page_break(text: &str) -> bool {
+    memchr::memchr(0x0C, text.as_bytes()).is_some()
+}
+
+/// Does `text` hold a run of white space that the output writes as one
+/// space: two spaces in a row, or a tab? Two byte searches.
+pub(crate) fn has_space_run(text: &str) -> bool {
+    has_double_space(text) || memchr::memchr(b'\t', text.as_bytes()).is_some()
+}
+
 /// The texts of the lines that the repaired text shows, for the tests of
 /// the stages that remove lines.
 #[cfg(test)]
@@ -258,7 +270,10 @@ pub fn is_list_item(text: &str) -> bool {
     let plausible = match (chars.next(), chars.next()) {
         (Some(c), _) if !crate::text::script::is_alphabetic(c) => true,
         (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
-        (Some(c), _) => "一二三四五六七八九十".contains(c),
+        (Some(c), _) => matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        ),
         _ => false,
     };
     plausible && LIST_MARKER.is_match(text)

@@ -482,7 +482,19 @@ pub fn measure(text: &str) -> (usize, ClassSet) {
         return (ascii_width(text), ClassSet::of(text));
     }
     let (mut width, mut classes) = (Width::default(), ClassSet::default());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if starts_common_ideograph(&bytes[at..]) {
+            classes.insert(CharClass::Han);
+            width.add_common_ideograph();
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let class = classify(c);
         classes.insert(class);
         width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
@@ -490,15 +502,30 @@ pub fn measure(text: &str) -> (usize, ClassSet) {
     (width.total(), classes)
 }
 
+/// Do the UTF-8 `bytes`, read from a character's start, start with a
+/// common ideograph (U+4E00 to U+9FFF, the CJK Unified Ideographs)? Its
+/// first two bytes tell. Every one of them is [`CharClass::Han`] and two
+/// columns wide in any text, so the stages that read most of a CJK text
+/// step over them by their bytes without decoding them.
+pub(crate) fn starts_common_ideograph(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE4, 0xB8..=0xBF, ..] | [0xE5..=0xE9, ..])
+}
+
 /// The display width of ASCII text: printable ASCII is one column, the
 /// rest as Unicode says.
 fn ascii_width(text: &str) -> usize {
-    text.bytes()
-        .map(|b| match b {
-            b' '..=b'~' => 1,
-            _ => char::from(b).width().unwrap_or(0),
-        })
-        .sum()
+    let printable = |b: &u8| (b' '..=b'~').contains(b);
+    // A count the compiler vectorises; control characters are rare.
+    let columns = text.bytes().filter(printable).count();
+    if columns == text.len() {
+        return columns;
+    }
+    let others: usize = text
+        .bytes()
+        .filter(|b| !printable(b))
+        .map(|b| char::from(b).width().unwrap_or(0))
+        .sum();
+    columns + others
 }
 
 /// A display width counted character by character, the less common
@@ -528,6 +555,13 @@ impl Width {
         }
     }
 
+    /// Adds a common ideograph ([`starts_common_ideograph`]): CJK, and
+    /// two columns wide in any text.
+    fn add_common_ideograph(&mut self) {
+        self.cjk = true;
+        self.common += 2;
+    }
+
     fn total(&self) -> usize {
         self.common + if self.cjk { self.as_cjk } else { self.as_other }
     }
@@ -542,6 +576,20 @@ pub(crate) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_ideographs_are_told_from_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let common = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            assert_eq!(starts_common_ideograph(bytes), common, "{c:?}");
+            if common {
+                assert_eq!(classify(c), CharClass::Han, "{c:?}");
+                assert_eq!(common_width(c), Some(2), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_midline_ellipsis_ends_a_sentence_where_it_reads_as_one() {

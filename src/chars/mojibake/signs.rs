@@ -40,8 +40,8 @@ impl Signs {
         let mut signs = Signs::default();
         let mut before = PageBytes::NONE;
         let mut at = 0;
-        while let Some(&lead) = bytes.get(at) {
-            if let (0xE3..=0xEE, Some(&[second, third])) = (lead, bytes.get(at + 1..at + 3)) {
+        while at < bytes.len() {
+            if let [lead @ 0xE3..=0xEE, second, third, ..] = bytes[at..] {
                 let c = u32::from(lead & 0x0F) << 12
                     | u32::from(second & 0x3F) << 6
                     | u32::from(third & 0x3F);

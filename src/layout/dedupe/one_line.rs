@@ -43,7 +43,7 @@ fn dedupe_once(text: &str) -> Option<(String, Rule)> {
     // Runs of spaces are one space in the output; judge the line as it
     // will read, so that a second pass finds nothing new.
     let collapsed;
-    let text = if crate::text::line::has_double_space(text) || text.contains('\t') {
+    let text = if crate::text::line::has_space_run(text) {
         collapsed = text
             .split([' ', '\t'])
             .filter(|s| !s.is_empty())

@@ -4,7 +4,7 @@
 //! Latin words, numbers and symbols.
 
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_cjk, is_hangul};
+use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_ideograph};
 // Every word of the document is looked up here, most of them more than
 // once: foldhash is several times faster than the standard SipHash on
 // short keys, and its per-process random seed still keeps an input from
@@ -71,31 +71,8 @@ impl Evidence {
             } else {
                 (None, None)
             });
-            if !line.classes.contains(CharClass::Letter) {
-                continue;
-            }
-            let latin = |c: char| classify(c) == CharClass::Letter;
-            // A word at the line end may be cut; count only inner words.
-            let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
-            for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
-                if token.is_empty() || !token.chars().any(latin) {
-                    continue;
-                }
-                if token.is_ascii() && !token.contains('-') {
-                    ascii_lower.clear();
-                    ascii_lower.push_str(token);
-                    ascii_lower.make_ascii_lowercase();
-                    if !ev.words.contains(&ascii_lower) {
-                        ev.words.insert(ascii_lower.clone());
-                    }
-                    continue;
-                }
-                let lower = token.to_lowercase();
-                if lower.contains('-') {
-                    ev.compounds.insert(lower.trim_matches('-').to_string());
-                } else {
-                    ev.words.insert(lower);
-                }
+            if line.classes.contains(CharClass::Letter) {
+                ev.gather_words(text, &mut ascii_lower);
             }
         }
         let (mut breaks, mut inside) = (0, 0);
@@ -111,6 +88,103 @@ impl Evidence {
         ev.spaces_cjk_digit = ev.spaces_cjk_latin && more_spaced(spacing.digit);
         ev.symbol_spacing = spacing.symbols;
         ev
+    }
+
+    /// Records the words and hyphenated compounds of `text`, lowercased,
+    /// but for the last, which the line end may cut. A word is a run of
+    /// Latin letters, digits and hyphens that holds a letter; one that
+    /// holds a hyphen is a compound (its outer hyphens dropped). An ASCII
+    /// word is lowercased into `ascii_lower`, so that a word seen before
+    /// costs no allocation.
+    fn gather_words(&mut self, text: &str, ascii_lower: &mut String) {
+        if text.is_ascii() {
+            self.gather_ascii_words(text, ascii_lower);
+        } else {
+            self.gather_unicode_words(text, ascii_lower);
+        }
+    }
+
+    /// [`Evidence::gather_words`] of any line, read a character at a time.
+    fn gather_unicode_words(&mut self, text: &str, ascii_lower: &mut String) {
+        let latin = |c: char| classify(c) == CharClass::Letter;
+        let trimmed = text.trim_end_matches(|c: char| c == '-' || latin(c));
+        for token in trimmed.split(|c: char| !(latin(c) || c == '-' || c.is_ascii_digit())) {
+            if token.is_empty() || !token.chars().any(latin) {
+                continue;
+            }
+            if token.is_ascii() && !token.contains('-') {
+                self.insert_ascii_word(token, ascii_lower);
+                continue;
+            }
+            let lower = token.to_lowercase();
+            if lower.contains('-') {
+                self.compounds.insert(lower.trim_matches('-').to_string());
+            } else {
+                self.words.insert(lower);
+            }
+        }
+    }
+
+    /// [`Evidence::gather_words`] of an ASCII line, read a byte at a time:
+    /// there a Latin letter is an ASCII letter, and lowercasing is ASCII's.
+    fn gather_ascii_words(&mut self, text: &str, ascii_lower: &mut String) {
+        let cut = text
+            .bytes()
+            .rposition(|b| b != b'-' && !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        // The word that starts at `start`: whether it holds a letter, and
+        // a hyphen.
+        let (mut start, mut letter, mut hyphen) = (0, false, false);
+        for (i, &b) in text.as_bytes()[..cut].iter().enumerate() {
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => letter = true,
+                b'-' => hyphen = true,
+                b'0'..=b'9' => {}
+                _ => {
+                    self.insert_ascii_token(&text[start..i], letter, hyphen, ascii_lower);
+                    (start, letter, hyphen) = (i + 1, false, false);
+                }
+            }
+        }
+        self.insert_ascii_token(&text[start..cut.max(start)], letter, hyphen, ascii_lower);
+    }
+
+    /// Records the ASCII `token` lowercased, if it holds a `letter`: as a
+    /// compound if it holds a `hyphen`, else as a word, through the buffer
+    /// `ascii_lower` (a word seen before costs no allocation).
+    fn insert_ascii_token(
+        &mut self,
+        token: &str,
+        letter: bool,
+        hyphen: bool,
+        ascii_lower: &mut String,
+    ) {
+        if !letter {
+            return;
+        }
+        if hyphen {
+            let lower = token.to_ascii_lowercase();
+            self.compounds.insert(lower.trim_matches('-').to_string());
+        } else {
+            self.insert_ascii_word(token, ascii_lower);
+        }
+    }
+
+    /// Records the ASCII word `token` lowercased, through the buffer
+    /// `ascii_lower` when it holds a capital: a word seen before costs no
+    /// allocation, and a word in lower case no copy.
+    fn insert_ascii_word(&mut self, token: &str, ascii_lower: &mut String) {
+        let lower = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            ascii_lower.clear();
+            ascii_lower.push_str(token);
+            ascii_lower.make_ascii_lowercase();
+            ascii_lower.as_str()
+        } else {
+            token
+        };
+        if !self.words.contains(lower) {
+            self.words.insert(lower.to_owned());
+        }
     }
 
     /// Records the Hangul words inside `text` (not the first or the last
@@ -248,26 +322,54 @@ struct SpacingCounts {
     symbols: HashMap<(char, bool), (usize, usize)>,
 }
 
+/// A character as [`SpacingCounts`] sees it: CJK (an ideograph or kana,
+/// whichever), or another character.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Cjk,
+    Other(char),
+}
+
+impl Side {
+    fn of(c: char) -> Self {
+        if is_cjk(c) { Side::Cjk } else { Side::Other(c) }
+    }
+}
+
 impl SpacingCounts {
     /// Counts every place in `text` where CJK meets another kind of
-    /// character, with one space between or none.
+    /// character, with one space between or none. `O(n)`; a common
+    /// ideograph, CJK, is told from its bytes without being decoded
+    /// ([`starts_common_ideograph`]).
     fn count(&mut self, text: &str) {
         // No ASCII character is CJK.
         if text.is_ascii() {
             return;
         }
-        // Each character with whether it is CJK, found once.
-        let mut prev: Option<(char, bool)> = None;
-        let mut prev2: Option<(char, bool)> = None;
-        for c in text.chars() {
-            let here = (c, is_cjk(c));
-            // Only where exactly one side is CJK is there anything to count.
-            if let (Some(p2), Some((' ', _))) = (prev2, prev) {
-                if p2.1 != here.1 {
-                    self.meet(p2, here, true);
+        let bytes = text.as_bytes();
+        let (mut prev, mut prev2) = (None, None);
+        let mut at = 0;
+        while at < bytes.len() {
+            let here = if starts_common_ideograph(&bytes[at..]) {
+                at += 3;
+                if prev == Some(Side::Cjk) {
+                    // CJK after CJK: nothing meets.
+                    prev2 = prev;
+                    continue;
                 }
+                Side::Cjk
+            } else {
+                let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                    break;
+                };
+                at += c.len_utf8();
+                Side::of(c)
+            };
+            // Only where exactly one side is CJK is there anything to count.
+            if let (Some(p2), Some(Side::Other(' '))) = (prev2, prev) {
+                self.meet(p2, here, true);
             }
-            if let Some(p) = prev.filter(|p| p.1 != here.1) {
+            if let Some(p) = prev.filter(|&p| (p == Side::Cjk) != (here == Side::Cjk)) {
                 self.meet(p, here, false);
             }
             prev2 = prev;
@@ -275,17 +377,11 @@ impl SpacingCounts {
         }
     }
 
-    /// Records `left` meeting `right` when exactly one of them is CJK
-    /// (each given with whether it is).
-    fn meet(
-        &mut self,
-        (left, left_cjk): (char, bool),
-        (right, right_cjk): (char, bool),
-        spaced: bool,
-    ) {
-        let (other, cjk_after) = match (left_cjk, right_cjk) {
-            (true, false) => (right, false),
-            (false, true) => (left, true),
+    /// Records `left` meeting `right` when exactly one of them is CJK.
+    fn meet(&mut self, left: Side, right: Side, spaced: bool) {
+        let (other, cjk_after) = match (left, right) {
+            (Side::Cjk, Side::Other(other)) => (other, false),
+            (Side::Other(other), Side::Cjk) => (other, true),
             _ => return,
         };
         let counts = if other.is_ascii_alphabetic() {
@@ -320,5 +416,25 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
+    }
+
+    #[test]
+    fn an_ascii_line_gives_the_words_any_line_gives() {
+        let lines = [
+            "",
+            "word",
+            "The quick brown-fox jumps over the lazy dog's back-",
+            "-lead and trail- hyphens, 42 numbers, x86-64 and 3D, MiXeD Case end",
+            "a - b -- c-d-e 12-34 ab12cd end-",
+            "  spaced  out ...  words?!",
+        ];
+        for line in lines {
+            let (mut ascii, mut unicode) = (Evidence::default(), Evidence::default());
+            let mut buffer = String::new();
+            ascii.gather_ascii_words(line, &mut buffer);
+            unicode.gather_unicode_words(line, &mut buffer);
+            assert_eq!(ascii.words, unicode.words, "{line}");
+            assert_eq!(ascii.compounds, unicode.compounds, "{line}");
+        }
     }
 }

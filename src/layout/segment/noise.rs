@@ -20,7 +20,7 @@ pub(super) fn measure_fit_noise(visible: &mut [Visible<'_>]) {
     for pair in visible.windows(2) {
         let (prev, cur) = (&pair[0], &pair[1]);
         if cur.gap_before
-            || prev.line.ends_sentence()
+            || prev.ends_sentence
             || prev.line.preformatted
             || cur.line.preformatted
             || prev.line.fake_bold

@@ -4,6 +4,7 @@
 //! that an extractor set apart with blank lines read as one.
 
 use crate::text::line::Line;
+use std::ops::Range;
 
 /// How many body lines on each side measure the local column width.
 const WIDTH_WINDOW: usize = 8;
@@ -17,6 +18,9 @@ pub(super) struct Visible<'a> {
     pub(super) blank_before: bool,
     /// Only blank lines come before it: no removed line, no page break.
     pub(super) only_blank_before: bool,
+    /// The line ends a sentence ([`Line::ends_sentence`]), asked once
+    /// here for the segment rules that read it.
+    pub(super) ends_sentence: bool,
     /// The local column width in columns.
     pub(super) column: usize,
     /// The second widest of the neighbouring lines that the column
@@ -51,6 +55,7 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             gap_before: gap || page_break,
             blank_before: blank,
             only_blank_before,
+            ends_sentence: line.ends_sentence(),
             column: 0,
             reach: 0,
             fit_noise: 0,
@@ -63,6 +68,14 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
 }
 
 /// Measures each visible line's local column width and reach.
+///
+/// A line's neighbours are the lines up to [`WIDTH_WINDOW`] away on each
+/// side within its run (the lines between two gaps), or within its region
+/// (the lines between two headings) when the run holds fewer than three;
+/// lines drawn in fake bold measure nothing. Runs and regions are ranges
+/// of consecutive lines, so a line's neighbours are one range of lines.
+/// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours, and each
+/// run and region is found once.
 pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
@@ -83,35 +96,66 @@ pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
         run.push(r);
         region.push(g);
     }
+    let (mut runs, mut regions) = (Spans::new(run), Spans::new(region));
     // Each line's width and whether it broke off mid-sentence, measured
-    // once: every line is a neighbour of a window of lines.
-    let measured: Vec<(usize, bool)> = visible
+    // once: every line is a neighbour of a window of lines. A line drawn
+    // in fake bold has none.
+    let measured: Vec<Option<(usize, bool)>> = visible
         .iter()
-        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .map(|v| (!v.line.fake_bold).then(|| (v.line.extent(), !v.ends_sentence)))
         .collect();
+    let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
     for i in 0..visible.len() {
-        let lo = i.saturating_sub(WIDTH_WINDOW);
-        let hi = (i + WIDTH_WINDOW + 1).min(visible.len());
-        let mut widths = Vec::with_capacity(2 * WIDTH_WINDOW);
-        let mut near = |same: &dyn Fn(usize) -> bool| {
+        let window = i.saturating_sub(WIDTH_WINDOW)..(i + WIDTH_WINDOW + 1).min(visible.len());
+        let mut near = |span: Range<usize>| {
+            let (lo, hi) = (window.start.max(span.start), window.end.min(span.end));
+            // The span and the window both hold line `i`.
             widths.clear();
-            for (j, v) in visible.iter().enumerate().take(hi).skip(lo) {
-                if j != i && !v.line.fake_bold && same(j) {
-                    widths.push(measured[j]);
-                }
-            }
+            widths.extend(measured[lo..i].iter().flatten());
+            widths.extend(measured[i + 1..hi].iter().flatten());
             let (column, count) = column_width(&mut widths);
             // Sorted widest first by `column_width`.
             let reach = widths.iter().filter(|w| w.1).nth(1).map_or(column, |w| w.0);
             (column, count, reach)
         };
-        let (mut column, count, mut reach) = near(&|j| run[j] == run[i]);
+        let (mut column, count, mut reach) = near(runs.of(i));
         if count < 3 {
-            (column, _, reach) = near(&|j| region[j] == region[i]);
+            (column, _, reach) = near(regions.of(i));
         }
         let own = visible[i].line.extent();
         visible[i].column = if column > 0 { column } else { own };
         visible[i].reach = reach.max(visible[i].column);
+    }
+}
+
+/// Consecutive lines numbered in order (by run or by region), asked for
+/// lines in increasing order: the range of lines that share a line's
+/// number, found once for each number asked about.
+struct Spans {
+    numbers: Vec<usize>,
+    /// The range last found.
+    last: Range<usize>,
+}
+
+impl Spans {
+    fn new(numbers: Vec<usize>) -> Self {
+        Spans {
+            numbers,
+            last: 0..0,
+        }
+    }
+
+    /// The lines numbered as line `i` is; `i` is never below the line
+    /// asked about before.
+    fn of(&mut self, i: usize) -> Range<usize> {
+        if !self.last.contains(&i) {
+            let number = self.numbers[i];
+            let same = |&&n: &&usize| n == number;
+            let before = self.numbers[..i].iter().rev().take_while(same).count();
+            let after = self.numbers[i..].iter().take_while(same).count();
+            self.last = i - before..i + after;
+        }
+        self.last.clone()
     }
 }
 
@@ -175,7 +219,7 @@ fn is_blank_separated_column(page: &[Visible<'_>]) -> bool {
     }
     let mut widths: Vec<(usize, bool)> = lines
         .iter()
-        .map(|v| (v.line.extent(), !v.line.ends_sentence()))
+        .map(|v| (v.line.extent(), !v.ends_sentence))
         .collect();
     let (column, _) = column_width(&mut widths);
     if column == 0 {
@@ -205,16 +249,14 @@ fn is_blank_separated_column(page: &[Visible<'_>]) -> bool {
 fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
     widths.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
     let mut best = (0, 0);
+    // The band of the widths within a tenth of the `k`th widest is
+    // `k..end`; a width is in its own band, so `end` passes `k` each time.
     let mut end = 0;
     let mut wrapped_in_band = 0;
-    for k in 0..widths.len() {
-        let w = widths[k].0;
-        if end <= k {
-            end = k;
-            wrapped_in_band = 0;
-        }
-        while end < widths.len() && widths[end].0 * 10 >= w * 9 {
-            wrapped_in_band += usize::from(widths[end].1);
+    for (k, &(w, wrapped)) in widths.iter().enumerate() {
+        let floor = w * 9;
+        for &(_, in_band) in widths[end..].iter().take_while(|v| v.0 * 10 >= floor) {
+            wrapped_in_band += usize::from(in_band);
             end += 1;
         }
         let score = wrapped_in_band * w;
@@ -224,7 +266,7 @@ fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
             let second = if k + 1 < end { widths[k + 1].0 } else { w };
             best = (score, second);
         }
-        wrapped_in_band -= usize::from(widths[k].1);
+        wrapped_in_band -= usize::from(wrapped);
     }
     if best.0 == 0 {
         // Nothing wrapped: the second widest line (the widest may be a
