@@ -237,9 +237,9 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     remove_closing_number(lines, log);
 }
 
-/// With the furniture after it gone, a number that is now the document's
-/// last line, after a finished sentence, is its closing page number too
-/// (as the repaired text, read again, shows it).
+/// With the furniture after it or before it gone, a number that is now
+/// the document's last line, after a finished sentence, is its closing
+/// page number too (as the repaired text, read again, shows it).
 ///
 /// ```text
 /// The text ends here.      The text ends here.
@@ -251,7 +251,7 @@ fn remove_closing_number(lines: &mut [Line], log: &mut EditLog) {
     let (Some(last), Some(before)) = (kept.next(), kept.next()) else {
         return;
     };
-    let after_it = || lines[last + 1..].iter().any(|l| l.removed);
+    let after_it = || lines[before + 1..].iter().any(|l| l.removed);
     if is_short_number(&lines[last].text) && lines[before].ends_sentence() && after_it() {
         lines[last].removed = true;
         log.push(lines[last].range.clone(), "", Rule::PageNumber);
@@ -569,6 +569,12 @@ mod tests {
             closing("The text goes on\n12\nAnnual Report"),
             ["The text goes on", "12"]
         );
+        // Furniture found between the sentence and the number counts too.
+        let mut log = EditLog::default();
+        let mut lines = split_lines("The text ends here.\nAnnual Report\n12", &mut log);
+        lines[1].removed = true;
+        remove_closing_number(&mut lines, &mut log);
+        assert_eq!(shown_texts(lines), ["The text ends here."]);
     }
 
     #[test]
