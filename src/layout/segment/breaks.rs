@@ -53,7 +53,7 @@ pub(super) fn breaks_between(
     let numbered_continuation = is_numbered_heading(&b.text)
         && !b.fake_bold
         && !cur.gap_before
-        && !ends_sentence(&a.text)
+        && !prev.ends_sentence
         && !ends_with_colon(&a.text)
         && is_full(prev);
     // A numbered line that continued a sentence is no heading.
@@ -83,14 +83,14 @@ pub(super) fn breaks_between(
             && !cur.gap_before
             && (b.fake_bold
                 && (is_full(prev) || spaced && !next_word_fits(&own_measure, cur) || remainder)
-                || remainder && !b.ends_sentence() && !ends_with_colon(&b.text));
+                || remainder && !cur.ends_sentence && !ends_with_colon(&b.text));
         return !wrapped;
     }
     if is_list_item(&b.text) {
         // `1) 指令` after a full line cut mid-sentence is that sentence's
         // continuation, not a numbered item; a bullet is always an item.
         let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
-        let mid_sentence = !ends_sentence(&a.text) && !ends_with_colon(&a.text) && is_full(prev);
+        let mid_sentence = !prev.ends_sentence && !ends_with_colon(&a.text) && is_full(prev);
         let continues =
             numbered && mid_sentence && !cur.gap_before && block.kind != BlockKind::ListItem;
         let manual_page = !cur.gap_before && continues_manual_page(&a.text, &b.text);
@@ -106,8 +106,8 @@ pub(super) fn breaks_between(
         .first_char()
         .is_some_and(|c| c.is_lowercase() || is_hiragana(c))
         || b.text.starts_with("//");
-    let a_ends = ends_sentence(&a.text) || ends_with_colon(&a.text);
-    let colon_goes_on = !ends_sentence(&a.text) && goes_on;
+    let a_ends = prev.ends_sentence || ends_with_colon(&a.text);
+    let colon_goes_on = !prev.ends_sentence && goes_on;
     if block.kind == BlockKind::ListItem && a_ends {
         return true;
     }
@@ -175,9 +175,9 @@ pub(super) fn stands_between_sentences(
         && !b.preformatted
         && !c.preformatted
         && !next.gap_before
-        && a.ends_sentence()
+        && prev.ends_sentence
         && !is_section_number(&a.text)
-        && !b.ends_sentence()
+        && !cur.ends_sentence
         && !ends_with_colon(&b.text)
         && !ends_mid_clause(&b.text)
         && !starts_with_continuation(&b.text)
@@ -267,7 +267,7 @@ pub(super) fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
     !prev.line.preformatted
         && !cur.line.preformatted
         && !ends_mid_clause(&prev.line.text)
-        && !prev.line.ends_sentence()
+        && !prev.ends_sentence
         && !cur.line.first_char().is_some_and(char::is_lowercase)
         && starts_with_label(&cur.line.text)
 }
@@ -307,7 +307,7 @@ pub(super) fn term_shape(text: &str) -> Option<String> {
 pub(super) fn starts_like(prev: &Visible<'_>, cur: &Visible<'_>, shape: Option<&str>) -> bool {
     !prev.line.preformatted
         && !cur.line.preformatted
-        && prev.line.ends_sentence()
+        && prev.ends_sentence
         && shape.is_some_and(|s| term_shape(&cur.line.text).as_deref() == Some(s))
 }
 

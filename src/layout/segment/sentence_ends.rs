@@ -64,7 +64,7 @@ impl SentenceEnds {
                 || prev.line.preformatted
                 || prev.line.fake_bold
                 || drawn_twice
-                || !prev.line.ends_sentence()
+                || !prev.ends_sentence
             {
                 continue;
             }
