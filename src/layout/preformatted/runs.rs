@@ -193,15 +193,17 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         lines[i].stands_alone = alone[v] && !pre[v];
     }
 }
+
 /// Is the line words of prose set apart by the wide gaps of a stretched
-/// line: three or more words, every gap between them two spaces or more,
-/// and letters in every word?
+/// line: three or more words, every gap between them two spaces in a row
+/// or more, and letters in every word?
 fn is_stretched_prose(text: &str) -> bool {
     let text = text.trim();
-    let words = text.split_whitespace().count();
-    let segments = text.split("  ").filter(|p| !p.trim().is_empty()).count();
-    words >= 3
-        && segments == words
+    let mut gaps = text
+        .split(|c: char| !c.is_whitespace())
+        .filter(|g| !g.is_empty());
+    text.split_whitespace().count() >= 3
+        && gaps.all(|gap| gap.contains("  "))
         && text
             .split_whitespace()
             .all(|w| w.chars().any(char::is_alphabetic))
