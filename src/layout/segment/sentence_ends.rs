@@ -105,29 +105,27 @@ fn final_stop(line: &str) -> Option<Stop> {
 }
 
 /// The sentence ends inside a line: a full stop, question or exclamation
-/// mark before a space and a capital, or a CJK one before more text. A
-/// scan of the bytes: every mark is ASCII or starts with 0xE3 or 0xEF.
+/// mark before a space and a capital, or a CJK one before more text. Byte
+/// searches find the marks (ASCII, or led by 0xE3 or 0xEF) without
+/// reading the characters between them.
 fn stops_inside(text: &str) -> impl Iterator<Item = Stop> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter_map(move |i| match bytes[i] {
-        b'.' | b'!' | b'?' => {
-            let capital = bytes.get(i + 1) == Some(&b' ')
-                && text
-                    .get(i + 2..)
-                    .and_then(|rest| rest.chars().next())
-                    .is_some_and(char::is_uppercase);
-            capital.then_some(Stop::Latin)
-        }
-        0xE3 | 0xEF => {
-            let rest = &text[i..];
-            let wide = ['。', '！', '？']
-                .into_iter()
-                .find(|&c| rest.starts_with(c))?;
-            let next = rest[wide.len_utf8()..].chars().next();
-            next.is_some_and(|n| !is_closing(n)).then_some(Stop::Wide)
-        }
-        _ => None,
-    })
+    let latin = memchr::memchr3_iter(b'.', b'!', b'?', bytes).filter(move |&i| {
+        bytes.get(i + 1) == Some(&b' ')
+            && text
+                .get(i + 2..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+    });
+    let wide = memchr::memchr2_iter(0xE3, 0xEF, bytes).filter(move |&i| {
+        let rest = &text[i..];
+        ['。', '！', '？']
+            .into_iter()
+            .find(|&c| rest.starts_with(c))
+            .and_then(|c| rest[c.len_utf8()..].chars().next())
+            .is_some_and(|n| !is_closing(n))
+    });
+    latin.map(|_| Stop::Latin).chain(wide.map(|_| Stop::Wide))
 }
 
 #[cfg(test)]
