@@ -166,6 +166,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stretched_line_never_ends_its_paragraph() {
+        let input = "A backup that was never restored is a hope and not a\nbackup, so test the restore path at least once.\nThen test it again.\nKeep the results.";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        let same_block = |blocks: &[BlockSpan]| {
+            blocks
+                .iter()
+                .any(|b| b.lines.contains(&2) && b.lines.contains(&3))
+        };
+        assert!(!same_block(&segment_pages(&lines, Setting::default())));
+        // The same text, its short third line rebuilt from the pieces of
+        // a justified line: the paragraph goes on after it.
+        lines[2].stretched = true;
+        assert!(same_block(&segment_pages(&lines, Setting::default())));
+    }
+
+    #[test]
     fn blank_line_mid_sentence_is_a_column_break() {
         let input = "全旗各级党员干部走进红色教\n育培训基地，通过重温誓词、聆听\n\n“红色故事”、讲好党课等多种形\n式，体悟初心使命。";
         assert_eq!(blocks(input).len(), 1);

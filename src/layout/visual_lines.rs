@@ -19,6 +19,12 @@
 //! no wider than the width the page's other lines reach (the tenth widest
 //! of them), with a tenth more for the slack of a stretched line.
 //!
+//! A line of nothing but spaces between two pieces is the gap between two
+//! words of the stretched line, written as a line of its own (`執⏎行⏎ ⏎“sudo ⏎`
+//! → `執行 “sudo`). A rebuilt line is marked stretched: justification
+//! stretches every line of a paragraph but its last, so the paragraph goes
+//! on after it.
+//!
 //! Chinese and Japanese have no spaces to stretch, so a justified line of
 //! them comes a character per line: two or more consecutive lines that
 //! each hold one character of a script written without spaces (not all the
@@ -97,7 +103,10 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
             {
                 blanks.extend(rest.next().map(|(l, _)| l));
             }
-            let separator = if spaced { " " } else { "" };
+            // A line of nothing but spaces between two pieces is the gap
+            // between two words of the stretched line.
+            let gap_line = matches!(blanks.as_slice(), [gap] if !gap.range.is_empty());
+            let separator = if spaced || gap_line { " " } else { "" };
             let joins = rest.peek().is_some_and(|(next, next_piece)| {
                 let follows = next.page == line.page
                     && next.range.start > line.range.end
@@ -110,8 +119,11 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
                         && line.width + 1 + next.width <= limit
                 } else {
                     // A character of a line written a character per line
-                    // goes on only with the next such character.
-                    follows && *next_piece && blanks.is_empty() && !ends_in_space(next)
+                    // goes on only with the next such character, or with
+                    // the next piece across a gap line.
+                    follows
+                        && *next_piece
+                        && (blanks.is_empty() && !ends_in_space(next) || gap_line)
                 }
             });
             if !joins {
@@ -135,6 +147,7 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
             line.width += separator.len() + next.width;
             line.classes = line.classes | ClassSet::of(separator) | next.classes;
             line.text = Cow::Owned(text);
+            line.stretched = true;
             spaced = ends_in_space(&line);
         }
         out.push(line);
@@ -298,6 +311,37 @@ mod tests {
     fn words_set_apart_by_wide_gaps_are_a_piece() {
         let input = format!("{BODY}Please  start \nreading\nhere.\n");
         assert_eq!(rebuilt(&input)[2], "Please  start reading");
+    }
+
+    #[test]
+    fn a_line_of_spaces_between_pieces_is_their_gap() {
+        let input = "穩定版的安全更新在修正完成後立即發布，套件管理\n員會把它們和其他更新一起安裝。出門以前請先\n執\n行\n \n“apt \nlist \n--upgradable”\n查看尚未安裝的更新。\n";
+        let lines = rebuilt(input);
+        assert!(
+            lines.contains(&"執行 “apt list --upgradable”".to_string()),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_line_of_spaces_between_whole_lines_stays_blank() {
+        let input = format!("{BODY}\n \nits words\n");
+        let lines = rebuilt(&input);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+    }
+
+    #[test]
+    fn only_rebuilt_lines_are_stretched() {
+        let input = format!("{BODY}its \nwords \nare \nspread\nout again.");
+        let mut log = EditLog::default();
+        let mut lines = split_lines(&input, &mut log);
+        rebuild_visual_lines(&input, &mut lines, &mut log);
+        let stretched: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.stretched)
+            .map(|l| &*l.text)
+            .collect();
+        assert_eq!(stretched, ["its words are spread"]);
     }
 
     #[test]

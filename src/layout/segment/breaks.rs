@@ -1,6 +1,9 @@
 //! Whether a block ends between two visible lines: headings, list items,
 //! first-line indents, a paragraph's last line, a blank line or page break
-//! that is not a sentence cut off, a change of language.
+//! that is not a sentence cut off, a change of language. A line that the
+//! extractor wrote in the pieces of a stretched, justified line ends no
+//! paragraph (`most ⏎upgrades ⏎need no restart.` / `Check the list…` goes
+//! on): justification stretches every line but a paragraph's last.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
@@ -98,6 +101,11 @@ pub(super) fn breaks_between(
     }
     if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
         return true;
+    }
+    // A line rebuilt from the pieces of a stretched, justified line was
+    // full, and justification never stretches a paragraph's last line.
+    if a.stretched {
+        return false;
     }
     // A colon ends nothing when the sentence simply goes on: in lower
     // case, with a hiragana particle (`“A:”` / `のような…`), or as the rest
