@@ -44,7 +44,9 @@
 //! cut off on a full-width line before it (a justified line that the
 //! extractor broke word by word; in Chinese and Japanese, whose paragraphs
 //! end on a sentence end, only when the run's first line ends one), list items with bullets (blocks of their
-//! own), and short runs in narrow columns, where every line is short.
+//! own), short runs in narrow columns, where every line is short, and a
+//! line rebuilt from the pieces of a stretched, justified line (prose
+//! filled to its column, however few characters it holds, is no cell).
 //!
 //! `O(n)` in the number of lines.
 
@@ -90,6 +92,16 @@ mod tests {
         let m = marked(&input);
         assert!(m[1..6].iter().all(|(_, p)| *p), "{m:?}");
         assert!(!m[0].1 && !m[6].1);
+    }
+
+    #[test]
+    fn a_stretched_line_among_cells_is_no_cell() {
+        let input =
+            format!("{PROSE}\ngroup\ndialout\nplease read the manual\n42\ncdrom\n\n{PROSE}");
+        let mut lines = split_lines(&input, &mut EditLog::default());
+        lines[3].stretched = true;
+        mark_preformatted(&mut lines);
+        assert!(lines[2].stands_alone && !lines[3].stands_alone);
     }
 
     #[test]

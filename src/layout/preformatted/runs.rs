@@ -188,9 +188,11 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         }
     }
 
+    // A line rebuilt from a stretched line's pieces is prose justified to
+    // its column, no cell.
     for (v, &i) in visible.iter().enumerate() {
         lines[i].preformatted = pre[v];
-        lines[i].stands_alone = alone[v] && !pre[v];
+        lines[i].stands_alone = alone[v] && !pre[v] && !lines[i].stretched;
     }
 }
 
