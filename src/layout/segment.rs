@@ -182,6 +182,26 @@ mod tests {
     }
 
     #[test]
+    fn a_full_line_cut_off_goes_on_into_the_cell_after_it() {
+        let input = "A logical volume manager lets partitions grow and shrink\nwhile the system runs, and it needs a driver in the\nLinux kernel, which every kernel holds (default for\nDebian kernels)\nthe userspace library\nthe userspace tools";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        for line in &mut lines[3..] {
+            line.stands_alone = true;
+        }
+        let blocks = segment_pages(&lines, Setting::default());
+        assert!(blocks.iter().any(|b| b.lines == [0, 1, 2, 3]), "{blocks:?}");
+        assert!(blocks.iter().any(|b| b.lines == [4]), "{blocks:?}");
+        // Cut off after a sentence, the full line ends its block.
+        let ended = input.replace("(default for", "(by default.");
+        let mut lines = split_lines(&ended, &mut EditLog::default());
+        for line in &mut lines[3..] {
+            line.stands_alone = true;
+        }
+        let blocks = segment_pages(&lines, Setting::default());
+        assert!(blocks.iter().any(|b| b.lines == [3]), "{blocks:?}");
+    }
+
+    #[test]
     fn blank_line_mid_sentence_is_a_column_break() {
         let input = "全旗各级党员干部走进红色教\n育培训基地，通过重温誓词、聆听\n\n“红色故事”、讲好党课等多种形\n式，体悟初心使命。";
         assert_eq!(blocks(input).len(), 1);

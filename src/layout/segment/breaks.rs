@@ -3,7 +3,10 @@
 //! that is not a sentence cut off, a change of language. A line that the
 //! extractor wrote in the pieces of a stretched, justified line ends no
 //! paragraph (`most ⏎upgrades ⏎need no restart.` / `Check the list…` goes
-//! on): justification stretches every line but a paragraph's last.
+//! on): justification stretches every line but a paragraph's last. A
+//! full line cut off mid-sentence goes on into the cell or item that a
+//! run of short lines starts with (`…in the Linux kernel (default for` /
+//! `Debian kernels)`): the column wrapped it.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
@@ -47,7 +50,16 @@ pub(super) fn breaks_between(
         return !title;
     }
     if a.stands_alone || b.stands_alone {
-        return true;
+        // A cell or item that starts on a full line of prose, cut off
+        // mid-sentence, ends on the short line after it: the column
+        // wrapped it (`…kernel (default for` / `Debian kernels)`).
+        let wrapped = !a.stands_alone
+            && is_full(prev)
+            && !prev.ends_sentence
+            && !ends_with_colon(&a.text)
+            && !cur.gap_before
+            && !is_list_item(&b.text);
+        return !wrapped;
     }
     if starts_with_continuation(&b.text) && !cur.gap_before {
         // No block starts with a comma or a closing bracket.
