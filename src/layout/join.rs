@@ -41,9 +41,11 @@
 //! compound head (`well-`, `self-`, `non-`) or a hyphen next to a capital
 //! or digit (`UTF-`/`8`), kept inside a name (a token holding a slash,
 //! an underscore, a bracket or a dot: `/usr/share/openssh-` / `client/`,
-//! `ssh-` / `agent(1)`), and otherwise removed, since typesetters
-//! hyphenate inside words far more often than at a compound's hyphen, and
-//! never inside a path or a command.
+//! `ssh-` / `agent(1)`), kept next to Chinese or Japanese text (`例如
+//! bullseye-` / `updates`: hyphenation follows the paragraph's language,
+//! and theirs has no hyphenation patterns), and otherwise removed, since
+//! typesetters hyphenate inside words far more often than at a compound's
+//! hyphen, and never inside a path or a command.
 //!
 //! `O(n)` in the block's length.
 
@@ -217,7 +219,7 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
         return Separator::Text("");
     };
     if last == '-' {
-        return hyphen(before, after, evidence);
+        return hyphen(before, after, evidence, cjk_context);
     }
     if crate::layout::segment::is_section_number(before) {
         return Separator::Text(" ");
@@ -280,7 +282,9 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
     Separator::Text(" ")
 }
 
-fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
+/// The separator at a line-end hyphen, `cjk_context` when either line
+/// holds Chinese or Japanese.
+fn hyphen(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
     // The letters before the hyphen, back to the start of the word; a run
     // longer than any word is no word to join (and is not read whole on
     // every line of a block of hyphenated lines).
@@ -316,7 +320,10 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence) -> Separator {
     if evidence.compounds.contains(&compound) {
         return Separator::Text("");
     }
-    if COMPOUND_HEADS.contains(&left.to_lowercase().as_str()) {
+    // Hyphenation follows the paragraph's language, and Chinese and
+    // Japanese have no hyphenation patterns: next to their text, a
+    // line-end hyphen is the word's own (`bullseye-` / `updates`).
+    if COMPOUND_HEADS.contains(&left.to_lowercase().as_str()) || cjk_context {
         return Separator::Text("");
     }
     Separator::Dehyphenate
@@ -470,6 +477,17 @@ mod tests {
         assert_eq!(join("the (pre-\nloaded) data"), "the (preloaded) data");
         assert_eq!(join("it was pre-\nloaded. Then"), "it was preloaded. Then");
         assert_eq!(join("a \"pre-\nsented\" view"), "a \"presented\" view");
+    }
+
+    #[test]
+    fn a_hyphen_next_to_chinese_or_japanese_stays() {
+        assert_eq!(
+            join("例如 bullseye-\nupdates 软件包"),
+            "例如 bullseye-updates 软件包"
+        );
+        assert_eq!(join("例えば package-\nname を"), "例えば package-name を");
+        // A Latin line of its own is hyphenated as any Latin text is.
+        assert_eq!(join("is not sup-\nported here"), "is not supported here");
     }
 
     #[test]
