@@ -20,11 +20,13 @@
 //! syllables of a word (as a browser breaks Korean lines) joins with none:
 //! where the joined form begins a word that the document writes whole
 //! inside a line and the part before the break is no word of its own
-//! there, and, in a document shown to break its lines so, where the part
-//! after the break only ever ends words (`할당합니` / `다.`), or ends words
-//! and never begins one after a part that is a word itself (`영역` /
-//! `에서`), or begins no word after a syllable that ends fewer than half
-//! of the document's words it stands in (`평` / `균적으로`). A join
+//! there, and, in a document shown to break its lines so (where a break
+//! inside a word is the rule), unless the document shows a word boundary
+//! there: a part after the break that is a word of its own, or a part
+//! before it that is one while the part after begins words, or two
+//! syllables at the break of which the first ends, or the second begins,
+//! half or more of the document's words it stands in (`측정으로` /
+//! `만듭니다` beside `방식으로 자동으로`). A join
 //! between CJK and a Latin word gets
 //! a space only when the document itself spaces CJK from Latin words
 //! elsewhere (`来替代 aptitude 命令`), so the writer's style is kept; a
@@ -445,6 +447,25 @@ mod tests {
         assert_eq!(
             join(&format!("{shown} 유용한\n과정 끝")),
             "색 프로파일은 모음입니다 작은 색 프로파일은 평가 평소에 중요한 간단한 작업 유용한 과정 끝"
+        );
+        // Where the document shows nothing, a break inside a word is the
+        // rule: `바` / `탕에` goes on; a head whose first syllable begins
+        // most of the words it stands in (`시`, of `시스템 시작 시간`) keeps
+        // its space, and a tail that begins, with the head's first
+        // syllable, a word written whole (`우선적으로`) goes on.
+        let shown =
+            "색 프로파일은 모음입니다 작은 색 프로\n파일은 시스템 시작 시간 우선적으로 작업";
+        assert_eq!(
+            join(&format!("{shown} 바\n탕에 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 시스템 시작 시간 우선적으로 작업 바탕에 끝"
+        );
+        assert_eq!(
+            join(&format!("{shown} 새로운\n시각에 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 시스템 시작 시간 우선적으로 작업 새로운 시각에 끝"
+        );
+        assert_eq!(
+            join(&format!("{shown} 먼저 우\n선하여 끝")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 시스템 시작 시간 우선적으로 작업 먼저 우선하여 끝"
         );
         // `색` is a word of its own there, so `색` / `프로파일은` stays two.
         assert_eq!(

@@ -41,9 +41,9 @@ pub struct Evidence {
     /// one break between two Hangul syllables in twenty is shown to be
     /// inside a word (see [`Evidence::joins_hangul`]).
     breaks_hangul_words: bool,
-    /// For each Hangul syllable, how often it ends an inner word and how
-    /// often it stands in one at all.
-    syllable_ends: HashMap<char, (u32, u32)>,
+    /// For each Hangul syllable, how often it ends an inner word, how
+    /// often it begins one, and how often it stands in one at all.
+    syllable_ends: HashMap<char, (u32, u32, u32)>,
 }
 
 impl Evidence {
@@ -201,10 +201,13 @@ impl Evidence {
         // endings, kept for every length, would grow with its square).
         for run in inner.filter(|run| run.chars().nth(MAX_WORD_CHARS).is_none()) {
             let mut chars = run.chars().peekable();
+            let mut first = true;
             while let Some(c) = chars.next() {
                 let counts = self.syllable_ends.entry(c).or_default();
                 counts.0 += u32::from(chars.peek().is_none());
-                counts.1 += 1;
+                counts.1 += u32::from(first);
+                counts.2 += 1;
+                first = false;
             }
             for (end, _) in run.char_indices().skip(2) {
                 self.hangul_beginnings.insert(run[..end].to_owned());
@@ -229,29 +232,56 @@ impl Evidence {
     /// between syllables (`프로파` / `일 양식`): the joined form begins a
     /// word that the document writes whole elsewhere, and the tail is no
     /// word of its own there. In a document shown to break its lines so,
-    /// a head that only ever ends words (`할당합니` / `다.`, `주소` / `를`)
-    /// goes on the word too, and so does one that never begins a word
-    /// even after a tail that is a word of its own (`영역` / `에서`: a
-    /// noun stands alone, and takes its particle without a space), or one
-    /// that begins no word after a tail whose last syllable ends fewer than
-    /// half of the words it stands in (`평` / `균적으로`, while `유용한` /
-    /// `과정` keeps its space: `한` mostly ends words).
+    /// where a break inside a word is the rule and one between words the
+    /// exception, the head goes on the word unless the document shows a
+    /// word boundary: a head that is a word of its own, or a tail that is
+    /// one before a head that begins words, keeps its space; a head that
+    /// only ever ends words (`주소` / `를`) or that, with the tail, begins a
+    /// word written whole (`우` / `선적으로` beside `우선`) goes on; else
+    /// the space stays only where the tail's last syllable ends, or the
+    /// head's first begins, half or more of the words it stands in
+    /// (`유용한` / `과정` keeps its space: `한` mostly ends words).
     pub(super) fn joins_hangul(&self, tail: &str, head: &str) -> bool {
-        self.begins_hangul_word(tail, head)
-            || self.breaks_hangul_words
-                && (!self.hangul_words.contains(tail) || !self.hangul_beginnings.contains(head))
-                && !self.hangul_words.contains(head)
-                && (self.hangul_endings.contains(head)
-                    || !self.hangul_beginnings.contains(head) && self.rarely_ends_words(tail))
+        if self.begins_hangul_word(tail, head) {
+            return true;
+        }
+        if !self.breaks_hangul_words || self.hangul_words.contains(head) {
+            return false;
+        }
+        if self.hangul_words.contains(tail) && self.hangul_beginnings.contains(head) {
+            return false;
+        }
+        if self.hangul_endings.contains(head) {
+            return true;
+        }
+        // The tail and the head's first syllable begin a word written
+        // whole elsewhere.
+        let first: String = head.chars().take(1).collect();
+        if !self.hangul_words.contains(tail) && self.begins_hangul_word(tail, &first) {
+            return true;
+        }
+        // Else what the two syllables at the break usually do: a space
+        // only where the tail's last syllable mostly ends words and the
+        // head's first mostly begins them.
+        !(self.often_ends_words(tail) || self.often_begins_words(head))
     }
 
-    /// Does the last syllable of `tail` end fewer than half of the inner
+    /// Does the last syllable of `tail` end half or more of the inner
     /// words it stands in (seen at least twice)?
-    fn rarely_ends_words(&self, tail: &str) -> bool {
+    fn often_ends_words(&self, tail: &str) -> bool {
         tail.chars()
             .next_back()
             .and_then(|c| self.syllable_ends.get(&c))
-            .is_some_and(|&(ends, seen)| seen >= 2 && ends * 2 < seen)
+            .is_some_and(|&(ends, _, seen)| seen >= 2 && ends * 2 >= seen)
+    }
+
+    /// Does the first syllable of `head` begin half or more of the inner
+    /// words it stands in (seen at least twice)?
+    fn often_begins_words(&self, head: &str) -> bool {
+        head.chars()
+            .next()
+            .and_then(|c| self.syllable_ends.get(&c))
+            .is_some_and(|&(_, begins, seen)| seen >= 2 && begins * 2 >= seen)
     }
 
     /// Does `tail` + `head` begin a word written whole inside a line,
