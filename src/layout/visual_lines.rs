@@ -19,6 +19,10 @@
 //! no wider than the width the page's other lines reach (the tenth widest
 //! of them), with a tenth more for the slack of a stretched line.
 //!
+//! A line written whole with a stretched line's gaps (three words or more,
+//! two spaces or more between each: `The  daemon  accepts  tunnel  requests`)
+//! is marked stretched too, where such lines are a minority of the page's.
+//!
 //! A line of nothing but spaces between two pieces is the gap between two
 //! words of the stretched line, written as a line of its own (`執⏎行⏎ ⏎“sudo ⏎`
 //! → `執行 “sudo`). A rebuilt line is marked stretched: justification
@@ -64,6 +68,7 @@ use std::borrow::Cow;
 /// assert_eq!(texts[2..], ["Please read the manual", "before you start."]);
 /// ```
 pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: &mut EditLog) {
+    mark_spaced_lines(input, lines);
     let pieces = piece_marks(input, lines);
     if !pieces.iter().any(|&p| p) {
         return;
@@ -154,6 +159,40 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
         out.append(&mut blanks);
     }
     *lines = out;
+}
+
+/// Marks as stretched the lines that an extractor wrote with a justified
+/// line's stretched gaps: three words or more, every gap between them
+/// two spaces or more, letters in every word, on a page where such lines
+/// are a minority of the lines of three words or more (a page spaced so
+/// throughout is set that way, as `-layout` text or a table is).
+fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    let mut counts = vec![(0usize, 0usize); pages];
+    let spaced: Vec<bool> = lines
+        .iter()
+        .map(|line| {
+            let words = line.text.split_whitespace().count();
+            let spaced = words >= 3
+                && is_whole_line(input, line)
+                && !has_single_spaces(&line.text)
+                && line
+                    .text
+                    .split_whitespace()
+                    .all(|w| w.chars().any(char::is_alphabetic));
+            if let Some(count) = counts.get_mut(line.page).filter(|_| words >= 3) {
+                count.0 += usize::from(spaced);
+                count.1 += 1;
+            }
+            spaced
+        })
+        .collect();
+    for (line, spaced) in lines.iter_mut().zip(spaced) {
+        let minority = counts
+            .get(line.page)
+            .is_some_and(|&(spaced, all)| spaced * 2 < all);
+        line.stretched |= spaced && minority;
+    }
 }
 
 /// Which lines are pieces of a longer line: a word (or words set apart by
@@ -342,6 +381,28 @@ mod tests {
             .map(|l| &*l.text)
             .collect();
         assert_eq!(stretched, ["its words are spread"]);
+    }
+
+    #[test]
+    fn a_line_written_with_stretched_gaps_is_stretched() {
+        let input = format!(
+            "{BODY}{BODY}The  daemon  accepts  tunnel  requests\nPort  forwarding\nthe  list  of  items\n"
+        );
+        let mut log = EditLog::default();
+        let mut lines = split_lines(&input, &mut log);
+        rebuild_visual_lines(&input, &mut lines, &mut log);
+        let stretched: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.stretched)
+            .map(|l| &*l.text)
+            .collect();
+        assert_eq!(stretched.len(), 2, "{stretched:?}");
+        assert!(stretched[0].starts_with("The  daemon"));
+        // A page written so throughout is spaced that way.
+        let spaced = "The  daemon  accepts  tunnel  requests\nfrom  its  clients  once  the\noption  is  set.\n";
+        let mut lines = split_lines(spaced, &mut log);
+        rebuild_visual_lines(spaced, &mut lines, &mut log);
+        assert!(lines.iter().all(|l| !l.stretched));
     }
 
     #[test]
