@@ -175,7 +175,11 @@ fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
             let words = line.text.split_whitespace().count();
             let spaced = words >= 3
                 && is_whole_line(input, line)
-                && !has_single_spaces(&line.text)
+                && line
+                    .text
+                    .split(|c: char| !c.is_whitespace())
+                    .filter(|gap| !gap.is_empty())
+                    .all(|gap| gap.starts_with("  "))
                 && line
                     .text
                     .split_whitespace()
