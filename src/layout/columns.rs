@@ -53,7 +53,21 @@
 //! right of it, where the extractor sets a right column that drifts) after
 //! a run of spaces is split at that run, never at a single space before it
 //! that happens to stand at the measured width (a left column's line that
-//! mixes scripts can run past it). Collapsed gutters are read
+//! mixes scripts can run past it). Once the gutter is found, the rows
+//! that cross it measure the left column's full width themselves, and
+//! each is split at its single space nearest that width (within
+//! `TOLERANCE`), beside a wide character or else, in a row with text
+//! above and below it, between two words, before the widths of the
+//! rows that do not cross are tried (`…并且把 ISO9660 American Standard`
+//! → `…并且把 ISO9660` and `American Standard`, where four rows crossing
+//! the gutter put a space beside a wide character at the width the
+//! text before `American` reaches): the width is the one that at least
+//! `MIN_SUPPORT` crossing rows agree on (twice as many as would by
+//! chance), counting only spaces left of the gutter, where the text
+//! before them comes within `SHIFT` of it, and not after a letter set
+//! off by spaces (a justified line spreads its letters so); a title
+//! across the columns, with a blank row below it, is not split between
+//! its words. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -136,7 +150,7 @@ mod tests {
     use super::cells::{Segment, segment_starts, segments, written_cells};
     use super::collapsed::{
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
-        collapsed_spaces, spaces_its_words,
+        collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
     };
     use super::gutter::has_one_segment;
     use super::region::as_kept_blocks_write;
@@ -203,8 +217,16 @@ mod tests {
         // Six rows put a space beside a Latin word 5 columns in, four put
         // one after a full left column 28 columns wide; the right column
         // starts at column 30 on three rows.
-        let latin = CollapsedSpace { col: 3, reach: 5 };
-        let full = CollapsedSpace { col: 14, reach: 28 };
+        let latin = CollapsedSpace {
+            col: 3,
+            reach: 5,
+            spaced_out: false,
+        };
+        let full = CollapsedSpace {
+            col: 14,
+            reach: 28,
+            spaced_out: false,
+        };
         let mut collapsed = vec![vec![latin]; 6];
         collapsed.extend(vec![vec![full]; 4]);
         let mut starts = vec![0; 45];
@@ -257,6 +279,61 @@ mod tests {
         let left = "最基础的检视二进位制资料方法是 \"od -t x1 sda\"";
         assert!(got.contains(&left.to_string()), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
+    }
+
+    #[test]
+    fn rows_that_cross_the_gutter_measure_the_full_column() {
+        // Four rows cross a gutter at 45 with a space beside a wide
+        // character where their text reaches 53 or 54; a space earlier in
+        // a row, a space right of the gutter and a row that does not cross
+        // are no evidence.
+        let space = |col, reach| CollapsedSpace {
+            col,
+            reach,
+            spaced_out: false,
+        };
+        let mut rows = vec![
+            vec![space(20, 30), space(33, 53)],
+            vec![space(34, 54), space(60, 80)],
+            vec![space(32, 53)],
+            vec![space(33, 54)],
+            vec![space(30, 44)],
+        ];
+        let crossing = [true, true, true, true, false];
+        let edge = crossing_edge(&rows, &crossing, 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(53));
+        // The row is split at the space nearest that width, not at one
+        // that reaches past it by more than the tolerance.
+        assert_eq!(space_at_width(&rows[0], 53, 45, 0), Some(33));
+        assert_eq!(space_at_width(&[space(38, 58)], 53, 45, 0), None);
+        // A space after a letter set off by spaces counts for nothing.
+        rows[3][0].spaced_out = true;
+        rows[2][0].spaced_out = true;
+        assert_eq!(crossing_edge(&rows, &crossing, 45, 0), None);
+        let spread = CollapsedSpace {
+            spaced_out: true,
+            ..space(33, 53)
+        };
+        assert_eq!(space_at_width(&[spread], 53, 45, 0), None);
+    }
+
+    #[test]
+    fn single_spaces_beside_a_letter_set_apart_are_spaced_out() {
+        let input = "分 别 加载 ISO9660 image 文";
+        let piece = &rows_of(input)[0];
+        let spaced: Vec<(usize, bool)> = single_spaces(input, piece, false)
+            .iter()
+            .map(|s| (s.col, s.spaced_out))
+            .collect();
+        let want = [(1, true), (3, true), (6, false), (14, false), (20, false)];
+        assert_eq!(spaced, want);
+        // Beside a wide character only: not the space between two words
+        // of Latin letters.
+        let beside_wide: Vec<usize> = collapsed_spaces(input, piece)
+            .iter()
+            .map(|s| s.col)
+            .collect();
+        assert_eq!(beside_wide, [1, 3, 6, 20]);
     }
 
     #[test]

@@ -18,10 +18,19 @@ pub(super) struct CollapsedSpace {
     /// How far the row's text before it reaches, counting a wide
     /// character as two columns.
     pub(super) reach: usize,
+    /// The text before it is one character set off by a space, as in a
+    /// run whose letters were spaced out to justify a line (`分 别 加 载`).
+    pub(super) spaced_out: bool,
 }
 
 /// The row's single spaces beside a wide character.
 pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
+    single_spaces(input, row, true)
+}
+
+/// The row's single spaces between two characters of text; with
+/// `beside_wide`, only those beside a wide character.
+pub(super) fn single_spaces(input: &str, row: &Piece, beside_wide: bool) -> Vec<CollapsedSpace> {
     let cells: Vec<Cell> = written_cells(&input[row.range.clone()], row.col).collect();
     let mut spaces = Vec::new();
     let mut reach = row.col;
@@ -29,10 +38,12 @@ pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> 
         if cell.c == ' ' && i > 0 {
             if let (before, Some(after)) = (&cells[i - 1], cells.get(i + 1)) {
                 let is_wide = crate::text::script::is_wide;
-                if !before.space && !after.space && (is_wide(before.c) || is_wide(after.c)) {
+                let wide = is_wide(before.c) || is_wide(after.c);
+                if !before.space && !after.space && (wide || !beside_wide) {
                     spaces.push(CollapsedSpace {
                         col: cell.col,
                         reach,
+                        spaced_out: i < 2 || cells[i - 2].space,
                     });
                 }
             }
@@ -82,6 +93,52 @@ pub(super) fn collapsed_edge_near(
         (before[to] - before[from]) * 2 >= MIN_SUPPORT
     };
     agreed_width(collapsed, region_col, near_starts)
+}
+
+/// The width that the single spaces beside a wide character agree on in
+/// the rows that cross the gutter at `gutter` (`crossing`), counting only
+/// spaces left of it (within [`TOLERANCE`]): where the left column's full
+/// rows end, as the rows whose gutter collapsed measure it once the gutter
+/// is known. Spaces of rows that stay inside one column, and spaces in the
+/// right column's text, are no evidence of where the left one ends.
+pub(super) fn crossing_edge(
+    collapsed: &[Vec<CollapsedSpace>],
+    crossing: &[bool],
+    gutter: usize,
+    region_col: usize,
+) -> Option<CollapsedEdge> {
+    let rows: Vec<Vec<CollapsedSpace>> = collapsed
+        .iter()
+        .zip(crossing)
+        .map(|(spaces, &c)| {
+            spaces
+                .iter()
+                .filter(|s| c && !s.spaced_out)
+                .filter(|s| s.col < gutter + TOLERANCE && s.reach + SHIFT >= gutter)
+                .copied()
+                .collect()
+        })
+        .collect();
+    agreed_width(&rows, region_col, |_| true)
+}
+
+/// The single space (of `spaces`) left of the gutter (within
+/// [`TOLERANCE`]) at which the text before it reaches nearest the
+/// column's full `width` from `region_col`, if one comes within
+/// [`TOLERANCE`] of it.
+pub(super) fn space_at_width(
+    spaces: &[CollapsedSpace],
+    width: usize,
+    gutter: usize,
+    region_col: usize,
+) -> Option<usize> {
+    spaces
+        .iter()
+        .filter(|s| !s.spaced_out && s.col < gutter + TOLERANCE)
+        .map(|s| (s.col, s.reach.saturating_sub(region_col).abs_diff(width)))
+        .filter(|&(_, off)| off <= TOLERANCE)
+        .min_by_key(|&(col, off)| (off, std::cmp::Reverse(col)))
+        .map(|(col, _)| col)
 }
 
 /// The width that at least [`MIN_SUPPORT`] rows' spaces (those `counted`)
