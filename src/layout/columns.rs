@@ -76,8 +76,12 @@
 //! Refused: a single column with occasional wide spaces (too few lines
 //! share the same gutter, or no more than a justified line's stretched
 //! spaces would by chance: a gutter's window must hold three times the
-//! starts that an even spread over the rows' width would put there), indentation (a gutter must stand at least
-//! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
+//! starts that an even spread over the rows' width would put there),
+//! indentation (a gutter must stand at least [`MIN_COLUMN_WIDTH`]
+//! characters from where the region's text starts, not from the page's
+//! edge: a margin of six and a paragraph's indent of four make no gutter
+//! at the tenth column, so `      DVD 只是…` and `          对于由…` are
+//! one column's rows), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
 //! most rows, weighing only the rows kept as rows when there are some; its
 //! rows stay rows), rows far apart (the lines that share a gutter must
@@ -152,7 +156,7 @@ mod tests {
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
         collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
     };
-    use super::gutter::has_one_segment;
+    use super::gutter::{gutter_starts, has_one_segment};
     use super::region::as_kept_blocks_write;
     use super::*;
 
@@ -334,6 +338,20 @@ mod tests {
             .map(|s| s.col)
             .collect();
         assert_eq!(beside_wide, [1, 3, 6, 20]);
+    }
+
+    #[test]
+    fn a_gutter_stands_a_column_from_where_the_text_starts() {
+        // Text set in six from the page's edge, paragraphs indented four
+        // more: the indented lines start ten columns in, which is no
+        // gutter once counted from where the text starts.
+        let input = "      左栏的一行文字
+          缩进的一行
+      左栏的一行文字
+          缩进的一行";
+        let all: Vec<Vec<Segment>> = rows_of(input).iter().map(|r| segments(input, r)).collect();
+        assert_eq!(gutter_starts(&all, 0)[10], 2);
+        assert!(gutter_starts(&all, 6).iter().all(|&n| n == 0));
     }
 
     #[test]

@@ -117,7 +117,25 @@ pub(super) fn split_region(
             let starts = gutter_starts(&measured, region_col);
             collapsed_edge_near(&collapsed, region_col, &starts).filter(wide_enough)
         });
-    let gutter = match find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col) {
+    // Where the region's text starts, as it will be written: a gutter
+    // stands a column's width from there, not from the page's edge, or a
+    // margin and a paragraph's indent would make one.
+    let text_col = measured
+        .iter()
+        .filter_map(|segs| segs.first().map(|s| s.start_col))
+        .min()
+        .unwrap_or(region_col)
+        .max(region_col);
+    let found = find_gutter(
+        &measured,
+        &kept,
+        &collapsed,
+        edge,
+        words_spaced,
+        region_col,
+        text_col,
+    );
+    let gutter = match found {
         Ok(gutter) => gutter,
         Err(unsure) => {
             if let (Some(gutter), Some(first), Some(last)) = (unsure, rows.first(), rows.last()) {
