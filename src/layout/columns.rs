@@ -67,7 +67,12 @@
 //! before them comes within `SHIFT` of it, and not after a letter set
 //! off by spaces (a justified line spreads its letters so); a title
 //! across the columns, with a blank row below it, is not split between
-//! its words. Collapsed gutters are read
+//! its words. A row split so at its measured width, or where it fills
+//! the left column before a single space, puts the right column's text at
+//! the gutter, where the right column's other rows stand
+//! (`…旧的内容擦 当一个…` gives `当一个…` at the gutter's column, not at
+//! the space's), so that the right column's own region, split again,
+//! starts at its gutter and finds no gutter inside it. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -155,6 +160,7 @@ mod tests {
     use super::collapsed::{
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
         collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
+        split_at_col, split_at_gutter,
     };
     use super::gutter::{gutter_starts, has_one_segment};
     use super::region::as_kept_blocks_write;
@@ -352,6 +358,19 @@ mod tests {
         let all: Vec<Vec<Segment>> = rows_of(input).iter().map(|r| segments(input, r)).collect();
         assert_eq!(gutter_starts(&all, 0)[10], 2);
         assert!(gutter_starts(&all, 6).iter().all(|&n| n == 0));
+    }
+
+    #[test]
+    fn a_right_part_split_at_a_collapsed_gutter_stands_at_the_gutter() {
+        let input = "      把旧的内容擦 当一个文件";
+        let row = &rows_of(input)[0];
+        let (left, right) = split_at_gutter(input, row, 12, 45);
+        assert_eq!(&input[left.range], "      把旧的内容擦");
+        assert_eq!(&input[right.range.clone()], "当一个文件");
+        assert_eq!(right.col, 45);
+        // Split just after the space, or past the gutter, it stays there.
+        assert_eq!(split_at_col(input, row, 12).1.col, 13);
+        assert_eq!(split_at_gutter(input, row, 12, 10).1.col, 13);
     }
 
     #[test]

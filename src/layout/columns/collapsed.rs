@@ -266,8 +266,29 @@ pub(super) fn collapsed_at(
         .map(|(col, _)| col)
 }
 
-/// Splits a row at the single space at character column `col`.
+/// Splits a row at the single space at character column `col`, its right
+/// part standing just after the space.
 pub(super) fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piece) {
+    split_at(input, row, col, col + 1)
+}
+
+/// Splits a row at the single space at character column `col`, where its
+/// gutter at `gutter` collapsed. The right part stands at the gutter, as
+/// the right column's other rows do (its own region is measured from
+/// there), not just after the space, which the left column's wide text
+/// pushed in from it.
+pub(super) fn split_at_gutter(
+    input: &str,
+    row: &Piece,
+    col: usize,
+    gutter: usize,
+) -> (Piece, Piece) {
+    split_at(input, row, col, (col + 1).max(gutter))
+}
+
+/// Splits a row at the single space at character column `col`, its right
+/// part standing at `right_col`.
+fn split_at(input: &str, row: &Piece, col: usize, right_col: usize) -> (Piece, Piece) {
     let text = &input[row.range.clone()];
     let at = written_cells(text, row.col)
         .find(|cell| cell.col == col)
@@ -279,7 +300,7 @@ pub(super) fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piec
     };
     let right = Piece {
         range: (split + 1).min(row.range.end)..row.range.end,
-        col: col + 1,
+        col: right_col,
         ..row.clone()
     };
     (left, right)

@@ -6,7 +6,8 @@ use super::cells::{Segment, segments};
 use super::collapsed::spaces_its_words;
 use super::collapsed::{
     CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
-    collapsed_spaces, crossing_edge, single_spaces, space_at_width, split_at_col, split_collapsed,
+    collapsed_spaces, crossing_edge, single_spaces, space_at_width, split_at_col, split_at_gutter,
+    split_collapsed,
 };
 use super::gutter::{
     find_gutter, gutter_starts, is_interleaved, is_shifted, may_have_gutter, typical_widths,
@@ -208,16 +209,7 @@ pub(super) fn split_region(
                         .then(|| space_at_width(&words, width, gutter, region_col))
                         .flatten()
                 })?;
-                // The right column's text stands at its gutter, as a
-                // right column's row does, not where the space put it.
-                let (l, r) = split_at_col(input, &row, col);
-                Some((
-                    l,
-                    Piece {
-                        col: r.col.max(gutter),
-                        ..r
-                    },
-                ))
+                Some(split_at_gutter(input, &row, col, gutter))
             };
             let at_edge = || {
                 collapsed_at(&spaces, gutter, region_col, edge)
@@ -235,7 +227,7 @@ pub(super) fn split_region(
             continue;
         }
         if let Some(col) = fills {
-            let (l, r) = split_at_col(input, &row, col);
+            let (l, r) = split_at_gutter(input, &row, col, gutter);
             left.push(l);
             right.push(r);
             continue;
