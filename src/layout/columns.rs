@@ -63,7 +63,10 @@
 //! the gutter put a space beside a wide character at the width the
 //! text before `American` reaches): the width is the one that at least
 //! `MIN_SUPPORT` crossing rows agree on (twice as many as would by
-//! chance), counting only spaces left of the gutter, where the text
+//! chance; of widths that as many agree on, the widest, since a full
+//! row's text reaches the column's edge and spaces further in, beside
+//! words of another script, agree by chance: `…工具来 GNU 说，光盘只是`
+//! splits after `只是`, not after `来`), counting only spaces left of the gutter, where the text
 //! before them comes within `SHIFT` of it, and not after a letter set
 //! off by spaces (a justified line spreads its letters so); a title
 //! across the columns, with a blank row below it, is not split between
@@ -316,6 +319,17 @@ mod tests {
         // that reaches past it by more than the tolerance.
         assert_eq!(space_at_width(&rows[0], 53, 45, 0), Some(33));
         assert_eq!(space_at_width(&[space(38, 58)], 53, 45, 0), None);
+        // As many rows agreeing further in (spaces beside a word of
+        // another script) leave the widest width; more rows there win.
+        let mut tied = rows.clone();
+        for row in tied.iter_mut().take(4) {
+            row.push(space(24, 42));
+        }
+        let edge = crossing_edge(&tied, &crossing, 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(53));
+        tied[4] = vec![space(24, 42)];
+        let edge = crossing_edge(&tied, &[true; 5], 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(42));
         // A space after a letter set off by spaces counts for nothing.
         rows[3][0].spaced_out = true;
         rows[2][0].spaced_out = true;

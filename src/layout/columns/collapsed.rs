@@ -64,7 +64,7 @@ pub(super) fn collapsed_edge(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
 ) -> Option<CollapsedEdge> {
-    agreed_width(collapsed, region_col, |_| true)
+    agreed_width(collapsed, region_col, |_| true, false)
 }
 
 /// The width that the single spaces standing where the page's own columns
@@ -92,7 +92,7 @@ pub(super) fn collapsed_edge_near(
         let from = space.col.saturating_sub(TOLERANCE).min(to);
         (before[to] - before[from]) * 2 >= MIN_SUPPORT
     };
-    agreed_width(collapsed, region_col, near_starts)
+    agreed_width(collapsed, region_col, near_starts, false)
 }
 
 /// The width that the single spaces beside a wide character agree on in
@@ -100,7 +100,10 @@ pub(super) fn collapsed_edge_near(
 /// spaces left of it (within [`TOLERANCE`]): where the left column's full
 /// rows end, as the rows whose gutter collapsed measure it once the gutter
 /// is known. Spaces of rows that stay inside one column, and spaces in the
-/// right column's text, are no evidence of where the left one ends.
+/// right column's text, are no evidence of where the left one ends. Of
+/// widths that as many rows agree on, the widest: a full row's text
+/// reaches the column's edge, and spaces further in that as many rows
+/// share (words of another script set at one place) do so by chance.
 pub(super) fn crossing_edge(
     collapsed: &[Vec<CollapsedSpace>],
     crossing: &[bool],
@@ -119,7 +122,7 @@ pub(super) fn crossing_edge(
                 .collect()
         })
         .collect();
-    agreed_width(&rows, region_col, |_| true)
+    agreed_width(&rows, region_col, |_| true, true)
 }
 
 /// The single space (of `spaces`) left of the gutter (within
@@ -143,11 +146,13 @@ pub(super) fn space_at_width(
 
 /// The width that at least [`MIN_SUPPORT`] rows' spaces (those `counted`)
 /// agree on within [`TOLERANCE`], when twice as many rows agree on it as
-/// would if those spaces were spread evenly.
+/// would if those spaces were spread evenly. Of several runs of widths
+/// that as many rows agree on, the first, or with `widest_run` the last.
 fn agreed_width(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
     counted: impl Fn(&CollapsedSpace) -> bool,
+    widest_run: bool,
 ) -> Option<CollapsedEdge> {
     let counted = &counted;
     let spaces = || {
@@ -174,10 +179,24 @@ fn agreed_width(
             }
         }
     }
-    // The middle of the first run of widths that the most rows agree on.
+    // The middle of the first (or last) run of widths that the most rows
+    // agree on.
     let agreeing = *rows.iter().max()?;
-    let first = rows.iter().position(|&n| n == agreeing)?;
-    let run = rows[first..].iter().take_while(|&&n| n == agreeing).count();
+    let (first, run) = if widest_run {
+        let last = rows.iter().rposition(|&n| n == agreeing)?;
+        let run = rows[..=last]
+            .iter()
+            .rev()
+            .take_while(|&&n| n == agreeing)
+            .count();
+        (last + 1 - run, run)
+    } else {
+        let first = rows.iter().position(|&n| n == agreeing)?;
+        (
+            first,
+            rows[first..].iter().take_while(|&&n| n == agreeing).count(),
+        )
+    };
     let edge = first + (run - 1) / 2;
     // Spaces between words (Korean sets a space between its words) agree
     // on every width alike; a gutter's width stands out: at least twice
