@@ -53,7 +53,29 @@
 //! right of it, where the extractor sets a right column that drifts) after
 //! a run of spaces is split at that run, never at a single space before it
 //! that happens to stand at the measured width (a left column's line that
-//! mixes scripts can run past it). Collapsed gutters are read
+//! mixes scripts can run past it). Once the gutter is found, the rows
+//! that cross it measure the left column's full width themselves, and
+//! each is split at its single space nearest that width (within
+//! `TOLERANCE`), beside a wide character or else, in a row with text
+//! above and below it, between two words, before the widths of the
+//! rows that do not cross are tried (`…并且把 ISO9660 American Standard`
+//! → `…并且把 ISO9660` and `American Standard`, where four rows crossing
+//! the gutter put a space beside a wide character at the width the
+//! text before `American` reaches): the width is the one that at least
+//! `MIN_SUPPORT` crossing rows agree on (twice as many as would by
+//! chance; of widths that as many agree on, the widest, since a full
+//! row's text reaches the column's edge and spaces further in, beside
+//! words of another script, agree by chance: `…工具来 GNU 说，光盘只是`
+//! splits after `只是`, not after `来`), counting only spaces left of the gutter, where the text
+//! before them comes within `SHIFT` of it, and not after a letter set
+//! off by spaces (a justified line spreads its letters so); a title
+//! across the columns, with a blank row below it, is not split between
+//! its words. A row split so at its measured width, or where it fills
+//! the left column before a single space, puts the right column's text at
+//! the gutter, where the right column's other rows stand
+//! (`…旧的内容擦 当一个…` gives `当一个…` at the gutter's column, not at
+//! the space's), so that the right column's own region, split again,
+//! starts at its gutter and finds no gutter inside it. Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -62,8 +84,12 @@
 //! Refused: a single column with occasional wide spaces (too few lines
 //! share the same gutter, or no more than a justified line's stretched
 //! spaces would by chance: a gutter's window must hold three times the
-//! starts that an even spread over the rows' width would put there), indentation (a gutter must stand at least
-//! [`MIN_COLUMN_WIDTH`] characters from the line start), a table of short
+//! starts that an even spread over the rows' width would put there),
+//! indentation (a gutter must stand at least [`MIN_COLUMN_WIDTH`]
+//! characters from where the region's text starts, not from the page's
+//! edge: a margin of six and a paragraph's indent of four make no gutter
+//! at the tenth column, so `      DVD 只是…` and `          对于由…` are
+//! one column's rows), a table of short
 //! cells (the text before the gutter fills less than half the way to it on
 //! most rows, weighing only the rows kept as rows when there are some; its
 //! rows stay rows), rows far apart (the lines that share a gutter must
@@ -136,9 +162,10 @@ mod tests {
     use super::cells::{Segment, segment_starts, segments, written_cells};
     use super::collapsed::{
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
-        collapsed_spaces, spaces_its_words,
+        collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
+        split_at_col, split_at_gutter,
     };
-    use super::gutter::has_one_segment;
+    use super::gutter::{gutter_starts, has_one_segment};
     use super::region::as_kept_blocks_write;
     use super::*;
 
@@ -203,8 +230,16 @@ mod tests {
         // Six rows put a space beside a Latin word 5 columns in, four put
         // one after a full left column 28 columns wide; the right column
         // starts at column 30 on three rows.
-        let latin = CollapsedSpace { col: 3, reach: 5 };
-        let full = CollapsedSpace { col: 14, reach: 28 };
+        let latin = CollapsedSpace {
+            col: 3,
+            reach: 5,
+            spaced_out: false,
+        };
+        let full = CollapsedSpace {
+            col: 14,
+            reach: 28,
+            spaced_out: false,
+        };
         let mut collapsed = vec![vec![latin]; 6];
         collapsed.extend(vec![vec![full]; 4]);
         let mut starts = vec![0; 45];
@@ -257,6 +292,99 @@ mod tests {
         let left = "最基础的检视二进位制资料方法是 \"od -t x1 sda\"";
         assert!(got.contains(&left.to_string()), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
+    }
+
+    #[test]
+    fn rows_that_cross_the_gutter_measure_the_full_column() {
+        // Four rows cross a gutter at 45 with a space beside a wide
+        // character where their text reaches 53 or 54; a space earlier in
+        // a row, a space right of the gutter and a row that does not cross
+        // are no evidence.
+        let space = |col, reach| CollapsedSpace {
+            col,
+            reach,
+            spaced_out: false,
+        };
+        let mut rows = vec![
+            vec![space(20, 30), space(33, 53)],
+            vec![space(34, 54), space(60, 80)],
+            vec![space(32, 53)],
+            vec![space(33, 54)],
+            vec![space(30, 44)],
+        ];
+        let crossing = [true, true, true, true, false];
+        let edge = crossing_edge(&rows, &crossing, 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(53));
+        // The row is split at the space nearest that width, not at one
+        // that reaches past it by more than the tolerance.
+        assert_eq!(space_at_width(&rows[0], 53, 45, 0), Some(33));
+        assert_eq!(space_at_width(&[space(38, 58)], 53, 45, 0), None);
+        // As many rows agreeing further in (spaces beside a word of
+        // another script) leave the widest width; more rows there win.
+        let mut tied = rows.clone();
+        for row in tied.iter_mut().take(4) {
+            row.push(space(24, 42));
+        }
+        let edge = crossing_edge(&tied, &crossing, 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(53));
+        tied[4] = vec![space(24, 42)];
+        let edge = crossing_edge(&tied, &[true; 5], 45, 0);
+        assert_eq!(edge.map(|e| e.width), Some(42));
+        // A space after a letter set off by spaces counts for nothing.
+        rows[3][0].spaced_out = true;
+        rows[2][0].spaced_out = true;
+        assert_eq!(crossing_edge(&rows, &crossing, 45, 0), None);
+        let spread = CollapsedSpace {
+            spaced_out: true,
+            ..space(33, 53)
+        };
+        assert_eq!(space_at_width(&[spread], 53, 45, 0), None);
+    }
+
+    #[test]
+    fn single_spaces_beside_a_letter_set_apart_are_spaced_out() {
+        let input = "分 别 加载 ISO9660 image 文";
+        let piece = &rows_of(input)[0];
+        let spaced: Vec<(usize, bool)> = single_spaces(input, piece, false)
+            .iter()
+            .map(|s| (s.col, s.spaced_out))
+            .collect();
+        let want = [(1, true), (3, true), (6, false), (14, false), (20, false)];
+        assert_eq!(spaced, want);
+        // Beside a wide character only: not the space between two words
+        // of Latin letters.
+        let beside_wide: Vec<usize> = collapsed_spaces(input, piece)
+            .iter()
+            .map(|s| s.col)
+            .collect();
+        assert_eq!(beside_wide, [1, 3, 6, 20]);
+    }
+
+    #[test]
+    fn a_gutter_stands_a_column_from_where_the_text_starts() {
+        // Text set in six from the page's edge, paragraphs indented four
+        // more: the indented lines start ten columns in, which is no
+        // gutter once counted from where the text starts.
+        let input = "      左栏的一行文字
+          缩进的一行
+      左栏的一行文字
+          缩进的一行";
+        let all: Vec<Vec<Segment>> = rows_of(input).iter().map(|r| segments(input, r)).collect();
+        assert_eq!(gutter_starts(&all, 0)[10], 2);
+        assert!(gutter_starts(&all, 6).iter().all(|&n| n == 0));
+    }
+
+    #[test]
+    fn a_right_part_split_at_a_collapsed_gutter_stands_at_the_gutter() {
+        let input = "      把旧的内容擦 当一个文件";
+        let row = &rows_of(input)[0];
+        let (left, right) = split_at_gutter(input, row, 12, 45);
+        assert_eq!(&input[left.range], "      把旧的内容擦");
+        assert_eq!(&input[right.range.clone()], "当一个文件");
+        assert_eq!(right.col, 45);
+        // Split just after the space, or past the gutter, it stays there.
+        assert_eq!(split_at_col(input, row, 12).1.col, 13);
+        assert_eq!(split_at_gutter(input, row, 12, 10).1.col, 13);
     }
 
     #[test]

@@ -18,10 +18,19 @@ pub(super) struct CollapsedSpace {
     /// How far the row's text before it reaches, counting a wide
     /// character as two columns.
     pub(super) reach: usize,
+    /// The text before it is one character set off by a space, as in a
+    /// run whose letters were spaced out to justify a line (`分 别 加 载`).
+    pub(super) spaced_out: bool,
 }
 
 /// The row's single spaces beside a wide character.
 pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> {
+    single_spaces(input, row, true)
+}
+
+/// The row's single spaces between two characters of text; with
+/// `beside_wide`, only those beside a wide character.
+pub(super) fn single_spaces(input: &str, row: &Piece, beside_wide: bool) -> Vec<CollapsedSpace> {
     let cells: Vec<Cell> = written_cells(&input[row.range.clone()], row.col).collect();
     let mut spaces = Vec::new();
     let mut reach = row.col;
@@ -29,10 +38,12 @@ pub(super) fn collapsed_spaces(input: &str, row: &Piece) -> Vec<CollapsedSpace> 
         if cell.c == ' ' && i > 0 {
             if let (before, Some(after)) = (&cells[i - 1], cells.get(i + 1)) {
                 let is_wide = crate::text::script::is_wide;
-                if !before.space && !after.space && (is_wide(before.c) || is_wide(after.c)) {
+                let wide = is_wide(before.c) || is_wide(after.c);
+                if !before.space && !after.space && (wide || !beside_wide) {
                     spaces.push(CollapsedSpace {
                         col: cell.col,
                         reach,
+                        spaced_out: i < 2 || cells[i - 2].space,
                     });
                 }
             }
@@ -53,7 +64,7 @@ pub(super) fn collapsed_edge(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
 ) -> Option<CollapsedEdge> {
-    agreed_width(collapsed, region_col, |_| true)
+    agreed_width(collapsed, region_col, |_| true, false)
 }
 
 /// The width that the single spaces standing where the page's own columns
@@ -81,16 +92,67 @@ pub(super) fn collapsed_edge_near(
         let from = space.col.saturating_sub(TOLERANCE).min(to);
         (before[to] - before[from]) * 2 >= MIN_SUPPORT
     };
-    agreed_width(collapsed, region_col, near_starts)
+    agreed_width(collapsed, region_col, near_starts, false)
+}
+
+/// The width that the single spaces beside a wide character agree on in
+/// the rows that cross the gutter at `gutter` (`crossing`), counting only
+/// spaces left of it (within [`TOLERANCE`]): where the left column's full
+/// rows end, as the rows whose gutter collapsed measure it once the gutter
+/// is known. Spaces of rows that stay inside one column, and spaces in the
+/// right column's text, are no evidence of where the left one ends. Of
+/// widths that as many rows agree on, the widest: a full row's text
+/// reaches the column's edge, and spaces further in that as many rows
+/// share (words of another script set at one place) do so by chance.
+pub(super) fn crossing_edge(
+    collapsed: &[Vec<CollapsedSpace>],
+    crossing: &[bool],
+    gutter: usize,
+    region_col: usize,
+) -> Option<CollapsedEdge> {
+    let rows: Vec<Vec<CollapsedSpace>> = collapsed
+        .iter()
+        .zip(crossing)
+        .map(|(spaces, &c)| {
+            spaces
+                .iter()
+                .filter(|s| c && !s.spaced_out)
+                .filter(|s| s.col < gutter + TOLERANCE && s.reach + SHIFT >= gutter)
+                .copied()
+                .collect()
+        })
+        .collect();
+    agreed_width(&rows, region_col, |_| true, true)
+}
+
+/// The single space (of `spaces`) left of the gutter (within
+/// [`TOLERANCE`]) at which the text before it reaches nearest the
+/// column's full `width` from `region_col`, if one comes within
+/// [`TOLERANCE`] of it.
+pub(super) fn space_at_width(
+    spaces: &[CollapsedSpace],
+    width: usize,
+    gutter: usize,
+    region_col: usize,
+) -> Option<usize> {
+    spaces
+        .iter()
+        .filter(|s| !s.spaced_out && s.col < gutter + TOLERANCE)
+        .map(|s| (s.col, s.reach.saturating_sub(region_col).abs_diff(width)))
+        .filter(|&(_, off)| off <= TOLERANCE)
+        .min_by_key(|&(col, off)| (off, std::cmp::Reverse(col)))
+        .map(|(col, _)| col)
 }
 
 /// The width that at least [`MIN_SUPPORT`] rows' spaces (those `counted`)
 /// agree on within [`TOLERANCE`], when twice as many rows agree on it as
-/// would if those spaces were spread evenly.
+/// would if those spaces were spread evenly. Of several runs of widths
+/// that as many rows agree on, the first, or with `widest_run` the last.
 fn agreed_width(
     collapsed: &[Vec<CollapsedSpace>],
     region_col: usize,
     counted: impl Fn(&CollapsedSpace) -> bool,
+    widest_run: bool,
 ) -> Option<CollapsedEdge> {
     let counted = &counted;
     let spaces = || {
@@ -117,10 +179,24 @@ fn agreed_width(
             }
         }
     }
-    // The middle of the first run of widths that the most rows agree on.
+    // The middle of the first (or last) run of widths that the most rows
+    // agree on.
     let agreeing = *rows.iter().max()?;
-    let first = rows.iter().position(|&n| n == agreeing)?;
-    let run = rows[first..].iter().take_while(|&&n| n == agreeing).count();
+    let (first, run) = if widest_run {
+        let last = rows.iter().rposition(|&n| n == agreeing)?;
+        let run = rows[..=last]
+            .iter()
+            .rev()
+            .take_while(|&&n| n == agreeing)
+            .count();
+        (last + 1 - run, run)
+    } else {
+        let first = rows.iter().position(|&n| n == agreeing)?;
+        (
+            first,
+            rows[first..].iter().take_while(|&&n| n == agreeing).count(),
+        )
+    };
     let edge = first + (run - 1) / 2;
     // Spaces between words (Korean sets a space between its words) agree
     // on every width alike; a gutter's width stands out: at least twice
@@ -209,8 +285,29 @@ pub(super) fn collapsed_at(
         .map(|(col, _)| col)
 }
 
-/// Splits a row at the single space at character column `col`.
+/// Splits a row at the single space at character column `col`, its right
+/// part standing just after the space.
 pub(super) fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piece) {
+    split_at(input, row, col, col + 1)
+}
+
+/// Splits a row at the single space at character column `col`, where its
+/// gutter at `gutter` collapsed. The right part stands at the gutter, as
+/// the right column's other rows do (its own region is measured from
+/// there), not just after the space, which the left column's wide text
+/// pushed in from it.
+pub(super) fn split_at_gutter(
+    input: &str,
+    row: &Piece,
+    col: usize,
+    gutter: usize,
+) -> (Piece, Piece) {
+    split_at(input, row, col, (col + 1).max(gutter))
+}
+
+/// Splits a row at the single space at character column `col`, its right
+/// part standing at `right_col`.
+fn split_at(input: &str, row: &Piece, col: usize, right_col: usize) -> (Piece, Piece) {
     let text = &input[row.range.clone()];
     let at = written_cells(text, row.col)
         .find(|cell| cell.col == col)
@@ -222,7 +319,7 @@ pub(super) fn split_at_col(input: &str, row: &Piece, col: usize) -> (Piece, Piec
     };
     let right = Piece {
         range: (split + 1).min(row.range.end)..row.range.end,
-        col: col + 1,
+        col: right_col,
         ..row.clone()
     };
     (left, right)

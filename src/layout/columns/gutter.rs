@@ -71,7 +71,9 @@ pub(super) fn has_one_segment(text: &str) -> bool {
 /// for its rows not standing together (`Err(Some(..))`): enough rows start
 /// text there, no line crosses it and it is no table, yet lines that do
 /// not share it lie between those that do. Such evidence is too weak to
-/// split on and too strong to pass over in silence.
+/// split on and too strong to pass over in silence. A gutter stands at
+/// least [`MIN_COLUMN_WIDTH`] right of `text_col`, where the region's text
+/// starts.
 pub(super) fn find_gutter(
     all: &[Vec<Segment>],
     kept: &[bool],
@@ -79,12 +81,13 @@ pub(super) fn find_gutter(
     edge: Option<CollapsedEdge>,
     words_spaced: bool,
     region_col: usize,
+    text_col: usize,
 ) -> Result<usize, Option<usize>> {
     let text_lines = all.iter().filter(|s| !s.is_empty()).count();
     if text_lines < MIN_SUPPORT {
         return Err(None);
     }
-    let starts = gutter_starts(all, region_col);
+    let starts = gutter_starts(all, text_col);
     let width = starts.len() - 1;
     // Rows whose gutter collapsed at the width they agree on support a
     // gutter that the width can stand for, once at least half the support
@@ -105,7 +108,7 @@ pub(super) fn find_gutter(
         edge,
         region_col,
     };
-    let first_col = region_col + MIN_COLUMN_WIDTH;
+    let first_col = text_col + MIN_COLUMN_WIDTH;
     let needed = MIN_SUPPORT.max((text_lines as f64 * MIN_SUPPORT_SHARE).ceil() as usize);
     // In text that spaces its words of wide characters, a single space
     // near a gutter excuses a row that crosses it, so a gutter must be
@@ -151,10 +154,11 @@ pub(super) fn find_gutter(
 }
 
 /// How many rows start a segment at each character column at least
-/// [`MIN_COLUMN_WIDTH`] right of the region's edge: where the region's
+/// [`MIN_COLUMN_WIDTH`] right of `text_col` (where the region's text
+/// starts, or the region's edge): where the region's
 /// columns can start. A gutter is shared by lines: two starts of one line
 /// closer than a window's width (cells of a narrow table) count once.
-pub(super) fn gutter_starts(all: &[Vec<Segment>], region_col: usize) -> Vec<usize> {
+pub(super) fn gutter_starts(all: &[Vec<Segment>], text_col: usize) -> Vec<usize> {
     let width = all
         .iter()
         .filter_map(|s| s.last().map(|l| l.end_col))
@@ -164,7 +168,7 @@ pub(super) fn gutter_starts(all: &[Vec<Segment>], region_col: usize) -> Vec<usiz
     for segs in all {
         let mut last: Option<usize> = None;
         for seg in segs {
-            if seg.start_col >= region_col + MIN_COLUMN_WIDTH
+            if seg.start_col >= text_col + MIN_COLUMN_WIDTH
                 && last.is_none_or(|l| seg.start_col > l + 2 * TOLERANCE)
             {
                 starts[seg.start_col] += 1;

@@ -6,7 +6,8 @@ use super::cells::{Segment, segments};
 use super::collapsed::spaces_its_words;
 use super::collapsed::{
     CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
-    collapsed_spaces, split_at_col, split_collapsed,
+    collapsed_spaces, crossing_edge, single_spaces, space_at_width, split_at_col, split_at_gutter,
+    split_collapsed,
 };
 use super::gutter::{
     find_gutter, gutter_starts, is_interleaved, is_shifted, may_have_gutter, typical_widths,
@@ -117,7 +118,25 @@ pub(super) fn split_region(
             let starts = gutter_starts(&measured, region_col);
             collapsed_edge_near(&collapsed, region_col, &starts).filter(wide_enough)
         });
-    let gutter = match find_gutter(&measured, &kept, &collapsed, edge, words_spaced, region_col) {
+    // Where the region's text starts, as it will be written: a gutter
+    // stands a column's width from there, not from the page's edge, or a
+    // margin and a paragraph's indent would make one.
+    let text_col = measured
+        .iter()
+        .filter_map(|segs| segs.first().map(|s| s.start_col))
+        .min()
+        .unwrap_or(region_col)
+        .max(region_col);
+    let found = find_gutter(
+        &measured,
+        &kept,
+        &collapsed,
+        edge,
+        words_spaced,
+        region_col,
+        text_col,
+    );
+    let gutter = match found {
         Ok(gutter) => gutter,
         Err(unsure) => {
             if let (Some(gutter), Some(first), Some(last)) = (unsure, rows.first(), rows.last()) {
@@ -143,8 +162,34 @@ pub(super) fn split_region(
         out.extend(read(std::mem::take(left)));
         out.extend(read(std::mem::take(right)));
     };
+    // The rows that cross the gutter with text (a right column set a
+    // little left of it, as the extractor sets one beside a line of wide
+    // CJK characters, crosses nothing).
+    let crossing: Vec<bool> = all
+        .iter()
+        .map(|segs| {
+            !segs.iter().any(|s| is_shifted(s, gutter, region_col))
+                && segs
+                    .iter()
+                    .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE)
+        })
+        .collect();
+    // Where the left column's full rows end, as the rows that cross the
+    // gutter measure it.
+    let full = crossing_edge(&collapsed, &crossing, gutter, region_col);
     let fills = fills_column_at(&all, &collapsed, gutter, region_col, edge);
-    for (((row, segs), spaces), fills) in rows.into_iter().zip(all).zip(collapsed).zip(fills) {
+    // A row with text on the rows above and below it, as a column's rows
+    // stand; a title across the columns stands apart.
+    let between_text: Vec<bool> = (0..all.len())
+        .map(|i| i > 0 && all.get(i + 1).is_some_and(|b| !b.is_empty()) && !all[i - 1].is_empty())
+        .collect();
+    let rows_read = rows
+        .into_iter()
+        .zip(all)
+        .zip(collapsed)
+        .zip(fills)
+        .zip(crossing.into_iter().zip(between_text));
+    for ((((row, segs), spaces), fills), (crosses, between_text)) in rows_read {
         if segs.is_empty() {
             left.push(row.clone());
             right.push(row);
@@ -153,15 +198,25 @@ pub(super) fn split_region(
         // A right column that the extractor set a little left of its
         // gutter, as it does beside a line of wide CJK characters.
         let shifted = segs.iter().position(|s| is_shifted(s, gutter, region_col));
-        let crosses = shifted.is_none()
-            && segs
-                .iter()
-                .any(|s| s.start_col + TOLERANCE < gutter && s.end_col > gutter + TOLERANCE);
         if crosses {
-            let split = split_collapsed(input, &row, gutter, typical).or_else(|| {
+            let at_full = || {
+                let width = full?.width;
+                // Beside a wide character, or else between two words of a
+                // row that stands among the column's rows.
+                let col = space_at_width(&spaces, width, gutter, region_col).or_else(|| {
+                    let words = single_spaces(input, &row, false);
+                    between_text
+                        .then(|| space_at_width(&words, width, gutter, region_col))
+                        .flatten()
+                })?;
+                Some(split_at_gutter(input, &row, col, gutter))
+            };
+            let at_edge = || {
                 collapsed_at(&spaces, gutter, region_col, edge)
                     .map(|col| split_at_col(input, &row, col))
-            });
+            };
+            let by_typical = || split_collapsed(input, &row, gutter, typical);
+            let split = at_full().or_else(by_typical).or_else(at_edge);
             if let Some((l, r)) = split {
                 left.push(l);
                 right.push(r);
@@ -172,7 +227,7 @@ pub(super) fn split_region(
             continue;
         }
         if let Some(col) = fills {
-            let (l, r) = split_at_col(input, &row, col);
+            let (l, r) = split_at_gutter(input, &row, col, gutter);
             left.push(l);
             right.push(r);
             continue;
