@@ -42,16 +42,52 @@ pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> 
     Some((from + at, c))
 }
 
+/// The line breaks of one text, found in order ([`LineBreaks::next_at`]).
+/// Most texts hold no line or paragraph separator (U+2028, U+2029): it
+/// looks for them once, and in a text without them each line end is then
+/// found by one byte search for `\n`, `\r` and form feed, instead of the
+/// two of [`next_line_break`]. `O(n)` over the text in all.
+pub(crate) struct LineBreaks<'t> {
+    text: &'t str,
+    /// Whether the text holds U+2028 or U+2029.
+    separators: bool,
+}
+
+impl<'t> LineBreaks<'t> {
+    /// The line breaks of `text`: two vectorised searches, for U+2028 and
+    /// for U+2029.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let separators = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
+            || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+        LineBreaks { text, separators }
+    }
+
+    /// The first of [`LINE_BREAKS`] at or after byte `from`, and where it
+    /// stands: what [`next_line_break`] finds.
+    pub(crate) fn next_at(&self, from: usize) -> Option<(usize, char)> {
+        if self.separators {
+            return next_line_break(self.text, from);
+        }
+        let bytes = self.text.as_bytes().get(from..)?;
+        let at = memchr::memchr3(b'\n', b'\r', 0x0C, bytes)?;
+        Some((from + at, char::from(bytes[at])))
+    }
+}
+
 /// `text` cut after each of [`LINE_BREAKS`], the pieces that
 /// `text.split_inclusive(LINE_BREAKS)` gives, found by the byte searches
 /// of [`next_line_break`] instead of a test of every character.
 pub(crate) fn split_inclusive_lines(text: &str) -> impl Iterator<Item = &str> {
+    let breaks = LineBreaks::new(text);
     let mut from = 0;
     std::iter::from_fn(move || {
         if from >= text.len() {
             return None;
         }
-        let end = next_line_break(text, from).map_or(text.len(), |(at, c)| at + c.len_utf8());
+        let end = breaks
+            .next_at(from)
+            .map_or(text.len(), |(at, c)| at + c.len_utf8());
         let piece = &text[from..end];
         from = end;
         Some(piece)
@@ -343,7 +379,8 @@ pub fn read_pages(
         page,
         page_break_before,
     };
-    while let Some((at, c)) = next_line_break(input, from) {
+    let breaks = LineBreaks::new(input);
+    while let Some((at, c)) = breaks.next_at(from) {
         from = at + c.len_utf8();
         let terminator_len = match c {
             '\n' => 1,
@@ -505,6 +542,16 @@ mod tests {
             .map(|(at, s)| (at, s.chars().next().unwrap_or(' ')))
             .collect();
         assert_eq!(found, expected);
+        for text in [text, "a\r\nb“c”d\u{c}e\u{2027}f\rg\n", "“\u{2029}", "x"] {
+            let breaks = LineBreaks::new(text);
+            for from in 0..=text.len() + 1 {
+                assert_eq!(
+                    breaks.next_at(from),
+                    next_line_break(text, from),
+                    "{text:?} {from}"
+                );
+            }
+        }
     }
 
     #[test]
