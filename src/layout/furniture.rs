@@ -71,7 +71,7 @@ static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_page_number("2019"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
-    let text = text.trim();
+    let text = crate::text::script::trim_white_space(text);
     // Every form is short and holds a digit; most lines are neither.
     text.len() <= 24
         && text.bytes().any(|b| b.is_ascii_digit())

@@ -480,7 +480,7 @@ pub(crate) fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
 /// cost ten million lines. `last_row_blank` says whether the page's last
 /// row is blank, so that a growing run is never scanned again.
 fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut bool) {
-    let blank = input[row.range.clone()].trim().is_empty();
+    let blank = input[row.range.clone()].chars().all(char::is_whitespace);
     if blank && *last_row_blank {
         if let Some(last) = rows.last_mut() {
             last.range.end = row.range.end;
