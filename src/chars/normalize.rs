@@ -312,8 +312,18 @@ pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
             at += 1;
             continue;
         }
+        if (0xE3..=0xEE).contains(&b) {
+            // CJK and Hangul (U+3000 to U+EFFF), which no rule alone
+            // replaces: a run of them is passed over by its lead bytes.
+            at += 3;
+            while let Some(0xE3..=0xEE) = bytes.get(at) {
+                at += 3;
+            }
+            continue;
+        }
         let lead = LEAD_BYTES[usize::from(b)];
         if lead & MAY_START != 0
+            && may_start_fixed_alone(b, bytes.get(at + 1).copied())
             && line[at..]
                 .chars()
                 .next()
@@ -324,6 +334,20 @@ pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
         at += usize::from(lead & LENGTH);
     }
     false
+}
+
+/// Can a character that starts with the bytes `lead` and `second` be one
+/// that a rule alone replaces? The controls, and U+0080 to U+00BF
+/// (0xC2); the spaces and invisible characters of U+2000 to U+207F (0xE2
+/// then 0x80 or 0x81); the ligatures U+FB00 to U+FB06 (0xEF 0xAC) and
+/// U+FEFF (0xEF 0xBB). A byte test that spares decoding most characters
+/// led by 0xE2 and 0xEF (CJK punctuation, curly quotes).
+fn may_start_fixed_alone(lead: u8, second: Option<u8>) -> bool {
+    match lead {
+        0xE2 => matches!(second, Some(0x80 | 0x81)),
+        0xEF => matches!(second, Some(0xAC | 0xBB)),
+        _ => true,
+    }
 }
 
 /// [`LEAD_BYTES`]: the length of the character a byte starts.
