@@ -319,7 +319,7 @@ fn body_width(lines: &[Line]) -> usize {
 
 fn is_header_candidate(line: &Line) -> bool {
     !line.removed
-        && !crate::layout::preformatted::looks_preformatted(&line.text)
+        && !crate::layout::preformatted::line_looks_preformatted(line)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
         && has_letter(&line.text)

@@ -39,7 +39,7 @@
 //! pieces. `O(n)` in the number of lines.
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::{Line, is_column_piece};
+use crate::text::line::{Line, SpaceRuns, is_column_piece};
 use crate::text::script::{ClassSet, is_spaceless};
 use std::borrow::Cow;
 
@@ -134,6 +134,7 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
             line.content.end = next.content.end;
             line.width += separator.len() + next.width;
             line.classes = line.classes | ClassSet::of(separator) | next.classes;
+            line.spaces = SpaceRuns::of(&text);
             line.text = Cow::Owned(text);
             spaced = ends_in_space(&line);
         }

@@ -120,6 +120,48 @@ pub(crate) fn has_space_run(text: &str) -> bool {
     has_double_space(text) || memchr::memchr(b'\t', text.as_bytes()).is_some()
 }
 
+/// The runs of white space inside a text that several stages ask about
+/// (two spaces in a row, three, a tab), measured once with a [`Line`]'s
+/// text ([`Line::spaces`]) instead of searched for by each stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpaceRuns {
+    /// Two spaces in a row ([`has_double_space`]).
+    double: bool,
+    /// Three spaces in a row.
+    triple: bool,
+    /// A tab.
+    tab: bool,
+}
+
+impl SpaceRuns {
+    /// The runs of `text`: a vectorised search for two spaces, then for
+    /// three only where two stand, and one for a tab.
+    pub fn of(text: &str) -> Self {
+        let double = find_double_space(text);
+        SpaceRuns {
+            double: double.is_some(),
+            triple: double.is_some_and(|at| text[at..].contains("   ")),
+            tab: memchr::memchr(b'\t', text.as_bytes()).is_some(),
+        }
+    }
+
+    /// Does the text hold two spaces in a row?
+    pub fn has_double_space(self) -> bool {
+        self.double
+    }
+
+    /// Does the text hold three spaces in a row?
+    pub fn has_triple_space(self) -> bool {
+        self.triple
+    }
+
+    /// Does the text hold a run that the output writes as one space
+    /// ([`has_space_run`])?
+    pub fn has_space_run(self) -> bool {
+        self.double || self.tab
+    }
+}
+
 /// The texts of the lines that the repaired text shows, for the tests of
 /// the stages that remove lines.
 #[cfg(test)]
@@ -168,6 +210,8 @@ pub struct Line<'a> {
     pub width: usize,
     /// The classes of `text`'s characters, measured with its width.
     pub classes: ClassSet,
+    /// The runs of white space inside `text`, measured with it.
+    pub spaces: SpaceRuns,
     /// Zero-based page number (pages are separated by form feeds).
     pub page: usize,
     /// True when a form feed comes between this line and the previous one.
@@ -204,6 +248,7 @@ impl<'a> Line<'a> {
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         };
         let (width, classes) = measure(&text);
+        let spaces = SpaceRuns::of(&text);
         Line {
             text,
             range,
@@ -211,6 +256,7 @@ impl<'a> Line<'a> {
             indent,
             width,
             classes,
+            spaces,
             page,
             page_break_before,
             fake_bold: false,
@@ -266,10 +312,11 @@ impl<'a> Line<'a> {
         self.extent() + usize::from(spaced) + display_width(first_word)
     }
 
-    /// Replaces the text (after dedupe or spacing), keeping width and
-    /// classes in step.
+    /// Replaces the text (after dedupe or spacing), keeping width,
+    /// classes and space runs in step.
     pub fn set_text(&mut self, text: String) {
         (self.width, self.classes) = measure(&text);
+        self.spaces = SpaceRuns::of(&text);
         self.text = Cow::Owned(text);
     }
 }
@@ -551,6 +598,18 @@ mod tests {
                     "{text:?} {from}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn space_runs_are_what_the_searches_find() {
+        for text in [
+            "", "a", "a b", "a  b", "a   b", "a \tb", "\t", "x  y   z", "中  文", "  ", "   ",
+        ] {
+            let runs = SpaceRuns::of(text);
+            assert_eq!(runs.has_double_space(), has_double_space(text), "{text:?}");
+            assert_eq!(runs.has_triple_space(), text.contains("   "), "{text:?}");
+            assert_eq!(runs.has_space_run(), has_space_run(text), "{text:?}");
         }
     }
 
