@@ -10,6 +10,7 @@ use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_
 // short keys, and its per-process random seed still keeps an input from
 // choosing collisions.
 use foldhash::{HashMap, HashSet};
+use std::ops::Range;
 
 /// The longest word: a line-end hyphen splits none longer, and a run of
 /// Hangul longer than this is no word.
@@ -141,20 +142,23 @@ impl Evidence {
                 b'-' => hyphen = true,
                 b'0'..=b'9' => {}
                 _ => {
-                    self.insert_ascii_token(&text[start..i], letter, hyphen, ascii_lower);
+                    self.insert_ascii_token(text, start..i, letter, hyphen, ascii_lower);
                     (start, letter, hyphen) = (i + 1, false, false);
                 }
             }
         }
-        self.insert_ascii_token(&text[start..cut.max(start)], letter, hyphen, ascii_lower);
+        self.insert_ascii_token(text, start..cut.max(start), letter, hyphen, ascii_lower);
     }
 
-    /// Records the ASCII `token` lowercased, if it holds a `letter`: as a
-    /// compound if it holds a `hyphen`, else as a word, through the buffer
-    /// `ascii_lower` (a word seen before costs no allocation).
+    /// Records the ASCII token at `token` in `line` lowercased, if it holds
+    /// a `letter`: as a compound if it holds a `hyphen`, else as a word,
+    /// packed when it is short (read from the line without a copy) or
+    /// through the buffer `ascii_lower` (a word seen before costs no
+    /// allocation).
     fn insert_ascii_token(
         &mut self,
-        token: &str,
+        line: &str,
+        token: Range<usize>,
         letter: bool,
         hyphen: bool,
         ascii_lower: &mut String,
@@ -162,6 +166,13 @@ impl Evidence {
         if !letter {
             return;
         }
+        if !hyphen {
+            if let Some(packed) = Words::pack_lowercased_in(line, token.clone()) {
+                self.words.insert_packed(packed);
+                return;
+            }
+        }
+        let token = &line[token];
         if hyphen {
             let lower = token.to_ascii_lowercase();
             self.compounds.insert(lower.trim_matches('-').to_string());
@@ -348,15 +359,44 @@ impl Words {
         let mut bytes = [0u8; 16];
         bytes[..word.len()].copy_from_slice(word.as_bytes());
         bytes[15] = word.len() as u8;
-        let packed = u128::from_le_bytes(bytes);
-        // Every byte is below 0x80, and adding at most 0x3F to it carries
-        // into no other: its high bit then tells whether it reached `A`,
-        // and whether it passed `Z`. A capital gains 0x20 (0x80 >> 2).
-        const ONES: u128 = u128::from_ne_bytes([0x01; 16]);
-        const HIGHS: u128 = ONES * 0x80;
-        let from_a = packed.wrapping_add(ONES * (0x80 - u128::from(b'A'))) & HIGHS;
-        let past_z = packed.wrapping_add(ONES * (0x80 - u128::from(b'Z' + 1))) & HIGHS;
-        Some(packed | (from_a & !past_z) >> 2)
+        Some(Self::lowercased(u128::from_le_bytes(bytes)))
+    }
+
+    /// [`Words::pack_lowercased`] of the word at `word` in `line`, read
+    /// without a copy as the sixteen bytes that start there when the line
+    /// holds them, the bytes after the word masked off.
+    fn pack_lowercased_in(line: &str, word: Range<usize>) -> Option<u128> {
+        let len = word.len();
+        let sixteen = line
+            .as_bytes()
+            .get(word.start..word.start + 16)
+            .and_then(|bytes| <[u8; 16]>::try_from(bytes).ok());
+        let Some(sixteen) = sixteen else {
+            return line.get(word).and_then(Self::pack_lowercased);
+        };
+        if len > Self::PACKED_LEN {
+            return None;
+        }
+        let word_bytes = (1u128 << (8 * len)) - 1;
+        let packed = u128::from_le_bytes(sixteen) & word_bytes | (len as u128) << 120;
+        // A byte at 0x80 or above: the word is not ASCII.
+        (packed & Self::HIGHS == 0).then(|| Self::lowercased(packed))
+    }
+
+    /// One in each byte of a `u128`.
+    const ONES: u128 = u128::from_ne_bytes([0x01; 16]);
+    /// The high bit of each byte of a `u128`.
+    const HIGHS: u128 = Self::ONES * 0x80;
+
+    /// The packed ASCII word `packed` with its capitals lowered, sixteen
+    /// bytes at a time. Every byte is below 0x80, and adding at most 0x3F
+    /// to it carries into no other: its high bit then tells whether it
+    /// reached `A`, and whether it passed `Z`. A capital gains 0x20 (0x80
+    /// >> 2).
+    fn lowercased(packed: u128) -> u128 {
+        let from_a = packed.wrapping_add(Self::ONES * (0x80 - u128::from(b'A'))) & Self::HIGHS;
+        let past_z = packed.wrapping_add(Self::ONES * (0x80 - u128::from(b'Z' + 1))) & Self::HIGHS;
+        packed | (from_a & !past_z) >> 2
     }
 
     /// Adds `word`, which is in lower case.
@@ -520,6 +560,22 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
+    }
+
+    #[test]
+    fn a_word_packed_in_its_line_is_the_word_packed() {
+        let line = "A quick Brown-fox, 2 MiXeD words ending the longest-line-of-all héllo";
+        for start in 0..line.len() {
+            for end in start..=line.len() {
+                if let Some(word) = line.get(start..end) {
+                    assert_eq!(
+                        Words::pack_lowercased_in(line, start..end),
+                        Words::pack_lowercased(word),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
