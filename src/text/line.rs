@@ -552,8 +552,18 @@ pub(crate) fn reserve_by_quarter<T>(items: &mut Vec<T>, additional: usize) {
 /// or up to where CJK begins (`Debian系统` → `Debian`), taking in a
 /// full-width punctuation mark that ends it (`Bacula，Amanda` → `Bacula，`).
 fn first_word(text: &str) -> &str {
+    // No ASCII character is spaceless or wide punctuation: over ASCII the
+    // word ends at the first space, found by a byte test.
+    let ascii = text
+        .bytes()
+        .position(|b| b == b' ' || !b.is_ascii())
+        .unwrap_or(text.len());
+    if text.as_bytes().get(ascii) == Some(&b' ') {
+        return &text[..ascii];
+    }
     let is_wide_punct = |c: char| classify(c) == CharClass::WidePunct;
-    for (at, c) in text.char_indices() {
+    let rest = text[ascii..].char_indices().map(|(at, c)| (ascii + at, c));
+    for (at, c) in rest {
         if c == ' ' || at > 0 && is_spaceless(c) && !is_wide_punct(c) {
             return &text[..at];
         }
@@ -643,6 +653,37 @@ mod tests {
         assert_eq!(first_word("Debian系统"), "Debian");
         assert_eq!(first_word("word next"), "word");
         assert_eq!(first_word("alone"), "alone");
+        // As a walk over every character finds it.
+        let walked = |text: &str| -> usize {
+            let is_wide_punct = |c: char| classify(c) == CharClass::WidePunct;
+            for (at, c) in text.char_indices() {
+                if c == ' ' || at > 0 && is_spaceless(c) && !is_wide_punct(c) {
+                    return at;
+                }
+                if at > 0 && is_wide_punct(c) {
+                    return at + c.len_utf8();
+                }
+            }
+            text.len()
+        };
+        for text in [
+            "",
+            " ",
+            " a",
+            "a b",
+            "ab，c",
+            "a“b c",
+            "中文",
+            "x中",
+            "，x",
+            "a\tb c",
+            "é b",
+            "ab。",
+            "abc\u{3000}d",
+            "a-b/c d",
+        ] {
+            assert_eq!(first_word(text).len(), walked(text), "{text:?}");
+        }
     }
 
     #[test]
