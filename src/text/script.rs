@@ -333,7 +333,9 @@ pub fn is_spaceless(c: char) -> bool {
 /// `text` without its leading and trailing white space: what
 /// `str::trim` gives, at the cost of two byte tests when `text` starts
 /// with a byte that starts no white space character and ends with one
-/// that ends none (most lines: a letter, a digit, most ideographs).
+/// that ends none (most lines: a letter, a digit, most ideographs), and
+/// of reading the first or last character where its byte may be white
+/// space's (`。`, `“`): only an edge that is white space is trimmed.
 ///
 /// ```
 /// use textmend::text::script::trim_white_space;
@@ -348,9 +350,18 @@ pub fn trim_white_space(text: &str) -> &str {
     let may_end_space =
         |b: u8| matches!(b, 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
     let bytes = text.as_bytes();
-    match (bytes.first(), bytes.last()) {
-        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(last) => text,
-        _ => text.trim(),
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    let starts_clear =
+        !may_start_space(first) || text.chars().next().is_some_and(|c| !c.is_whitespace());
+    let ends_clear =
+        !may_end_space(last) || text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    match (starts_clear, ends_clear) {
+        (true, true) => text,
+        (true, false) => text.trim_end(),
+        (false, true) => text.trim_start(),
+        (false, false) => text.trim(),
     }
 }
 
