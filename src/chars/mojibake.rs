@@ -99,11 +99,13 @@ fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<Mojibak
     let mut out = String::new();
     let mut fixes = Vec::new();
     let mut start = 0;
+    let breaks = crate::text::line::LineBreaks::new(text);
     while start < text.len() {
         // Each line break ends a line (`\r\n` two); a line is read the
         // same whatever ends it (the last line of an input often has no
         // line end, and gets one in the output).
-        let (body_end, end) = crate::text::line::next_line_break(text, start)
+        let (body_end, end) = breaks
+            .next_at(start)
             .map_or((text.len(), text.len()), |(at, c)| (at, at + c.len_utf8()));
         let (line, body) = (&text[start..end], &text[start..body_end]);
         let may_hold = match &whole {

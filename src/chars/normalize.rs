@@ -269,32 +269,61 @@ pub(crate) fn as_written(c: char) -> (usize, bool) {
 /// [`normalize_in_context`] returns the line as it is. A scan of the
 /// lead bytes, eight at a time over printable ASCII: only characters that
 /// start with a control byte or with 0xC2, 0xE2, 0xEF or 0xF0 (every
-/// character a rule replaces starts so) are decoded and looked at.
+/// character a rule replaces starts so) are decoded and looked at. The
+/// characters a rule in context replaces all start with 0xE2, 0xEF or
+/// 0xF0: for [`Scope::InContext`] a vectorised search finds those bytes,
+/// and passes over ASCII and most CJK at once.
 pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
+    if scope == Scope::InContext {
+        return memchr::memchr3_iter(0xE2, 0xEF, 0xF0, line.as_bytes()).any(|at| {
+            line.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| is_fixed(c, scope))
+        });
+    }
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    // A byte at or above 0x7F, or below 0x20 (exact as a whole).
+    let is_printable = |word: &[u8]| {
+        <[u8; 8]>::try_from(word).is_ok_and(|word| {
+            let w = u64::from_ne_bytes(word);
+            (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES) == 0
+        })
+    };
     let bytes = line.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if (0x20..0x7F).contains(&b) {
             // Printable ASCII, eight bytes at a time where it goes on.
-            let word = bytes
-                .get(at..at + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok());
-            if let Some(word) = word {
-                let w = u64::from_ne_bytes(word);
-                // A byte at or above 0x7F, or below 0x20 (exact as a whole).
-                let odd =
-                    (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES);
-                if odd == 0 {
+            match bytes.get(at..at + 8) {
+                Some(word) if is_printable(word) => {
                     at += 8;
                     continue;
+                }
+                Some(_) => {}
+                // Fewer than eight bytes are left: the eight that end the
+                // line hold them, and the bytes before them were passed.
+                None => {
+                    let last_eight = bytes.len().checked_sub(8).and_then(|i| bytes.get(i..));
+                    if last_eight.is_some_and(is_printable) {
+                        return false;
+                    }
                 }
             }
             at += 1;
             continue;
         }
+        if (0xE3..=0xEE).contains(&b) {
+            // CJK and Hangul (U+3000 to U+EFFF), which no rule alone
+            // replaces: a run of them is passed over by its lead bytes.
+            at += 3;
+            while let Some(0xE3..=0xEE) = bytes.get(at) {
+                at += 3;
+            }
+            continue;
+        }
         let lead = LEAD_BYTES[usize::from(b)];
         if lead & MAY_START != 0
+            && may_start_fixed_alone(b, bytes.get(at + 1).copied())
             && line[at..]
                 .chars()
                 .next()
@@ -305,6 +334,20 @@ pub(crate) fn may_fix(line: &str, scope: Scope) -> bool {
         at += usize::from(lead & LENGTH);
     }
     false
+}
+
+/// Can a character that starts with the bytes `lead` and `second` be one
+/// that a rule alone replaces? The controls, and U+0080 to U+00BF
+/// (0xC2); the spaces and invisible characters of U+2000 to U+207F (0xE2
+/// then 0x80 or 0x81); the ligatures U+FB00 to U+FB06 (0xEF 0xAC) and
+/// U+FEFF (0xEF 0xBB). A byte test that spares decoding most characters
+/// led by 0xE2 and 0xEF (CJK punctuation, curly quotes).
+fn may_start_fixed_alone(lead: u8, second: Option<u8>) -> bool {
+    match lead {
+        0xE2 => matches!(second, Some(0x80 | 0x81)),
+        0xEF => matches!(second, Some(0xAC | 0xBB)),
+        _ => true,
+    }
 }
 
 /// [`LEAD_BYTES`]: the length of the character a byte starts.
@@ -611,6 +654,18 @@ mod tests {
             }
         }
         assert!(may_fix("\u{1B}[1mbold", Scope::Alone));
+        // A control character anywhere in a line of printable ASCII, in
+        // its words of eight bytes and in the bytes after them.
+        for len in 0..24 {
+            let line = "a".repeat(len);
+            assert!(!may_fix(&line, Scope::Alone), "{len}");
+            for at in 0..len {
+                for c in ['\u{0}', '\u{7}', '\u{7F}', '\u{AD}'] {
+                    let line = format!("{}{c}{}", &line[..at], &line[at + 1..]);
+                    assert!(may_fix(&line, Scope::Alone), "{line:?}");
+                }
+            }
+        }
         assert!(!may_fix("“鄂尔多斯”—— plain", Scope::Alone));
     }
 }

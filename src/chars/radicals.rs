@@ -39,16 +39,38 @@ pub fn is_radical_like(c: char) -> bool {
 }
 
 /// Does `text` hold a radical look-alike ([`is_radical_like`])? Every one
-/// lies outside ASCII, and is written in UTF-8 from a lead byte 0xE2, 0xEF
-/// or 0xF0: vectorised byte tests pass over an ASCII line and find those
-/// bytes in another, and only the characters they lead are read.
+/// lies outside ASCII, and is written in UTF-8 from the bytes 0xE2 0xBA to
+/// 0xE2 0xBF (U+2E80 to U+2FDF), 0xEF 0xA4 to 0xEF 0xAB (U+F900 to
+/// U+FAFF) or 0xF0 0xAF (U+2F800 to U+2FA1F): a vectorised test passes
+/// over an ASCII line, a run of CJK (led by 0xE3 to 0xEE) is passed over
+/// three bytes at a time, and only the characters whose first two bytes
+/// are those are read. No continuation byte is 0xE2, 0xEF or 0xF0.
 fn holds_radical_like(text: &str) -> bool {
-    !text.is_ascii()
-        && memchr::memchr3_iter(0xE2, 0xEF, 0xF0, text.as_bytes()).any(|at| {
-            text.get(at..)
+    if text.is_ascii() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let may_lead = match (b, bytes.get(at + 1)) {
+            (0xE3..=0xEE, _) => {
+                at += 3;
+                continue;
+            }
+            (0xE2, Some(0xBA..=0xBF)) | (0xEF, Some(0xA4..=0xAB)) | (0xF0, Some(0xAF)) => true,
+            _ => false,
+        };
+        if may_lead
+            && text
+                .get(at..)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(is_radical_like)
-        })
+        {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// The unified ideograph a radical or compatibility ideograph stands for,

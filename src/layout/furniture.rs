@@ -71,7 +71,7 @@ static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_page_number("2019"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
-    let text = text.trim();
+    let text = crate::text::script::trim_white_space(text);
     // Every form is short and holds a digit; most lines are neither.
     text.len() <= 24
         && text.bytes().any(|b| b.is_ascii_digit())
@@ -114,6 +114,45 @@ fn shape_into(text: &str, out: &mut String) {
         copied = at;
     }
     out.push_str(&text[copied..]);
+}
+
+/// The first and last bytes of a set of shapes ([`shape`]): a line whose
+/// shape begins or ends otherwise than every one of them has none of
+/// their shapes, and is not shaped to be looked up. A shape's first byte
+/// is its line's first byte, or `#` for a digit, and so is its last.
+struct ShapeEnds {
+    /// One bit for each pair of a first and a last byte.
+    pairs: Vec<u64>,
+}
+
+impl ShapeEnds {
+    fn of<'s>(shapes: impl IntoIterator<Item = &'s String>) -> Self {
+        let mut pairs = vec![0u64; 256 * 256 / 64];
+        for shape in shapes {
+            if let (Some(&first), Some(&last)) = (shape.as_bytes().first(), shape.as_bytes().last())
+            {
+                let pair = Self::pair(first, last);
+                pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        ShapeEnds { pairs }
+    }
+
+    /// The bit of the shape ends `first` and `last`.
+    fn pair(first: u8, last: u8) -> usize {
+        usize::from(first) << 8 | usize::from(last)
+    }
+
+    /// Can the shape of `text` be one of the set's? Two byte tests.
+    fn may_shape(&self, text: &str) -> bool {
+        let shaped = |b: u8| if b.is_ascii_digit() { b'#' } else { b };
+        let bytes = text.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let pair = Self::pair(shaped(first), shaped(last));
+        self.pairs[pair / 64] >> (pair % 64) & 1 != 0
+    }
 }
 
 /// Marks page furniture `removed` and logs each removal.
@@ -184,8 +223,12 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
         .map(|i| (shape(&lines[i].text), 0))
         .collect();
     if !counts.is_empty() {
+        let ends = ShapeEnds::of(counts.keys());
         let mut buffer = String::new();
         for (line, _) in lines.iter().zip(&candidate).filter(|(_, c)| **c) {
+            if !ends.may_shape(&line.text) {
+                continue;
+            }
             shape_into(&line.text, &mut buffer);
             if let Some(count) = counts.get_mut(buffer.as_str()) {
                 *count += 1;
@@ -276,7 +319,7 @@ fn body_width(lines: &[Line]) -> usize {
 
 fn is_header_candidate(line: &Line) -> bool {
     !line.removed
-        && !crate::layout::preformatted::looks_preformatted(&line.text)
+        && !crate::layout::preformatted::line_looks_preformatted(line)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
         && has_letter(&line.text)
@@ -492,6 +535,35 @@ fn is_page_number_line(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::text::line::{shown_texts, split_lines};
+
+    #[test]
+    fn a_line_passed_over_by_the_shape_ends_has_none_of_the_shapes() {
+        let texts = [
+            "Page 12",
+            "Page 3",
+            "12 Page",
+            "Page",
+            "3",
+            "12",
+            "Annual Report 2019",
+            "a",
+            "第 3 版",
+            "",
+            "- 7 -",
+            "Page x",
+        ];
+        let shapes: Vec<String> = ["Page 1", "2", "第 9 版"]
+            .iter()
+            .map(|t| shape(t))
+            .collect();
+        let ends = ShapeEnds::of(&shapes);
+        for text in texts {
+            if shapes.contains(&shape(text)) {
+                assert!(ends.may_shape(text), "{text:?}");
+            }
+        }
+        assert!(!ends.may_shape("Page x") && !ends.may_shape("12 Page"));
+    }
 
     fn kept(input: &str) -> Vec<String> {
         let mut log = EditLog::default();

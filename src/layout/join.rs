@@ -173,6 +173,10 @@ impl QuoteCount {
 /// The line's text with runs of spaces and tabs made one space.
 fn collapse_spaces<'a>(line: &'a Line<'_>, log: &mut EditLog) -> std::borrow::Cow<'a, str> {
     let text: &str = &line.text;
+    // The line's space runs are measured: most lines have none.
+    if !line.spaces.has_space_run() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let collapsed = one_space_per_run(text);
     if let std::borrow::Cow::Owned(out) = &collapsed {
         log.push(line.content.clone(), out.clone(), Rule::Whitespace);

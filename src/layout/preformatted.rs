@@ -54,7 +54,7 @@ mod one_line;
 mod runs;
 mod table_columns;
 
-pub use one_line::{is_code_line, looks_preformatted};
+pub use one_line::{is_code_line, line_looks_preformatted, looks_preformatted};
 pub use runs::mark_preformatted;
 pub(crate) use runs::starts_with_label;
 

@@ -49,7 +49,7 @@
 //! pieces. `O(n)` in the number of lines.
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::{Line, is_column_piece};
+use crate::text::line::{Line, SpaceRuns, is_column_piece};
 use crate::text::script::{ClassSet, is_spaceless};
 use std::borrow::Cow;
 
@@ -151,6 +151,7 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
             line.content.end = next.content.end;
             line.width += separator.len() + next.width;
             line.classes = line.classes | ClassSet::of(separator) | next.classes;
+            line.spaces = SpaceRuns::of(&text);
             line.text = Cow::Owned(text);
             line.stretched = true;
             spaced = ends_in_space(&line);

@@ -42,16 +42,52 @@ pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, char)> 
     Some((from + at, c))
 }
 
+/// The line breaks of one text, found in order ([`LineBreaks::next_at`]).
+/// Most texts hold no line or paragraph separator (U+2028, U+2029): it
+/// looks for them once, and in a text without them each line end is then
+/// found by one byte search for `\n`, `\r` and form feed, instead of the
+/// two of [`next_line_break`]. `O(n)` over the text in all.
+pub(crate) struct LineBreaks<'t> {
+    text: &'t str,
+    /// Whether the text holds U+2028 or U+2029.
+    separators: bool,
+}
+
+impl<'t> LineBreaks<'t> {
+    /// The line breaks of `text`: two vectorised searches, for U+2028 and
+    /// for U+2029.
+    pub(crate) fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let separators = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
+            || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+        LineBreaks { text, separators }
+    }
+
+    /// The first of [`LINE_BREAKS`] at or after byte `from`, and where it
+    /// stands: what [`next_line_break`] finds.
+    pub(crate) fn next_at(&self, from: usize) -> Option<(usize, char)> {
+        if self.separators {
+            return next_line_break(self.text, from);
+        }
+        let bytes = self.text.as_bytes().get(from..)?;
+        let at = memchr::memchr3(b'\n', b'\r', 0x0C, bytes)?;
+        Some((from + at, char::from(bytes[at])))
+    }
+}
+
 /// `text` cut after each of [`LINE_BREAKS`], the pieces that
 /// `text.split_inclusive(LINE_BREAKS)` gives, found by the byte searches
 /// of [`next_line_break`] instead of a test of every character.
 pub(crate) fn split_inclusive_lines(text: &str) -> impl Iterator<Item = &str> {
+    let breaks = LineBreaks::new(text);
     let mut from = 0;
     std::iter::from_fn(move || {
         if from >= text.len() {
             return None;
         }
-        let end = next_line_break(text, from).map_or(text.len(), |(at, c)| at + c.len_utf8());
+        let end = breaks
+            .next_at(from)
+            .map_or(text.len(), |(at, c)| at + c.len_utf8());
         let piece = &text[from..end];
         from = end;
         Some(piece)
@@ -82,6 +118,48 @@ pub(crate) fn has_page_break(text: &str) -> bool {
 /// space: two spaces in a row, or a tab? Two byte searches.
 pub(crate) fn has_space_run(text: &str) -> bool {
     has_double_space(text) || memchr::memchr(b'\t', text.as_bytes()).is_some()
+}
+
+/// The runs of white space inside a text that several stages ask about
+/// (two spaces in a row, three, a tab), measured once with a [`Line`]'s
+/// text ([`Line::spaces`]) instead of searched for by each stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SpaceRuns {
+    /// Two spaces in a row ([`has_double_space`]).
+    double: bool,
+    /// Three spaces in a row.
+    triple: bool,
+    /// A tab.
+    tab: bool,
+}
+
+impl SpaceRuns {
+    /// The runs of `text`: a vectorised search for two spaces, then for
+    /// three only where two stand, and one for a tab.
+    pub fn of(text: &str) -> Self {
+        let double = find_double_space(text);
+        SpaceRuns {
+            double: double.is_some(),
+            triple: double.is_some_and(|at| text[at..].contains("   ")),
+            tab: memchr::memchr(b'\t', text.as_bytes()).is_some(),
+        }
+    }
+
+    /// Does the text hold two spaces in a row?
+    pub fn has_double_space(self) -> bool {
+        self.double
+    }
+
+    /// Does the text hold three spaces in a row?
+    pub fn has_triple_space(self) -> bool {
+        self.triple
+    }
+
+    /// Does the text hold a run that the output writes as one space
+    /// ([`has_space_run`])?
+    pub fn has_space_run(self) -> bool {
+        self.double || self.tab
+    }
 }
 
 /// The texts of the lines that the repaired text shows, for the tests of
@@ -132,6 +210,8 @@ pub struct Line<'a> {
     pub width: usize,
     /// The classes of `text`'s characters, measured with its width.
     pub classes: ClassSet,
+    /// The runs of white space inside `text`, measured with it.
+    pub spaces: SpaceRuns,
     /// Zero-based page number (pages are separated by form feeds).
     pub page: usize,
     /// True when a form feed comes between this line and the previous one.
@@ -172,6 +252,7 @@ impl<'a> Line<'a> {
             Cow::Owned(t) => Cow::Owned(t.trim().to_string()),
         };
         let (width, classes) = measure(&text);
+        let spaces = SpaceRuns::of(&text);
         Line {
             text,
             range,
@@ -179,6 +260,7 @@ impl<'a> Line<'a> {
             indent,
             width,
             classes,
+            spaces,
             page,
             page_break_before,
             fake_bold: false,
@@ -235,10 +317,11 @@ impl<'a> Line<'a> {
         self.extent() + usize::from(spaced) + display_width(first_word)
     }
 
-    /// Replaces the text (after dedupe or spacing), keeping width and
-    /// classes in step.
+    /// Replaces the text (after dedupe or spacing), keeping width,
+    /// classes and space runs in step.
     pub fn set_text(&mut self, text: String) {
         (self.width, self.classes) = measure(&text);
+        self.spaces = SpaceRuns::of(&text);
         self.text = Cow::Owned(text);
     }
 }
@@ -348,7 +431,8 @@ pub fn read_pages(
         page,
         page_break_before,
     };
-    while let Some((at, c)) = next_line_break(input, from) {
+    let breaks = LineBreaks::new(input);
+    while let Some((at, c)) = breaks.next_at(from) {
         from = at + c.len_utf8();
         let terminator_len = match c {
             '\n' => 1,
@@ -448,7 +532,7 @@ pub(crate) fn is_column_piece(input: &str, range: &Range<usize>) -> bool {
 /// cost ten million lines. `last_row_blank` says whether the page's last
 /// row is blank, so that a growing run is never scanned again.
 fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut bool) {
-    let blank = input[row.range.clone()].trim().is_empty();
+    let blank = input[row.range.clone()].chars().all(char::is_whitespace);
     if blank && *last_row_blank {
         if let Some(last) = rows.last_mut() {
             last.range.end = row.range.end;
@@ -473,8 +557,18 @@ pub(crate) fn reserve_by_quarter<T>(items: &mut Vec<T>, additional: usize) {
 /// or up to where CJK begins (`Debian系统` → `Debian`), taking in a
 /// full-width punctuation mark that ends it (`Bacula，Amanda` → `Bacula，`).
 fn first_word(text: &str) -> &str {
+    // No ASCII character is spaceless or wide punctuation: over ASCII the
+    // word ends at the first space, found by a byte test.
+    let ascii = text
+        .bytes()
+        .position(|b| b == b' ' || !b.is_ascii())
+        .unwrap_or(text.len());
+    if text.as_bytes().get(ascii) == Some(&b' ') {
+        return &text[..ascii];
+    }
     let is_wide_punct = |c: char| classify(c) == CharClass::WidePunct;
-    for (at, c) in text.char_indices() {
+    let rest = text[ascii..].char_indices().map(|(at, c)| (ascii + at, c));
+    for (at, c) in rest {
         if c == ' ' || at > 0 && is_spaceless(c) && !is_wide_punct(c) {
             return &text[..at];
         }
@@ -510,6 +604,28 @@ mod tests {
             .map(|(at, s)| (at, s.chars().next().unwrap_or(' ')))
             .collect();
         assert_eq!(found, expected);
+        for text in [text, "a\r\nb“c”d\u{c}e\u{2027}f\rg\n", "“\u{2029}", "x"] {
+            let breaks = LineBreaks::new(text);
+            for from in 0..=text.len() + 1 {
+                assert_eq!(
+                    breaks.next_at(from),
+                    next_line_break(text, from),
+                    "{text:?} {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn space_runs_are_what_the_searches_find() {
+        for text in [
+            "", "a", "a b", "a  b", "a   b", "a \tb", "\t", "x  y   z", "中  文", "  ", "   ",
+        ] {
+            let runs = SpaceRuns::of(text);
+            assert_eq!(runs.has_double_space(), has_double_space(text), "{text:?}");
+            assert_eq!(runs.has_triple_space(), text.contains("   "), "{text:?}");
+            assert_eq!(runs.has_space_run(), has_space_run(text), "{text:?}");
+        }
     }
 
     #[test]
@@ -542,6 +658,37 @@ mod tests {
         assert_eq!(first_word("Debian系统"), "Debian");
         assert_eq!(first_word("word next"), "word");
         assert_eq!(first_word("alone"), "alone");
+        // As a walk over every character finds it.
+        let walked = |text: &str| -> usize {
+            let is_wide_punct = |c: char| classify(c) == CharClass::WidePunct;
+            for (at, c) in text.char_indices() {
+                if c == ' ' || at > 0 && is_spaceless(c) && !is_wide_punct(c) {
+                    return at;
+                }
+                if at > 0 && is_wide_punct(c) {
+                    return at + c.len_utf8();
+                }
+            }
+            text.len()
+        };
+        for text in [
+            "",
+            " ",
+            " a",
+            "a b",
+            "ab，c",
+            "a“b c",
+            "中文",
+            "x中",
+            "，x",
+            "a\tb c",
+            "é b",
+            "ab。",
+            "abc\u{3000}d",
+            "a-b/c d",
+        ] {
+            assert_eq!(first_word(text).len(), walked(text), "{text:?}");
+        }
     }
 
     #[test]

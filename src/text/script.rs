@@ -330,6 +330,41 @@ pub fn is_spaceless(c: char) -> bool {
     )
 }
 
+/// `text` without its leading and trailing white space: what
+/// `str::trim` gives, at the cost of two byte tests when `text` starts
+/// with a byte that starts no white space character and ends with one
+/// that ends none (most lines: a letter, a digit, most ideographs), and
+/// of reading the first or last character where its byte may be white
+/// space's (`。`, `“`): only an edge that is white space is trimmed.
+///
+/// ```
+/// use textmend::text::script::trim_white_space;
+/// assert_eq!(trim_white_space("  第 3 版\u{3000}"), "第 3 版");
+/// assert_eq!(trim_white_space("Page 3"), "Page 3");
+/// ```
+pub fn trim_white_space(text: &str) -> &str {
+    // The first bytes of the white space characters (U+0085 and U+00A0,
+    // U+1680, U+2000 to U+205F, U+3000 lead with 0xC2, 0xE1, 0xE2, 0xE3),
+    // and their last bytes.
+    let may_start_space = |b: u8| matches!(b, 0x09..=0x0D | b' ' | 0xC2 | 0xE1..=0xE3);
+    let may_end_space =
+        |b: u8| matches!(b, 0x09..=0x0D | b' ' | 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return text;
+    };
+    let starts_clear =
+        !may_start_space(first) || text.chars().next().is_some_and(|c| !c.is_whitespace());
+    let ends_clear =
+        !may_end_space(last) || text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    match (starts_clear, ends_clear) {
+        (true, true) => text,
+        (true, false) => text.trim_end(),
+        (false, true) => text.trim_start(),
+        (false, false) => text.trim(),
+    }
+}
+
 /// True for letters, digits, ideographs, kana and Hangul.
 pub fn is_word_char(c: char) -> bool {
     matches!(
@@ -416,6 +451,14 @@ const LEADING_ABBREVIATIONS: &[&str] = &[
 /// assert!(ends_sentence("the end of the log."));
 /// ```
 pub fn ends_sentence(text: &str) -> bool {
+    // Most lines end with a letter, a digit, an ideograph or the mark
+    // itself: nothing to trim, and no ellipsis or full stop to read in
+    // context, so the last character decides alone.
+    if let Some(last) = text.chars().next_back() {
+        if !is_closing(last) && !last.is_whitespace() && !matches!(last, '.' | '…' | '\u{22EF}') {
+            return is_sentence_final(last);
+        }
+    }
     let trimmed = text.trim_end_matches(|c: char| is_closing(c) || c.is_whitespace());
     let mut tail = trimmed.chars().rev();
     let Some(mut last) = tail.next() else {
@@ -576,6 +619,22 @@ pub(crate) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_is_trimmed_as_str_trim_trims_it() {
+        // The byte tests see every white space character's first and
+        // last byte: a text they pass holds none at its edges.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("x{c}"),
+                format!("{c}中"),
+                format!("{c}x{c}"),
+            ] {
+                assert_eq!(trim_white_space(&text), text.trim(), "{text:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_common_ideographs_are_told_from_their_bytes() {

@@ -41,21 +41,15 @@ impl Signs {
         let mut before = PageBytes::NONE;
         let mut at = 0;
         while at < bytes.len() {
-            if let [lead @ 0xE3..=0xEE, second, third, ..] = bytes[at..] {
-                let c = u32::from(lead & 0x0F) << 12
-                    | u32::from(second & 0x3F) << 6
-                    | u32::from(third & 0x3F);
-                if c != 0x3000 {
-                    // Ideographs are the only candidates on no page, and
-                    // they are candidates only outside GB2312.
-                    if is_set(candidates, c) {
-                        signs.candidate = true;
-                        signs.outside_gb2312 = (signs.outside_gb2312 + 1).min(2);
-                    }
-                    before = PageBytes::NONE;
-                    at += 3;
-                    continue;
-                }
+            let (run_end, outside) = skip_ideographic_run(bytes, at, candidates);
+            if run_end > at {
+                // Ideographs are the only candidates on no page, and they
+                // are candidates only outside GB2312.
+                signs.candidate |= outside > 0;
+                signs.outside_gb2312 = (usize::from(signs.outside_gb2312) + outside).min(2) as u8;
+                before = PageBytes::NONE;
+                at = run_end;
+                continue;
             }
             let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
@@ -102,6 +96,36 @@ impl Signs {
     pub(super) fn may_be_read_again(&self, line: &str) -> bool {
         self.single_byte_letter || self.may_be_utf8_read_as_gbk(line)
     }
+}
+
+/// The run of characters of three bytes led by 0xE3 to 0xEE (U+3000 to
+/// U+EFFF: CJK, Hangul, the private use area) that starts at byte `at` of
+/// `bytes`, but the ideographic space U+3000, which a page writes: where
+/// it ends, and how many of its characters are set in `candidates`. No
+/// page writes these characters, and none of them is normalized or a
+/// single-byte mojibake letter, so they are read from their bytes only to
+/// be looked up. `O(run)`, one table look-up per character.
+fn skip_ideographic_run(
+    bytes: &[u8],
+    at: usize,
+    candidates: &[u64; 0x10000 / 64],
+) -> (usize, usize) {
+    let mut set = 0;
+    let mut end = at;
+    for char_bytes in bytes[at..].chunks_exact(3) {
+        let &[lead @ 0xE3..=0xEE, second, third] = char_bytes else {
+            break;
+        };
+        if char_bytes == "\u{3000}".as_bytes() {
+            break;
+        }
+        // The character's bits but the last six pick the table's word,
+        // the last six (the third byte's) the bit in it.
+        let word = usize::from(lead & 0x0F) << 6 | usize::from(second & 0x3F);
+        set += (candidates[word] >> (third & 0x3F) & 1) as usize;
+        end += 3;
+    }
+    (end, set)
 }
 
 /// Does `c` belong to the characters that UTF-8 read as a single-byte code

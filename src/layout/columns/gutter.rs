@@ -28,31 +28,77 @@ pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
 /// Do the rows hold at least `enough` text lines and `enough` segments
 /// starting [`MIN_COLUMN_WIDTH`] right of where their text starts?
 fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
-    let mut text_lines = 0;
-    let mut region_col = usize::MAX;
-    for row in rows {
-        if segment_starts(input, row).next().is_some() {
-            text_lines += 1;
-            region_col = region_col.min(row.col);
+    GutterStarts::count(input, rows, enough).reach(enough) == Some(true)
+}
+
+/// What the rows show of the segments that could start after a gutter,
+/// counted once for the largest `enough` that [`has_gutter_starts`] is
+/// asked with, and kept to answer it for a smaller one: a page that
+/// cannot have a gutter ([`may_have_gutter`]) is asked next whether it
+/// holds any start at all ([`may_hold_gutter_start`]), and the count
+/// that fell short of the first answers the second.
+pub(super) struct GutterStarts {
+    /// The rows that hold text.
+    text_lines: usize,
+    /// The `enough` counted up to.
+    enough: usize,
+    /// The segments starting [`MIN_COLUMN_WIDTH`] right of the rows'
+    /// text, counted until there were `enough`; `None` when fewer than
+    /// `enough` rows hold text, and none were counted.
+    starts: Option<usize>,
+}
+
+impl GutterStarts {
+    /// Counts the starts of `rows` up to `enough`. `O(rows)`, each row
+    /// read up to its first segment start (all of them in a row with two
+    /// segments or more).
+    pub(super) fn count(input: &str, rows: &[Piece], enough: usize) -> Self {
+        let mut text_lines = 0;
+        let mut region_col = usize::MAX;
+        for row in rows {
+            if segment_starts(input, row).next().is_some() {
+                text_lines += 1;
+                region_col = region_col.min(row.col);
+            }
         }
-    }
-    if text_lines < enough.max(1) {
-        return false;
-    }
-    let first_col = region_col + MIN_COLUMN_WIDTH;
-    let mut starts = 0;
-    for row in rows {
-        let mut here = segment_starts(input, row);
-        starts += if has_one_segment(&input[row.range.clone()]) {
-            usize::from(here.next().is_some_and(|col| col >= first_col))
-        } else {
-            here.filter(|&col| col >= first_col).count()
+        let mut counted = GutterStarts {
+            text_lines,
+            enough,
+            starts: None,
         };
-        if starts >= enough {
-            return true;
+        if text_lines < enough.max(1) {
+            return counted;
+        }
+        let first_col = region_col + MIN_COLUMN_WIDTH;
+        let mut starts = 0;
+        for row in rows {
+            let mut here = segment_starts(input, row);
+            starts += if has_one_segment(&input[row.range.clone()]) {
+                usize::from(here.next().is_some_and(|col| col >= first_col))
+            } else {
+                here.filter(|&col| col >= first_col).count()
+            };
+            if starts >= enough {
+                break;
+            }
+        }
+        counted.starts = Some(starts);
+        counted
+    }
+
+    /// What [`has_gutter_starts`] answers for `enough`, when the count
+    /// tells: always for the `enough` counted up to, and for a smaller
+    /// one unless the count was not made.
+    pub(super) fn reach(&self, enough: usize) -> Option<bool> {
+        if enough > self.enough {
+            return None;
+        }
+        match self.starts {
+            Some(starts) => Some(starts >= enough),
+            None if self.text_lines < enough.max(1) => Some(false),
+            None => None,
         }
     }
-    false
 }
 
 /// True when the text has at most one segment: after its leading white

@@ -2,7 +2,8 @@
 //! back to be measured again with the next page, and the notes of regions
 //! left as they are though they may hold columns.
 
-use super::gutter::may_hold_gutter_start;
+use super::gutter::{GutterStarts, may_hold_gutter_start};
+use super::measures::MIN_SUPPORT;
 use super::region::{UnsureColumns, split_region};
 use crate::text::line::Piece;
 
@@ -39,17 +40,28 @@ impl UnsplitRows {
     pub fn read_page(&mut self, input: &str, page: Vec<Piece>) -> Vec<Piece> {
         // Notes made while splitting stand over column pieces: dropped.
         let mut found = Vec::new();
-        let page = match split_region(input, page, 0, &mut found) {
-            Ok(pieces) => {
-                let mut out = std::mem::take(&mut self.rows);
-                out.extend(pieces);
-                return out;
+        // The page's gutter starts, counted once: most pages cannot have a
+        // gutter, which `split_region` would count them to find, and the
+        // count tells too whether the page holds any start.
+        let starts = GutterStarts::count(input, &page, MIN_SUPPORT);
+        let page = if starts.reach(MIN_SUPPORT) == Some(true) {
+            match split_region(input, page, 0, &mut found) {
+                Ok(pieces) => {
+                    let mut out = std::mem::take(&mut self.rows);
+                    out.extend(pieces);
+                    return out;
+                }
+                Err(page) => page,
             }
-            Err(page) => page,
+        } else {
+            page
         };
         // A page with no text where a gutter could be adds no support:
         // the rows held back with it hold no more gutters than before.
-        let measured_again = !self.rows.is_empty() && may_hold_gutter_start(input, &page);
+        let measured_again = !self.rows.is_empty()
+            && starts
+                .reach(1)
+                .unwrap_or_else(|| may_hold_gutter_start(input, &page));
         let held_start = self.rows.first().map(|row| row.range.start);
         let mut rows = std::mem::take(&mut self.rows);
         rows.extend(page);

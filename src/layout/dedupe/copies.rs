@@ -3,8 +3,8 @@
 //! the document's other headings when it is short.
 
 use super::one_line::{
-    MAX_REPEATED_HEADING_WIDTH, MIN_TRIPLED_UNIT_WIDTH, asks, dedupe_line, has_two_distinct_chars,
-    repeated_unit, repeated_whole,
+    MAX_REPEATED_HEADING_WIDTH, MIN_TRIPLED_UNIT_WIDTH, asks, dedupe_text_of,
+    has_two_distinct_chars, repeated_unit, repeated_whole,
 };
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
@@ -25,7 +25,7 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
         if line.is_blank() {
             continue;
         }
-        let deduped = dedupe_line(&line.text).or_else(|| {
+        let deduped = dedupe_text_of(line).or_else(|| {
             under_heading
                 .then(|| repeated_whole(&line.text, true))
                 .flatten()
@@ -214,7 +214,7 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
         let width: usize = block.iter().map(|&a| lines[a].width + 1).sum();
         let heading_like = block.iter().all(|&a| {
             !lines[a].ends_sentence()
-                && !crate::layout::preformatted::looks_preformatted(&lines[a].text)
+                && !crate::layout::preformatted::line_looks_preformatted(&lines[a])
         });
         // Words, not number cells.
         let letters: usize = block
@@ -238,7 +238,7 @@ fn ends_listing_output(line: &Line, above: bool) -> bool {
         above
     } else if line.is_blank() {
         false
-    } else if crate::layout::preformatted::looks_preformatted(&line.text) {
+    } else if crate::layout::preformatted::line_looks_preformatted(line) {
         true
     } else if line.ends_sentence() || line.width > MAX_REPEATED_HEADING_WIDTH {
         false
@@ -285,7 +285,7 @@ fn repeated_copies(
     // Listings repeat lines on purpose (`}`, a contents entry per part),
     // and so does the output of a command written above them
     // ([`ends_listing_output`]).
-    if after_listing(lines) || crate::layout::preformatted::looks_preformatted(&first.text) {
+    if after_listing(lines) || crate::layout::preformatted::line_looks_preformatted(first) {
         return (Vec::new(), false);
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();

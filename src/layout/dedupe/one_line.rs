@@ -3,6 +3,7 @@
 //! `fake-bold-segments`, `fake-bold-interleaved`).
 
 use crate::text::edit::Rule;
+use crate::text::line::Line;
 use crate::text::script::{display_width, ends_sentence, is_word_char};
 
 /// The narrowest repeated unit, in columns, for a doubled line or segment.
@@ -29,21 +30,34 @@ pub(super) const MAX_REPEATED_HEADING_WIDTH: usize = 60;
 /// assert_eq!(dedupe_line("高高兴兴"), None);
 /// ```
 pub fn dedupe_line(text: &str) -> Option<(String, Rule)> {
+    dedupe_spaced_line(text, crate::text::line::has_space_run(text))
+}
+
+/// [`dedupe_line`] of a line's text, whose space runs are measured
+/// ([`crate::text::line::Line::spaces`]).
+pub fn dedupe_text_of(line: &Line) -> Option<(String, Rule)> {
+    dedupe_spaced_line(&line.text, line.spaces.has_space_run())
+}
+
+/// [`dedupe_line`] of a text that holds a run of spaces or a tab when
+/// `space_run` says so.
+fn dedupe_spaced_line(text: &str, space_run: bool) -> Option<(String, Rule)> {
     // A heading drawn twice and then doubled again (`AA AA`) halves until
     // nothing repeats; each round at least halves the line.
-    let (mut text, rule) = dedupe_once(text)?;
-    while let Some((less, _)) = dedupe_once(&text) {
+    let (mut text, rule) = dedupe_once(text, space_run)?;
+    while let Some((less, _)) = dedupe_once(&text, crate::text::line::has_space_run(&text)) {
         text = less;
     }
     Some((text, rule))
 }
 
-/// One round of [`dedupe_line`].
-fn dedupe_once(text: &str) -> Option<(String, Rule)> {
+/// One round of [`dedupe_line`], of a text that holds a run of spaces or
+/// a tab when `space_run` says so.
+fn dedupe_once(text: &str, space_run: bool) -> Option<(String, Rule)> {
     // Runs of spaces are one space in the output; judge the line as it
     // will read, so that a second pass finds nothing new.
     let collapsed;
-    let text = if crate::text::line::has_space_run(text) {
+    let text = if space_run {
         collapsed = text
             .split([' ', '\t'])
             .filter(|s| !s.is_empty())

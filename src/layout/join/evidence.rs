@@ -10,6 +10,7 @@ use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_
 // short keys, and its per-process random seed still keeps an input from
 // choosing collisions.
 use foldhash::{HashMap, HashSet};
+use std::ops::Range;
 
 /// The longest word: a line-end hyphen splits none longer, and a run of
 /// Hangul longer than this is no word.
@@ -20,7 +21,7 @@ pub(super) const MAX_WORD_CHARS: usize = 64;
 #[derive(Debug, Default)]
 pub struct Evidence {
     /// Lowercased words seen unbroken inside lines.
-    pub(super) words: HashSet<String>,
+    pub(super) words: Words,
     /// Lowercased hyphenated compounds seen inside lines.
     pub(super) compounds: HashSet<String>,
     /// True when the document puts a space between CJK and Latin words.
@@ -120,7 +121,7 @@ impl Evidence {
             if lower.contains('-') {
                 self.compounds.insert(lower.trim_matches('-').to_string());
             } else {
-                self.words.insert(lower);
+                self.words.insert(&lower);
             }
         }
     }
@@ -141,20 +142,23 @@ impl Evidence {
                 b'-' => hyphen = true,
                 b'0'..=b'9' => {}
                 _ => {
-                    self.insert_ascii_token(&text[start..i], letter, hyphen, ascii_lower);
+                    self.insert_ascii_token(text, start..i, letter, hyphen, ascii_lower);
                     (start, letter, hyphen) = (i + 1, false, false);
                 }
             }
         }
-        self.insert_ascii_token(&text[start..cut.max(start)], letter, hyphen, ascii_lower);
+        self.insert_ascii_token(text, start..cut.max(start), letter, hyphen, ascii_lower);
     }
 
-    /// Records the ASCII `token` lowercased, if it holds a `letter`: as a
-    /// compound if it holds a `hyphen`, else as a word, through the buffer
-    /// `ascii_lower` (a word seen before costs no allocation).
+    /// Records the ASCII token at `token` in `line` lowercased, if it holds
+    /// a `letter`: as a compound if it holds a `hyphen`, else as a word,
+    /// packed when it is short (read from the line without a copy) or
+    /// through the buffer `ascii_lower` (a word seen before costs no
+    /// allocation).
     fn insert_ascii_token(
         &mut self,
-        token: &str,
+        line: &str,
+        token: Range<usize>,
         letter: bool,
         hyphen: bool,
         ascii_lower: &mut String,
@@ -162,6 +166,13 @@ impl Evidence {
         if !letter {
             return;
         }
+        if !hyphen {
+            if let Some(packed) = Words::pack_lowercased_in(line, token.clone()) {
+                self.words.insert_packed(packed);
+                return;
+            }
+        }
+        let token = &line[token];
         if hyphen {
             let lower = token.to_ascii_lowercase();
             self.compounds.insert(lower.trim_matches('-').to_string());
@@ -170,10 +181,15 @@ impl Evidence {
         }
     }
 
-    /// Records the ASCII word `token` lowercased, through the buffer
-    /// `ascii_lower` when it holds a capital: a word seen before costs no
-    /// allocation, and a word in lower case no copy.
+    /// Records the ASCII word `token` lowercased: packed into a number
+    /// when it is short (no copy, no allocation), else through the buffer
+    /// `ascii_lower` when it holds a capital, so that a word seen before
+    /// costs no allocation and a word in lower case no copy.
     fn insert_ascii_word(&mut self, token: &str, ascii_lower: &mut String) {
+        if let Some(packed) = Words::pack_lowercased(token) {
+            self.words.insert_packed(packed);
+            return;
+        }
         let lower = if token.bytes().any(|b| b.is_ascii_uppercase()) {
             ascii_lower.clear();
             ascii_lower.push_str(token);
@@ -182,9 +198,7 @@ impl Evidence {
         } else {
             token
         };
-        if !self.words.contains(lower) {
-            self.words.insert(lower.to_owned());
-        }
+        self.words.insert(lower);
     }
 
     /// Records the Hangul words inside `text` (not the first or the last
@@ -302,6 +316,136 @@ impl Evidence {
         self.symbol_spacing
             .get(&(symbol, cjk_after))
             .is_some_and(|&(spaced, tight)| spaced >= 2 && spaced > tight)
+    }
+}
+
+/// A set of lowercased words. Most words are short and ASCII: such a
+/// word is kept packed into one number (its bytes, then its length), which
+/// is hashed and compared at once; the others are kept as strings. A word
+/// has one form only, so the set holds a word exactly when it was given
+/// it. A document writes the same words again and again: a small table of
+/// the packed words added last, one per slot picked by a multiplication,
+/// tells most of them at once without hashing them again.
+#[derive(Debug)]
+pub(super) struct Words {
+    /// ASCII words of at most [`Words::PACKED_LEN`] bytes, packed.
+    short: HashSet<u128>,
+    /// The other words.
+    long: HashSet<String>,
+    /// Packed words that `short` holds, each in its slot (see
+    /// [`Words::slot`]); [`Words::NO_WORD`] where none was put.
+    recent: Box<[u128]>,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            short: HashSet::default(),
+            long: HashSet::default(),
+            recent: vec![Self::NO_WORD; 1 << Self::SLOT_BITS].into_boxed_slice(),
+        }
+    }
+}
+
+/// Two sets are equal when they hold the same words, whatever words they
+/// were last given.
+impl PartialEq for Words {
+    fn eq(&self, other: &Self) -> bool {
+        self.short == other.short && self.long == other.long
+    }
+}
+
+impl Words {
+    /// The longest word kept packed: its bytes and its length fill the 16
+    /// bytes of a `u128`.
+    const PACKED_LEN: usize = 15;
+
+    /// No packed word: its length byte is more than [`Words::PACKED_LEN`].
+    const NO_WORD: u128 = u128::MAX;
+
+    /// [`Words::recent`] has `1 << SLOT_BITS` slots.
+    const SLOT_BITS: u32 = 12;
+
+    /// The slot of [`Words::recent`] for the packed word `packed`.
+    fn slot(packed: u128) -> usize {
+        let folded = (packed as u64) ^ ((packed >> 64) as u64);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
+    }
+
+    /// Adds the packed word `packed`.
+    fn insert_packed(&mut self, packed: u128) {
+        let slot = Self::slot(packed);
+        if self.recent[slot] != packed {
+            self.short.insert(packed);
+            self.recent[slot] = packed;
+        }
+    }
+
+    /// `word` lowercased and packed, when it is ASCII and short enough.
+    fn pack_lowercased(word: &str) -> Option<u128> {
+        if word.len() > Self::PACKED_LEN || !word.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes[15] = word.len() as u8;
+        Some(Self::lowercased(u128::from_le_bytes(bytes)))
+    }
+
+    /// [`Words::pack_lowercased`] of the word at `word` in `line`, read
+    /// without a copy as the sixteen bytes that start there when the line
+    /// holds them, the bytes after the word masked off.
+    fn pack_lowercased_in(line: &str, word: Range<usize>) -> Option<u128> {
+        let len = word.len();
+        let sixteen = line
+            .as_bytes()
+            .get(word.start..word.start + 16)
+            .and_then(|bytes| <[u8; 16]>::try_from(bytes).ok());
+        let Some(sixteen) = sixteen else {
+            return line.get(word).and_then(Self::pack_lowercased);
+        };
+        if len > Self::PACKED_LEN {
+            return None;
+        }
+        let word_bytes = (1u128 << (8 * len)) - 1;
+        let packed = u128::from_le_bytes(sixteen) & word_bytes | (len as u128) << 120;
+        // A byte at 0x80 or above: the word is not ASCII.
+        (packed & Self::HIGHS == 0).then(|| Self::lowercased(packed))
+    }
+
+    /// One in each byte of a `u128`.
+    const ONES: u128 = u128::from_ne_bytes([0x01; 16]);
+    /// The high bit of each byte of a `u128`.
+    const HIGHS: u128 = Self::ONES * 0x80;
+
+    /// The packed ASCII word `packed` with its capitals lowered, sixteen
+    /// bytes at a time. Every byte is below 0x80, and adding at most 0x3F
+    /// to it carries into no other: its high bit then tells whether it
+    /// reached `A`, and whether it passed `Z`. A capital gains 0x20 (0x80
+    /// >> 2).
+    fn lowercased(packed: u128) -> u128 {
+        let from_a = packed.wrapping_add(Self::ONES * (0x80 - u128::from(b'A'))) & Self::HIGHS;
+        let past_z = packed.wrapping_add(Self::ONES * (0x80 - u128::from(b'Z' + 1))) & Self::HIGHS;
+        packed | (from_a & !past_z) >> 2
+    }
+
+    /// Adds `word`, which is in lower case.
+    fn insert(&mut self, word: &str) {
+        match Self::pack_lowercased(word) {
+            Some(packed) => self.insert_packed(packed),
+            None if !self.long.contains(word) => {
+                self.long.insert(word.to_owned());
+            }
+            None => {}
+        }
+    }
+
+    /// Does the set hold `word`, which is in lower case?
+    pub(super) fn contains(&self, word: &str) -> bool {
+        match Self::pack_lowercased(word) {
+            Some(packed) => self.short.contains(&packed),
+            None => self.long.contains(word),
+        }
     }
 }
 
@@ -446,6 +590,44 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
+    }
+
+    #[test]
+    fn a_word_packed_in_its_line_is_the_word_packed() {
+        let line = "A quick Brown-fox, 2 MiXeD words ending the longest-line-of-all héllo";
+        for start in 0..line.len() {
+            for end in start..=line.len() {
+                if let Some(word) = line.get(start..end) {
+                    assert_eq!(
+                        Words::pack_lowercased_in(line, start..end),
+                        Words::pack_lowercased(word),
+                        "{word:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_packed_word_is_the_word_lowercased() {
+        let bytes: Vec<u8> = (0..0x80u8).collect();
+        for word in bytes.chunks(Words::PACKED_LEN) {
+            let word = std::str::from_utf8(word).unwrap_or_default();
+            let mut expected = [0u8; 16];
+            expected[..word.len()].copy_from_slice(word.to_ascii_lowercase().as_bytes());
+            expected[15] = word.len() as u8;
+            assert_eq!(
+                Words::pack_lowercased(word),
+                Some(u128::from_le_bytes(expected))
+            );
+        }
+        assert_eq!(Words::pack_lowercased("évité"), None);
+        assert_eq!(Words::pack_lowercased(&"a".repeat(16)), None);
+        let mut words = Words::default();
+        words.insert("typesetting");
+        words.insert("extraordinarily-long");
+        assert!(words.contains("typesetting") && words.contains("extraordinarily-long"));
+        assert!(!words.contains("typesettin") && !words.contains(""));
     }
 
     #[test]

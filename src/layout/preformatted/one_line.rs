@@ -1,6 +1,7 @@
 //! What one line shows on its own: a prompt, code or markup, a dot leader,
 //! columns aligned by wide gaps.
 
+use crate::text::line::Line;
 use memchr::memmem;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -57,6 +58,12 @@ pub fn is_code_line(text: &str) -> bool {
 /// contents entry or a table row set with wide gaps.
 pub fn looks_preformatted(text: &str) -> bool {
     is_code_line(text) || is_aligned_row(text)
+}
+
+/// [`looks_preformatted`] of a line's text, its wide gaps read from the
+/// line's measured space runs ([`Line::spaces`]) instead of searched for.
+pub fn line_looks_preformatted(line: &Line) -> bool {
+    is_code_line(&line.text) || line.spaces.has_triple_space() && ALIGNED.is_match(&line.text)
 }
 
 /// Does the text end with a URL scheme and its colon (`see: https:`)?

@@ -2,7 +2,7 @@
 //! of paths, labelled lines, the neighbours of a listing; and the stage that
 //! marks lines from every signal.
 
-use super::one_line::{ends_with_url_scheme, looks_preformatted};
+use super::one_line::{ends_with_url_scheme, line_looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
 use crate::text::line::{Line, is_list_item};
 use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
@@ -65,7 +65,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         let url_rest = v > 0
             && line.text.starts_with("//")
             && ends_with_url_scheme(&lines[visible[v - 1]].text);
-        pre[v] = !line.fake_bold && !url_rest && looks_preformatted(&line.text);
+        pre[v] = !line.fake_bold && !url_rest && line_looks_preformatted(line);
     }
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
