@@ -168,13 +168,18 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
 /// are a minority of the lines of three words or more (a page spaced so
 /// throughout is set that way, as `-layout` text or a table is).
 fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
+    // Most documents hold no two spaces in a row at all.
+    if !lines.iter().any(|l| l.spaces.has_double_space()) {
+        return;
+    }
     let pages = lines.last().map_or(0, |l| l.page + 1);
     let mut counts = vec![(0usize, 0usize); pages];
     let spaced: Vec<bool> = lines
         .iter()
         .map(|line| {
-            let words = line.text.split_whitespace().count();
-            let spaced = words >= 3
+            let three_words = line.text.split_whitespace().nth(2).is_some();
+            let spaced = three_words
+                && line.spaces.has_double_space()
                 && is_whole_line(input, line)
                 && line
                     .text
@@ -185,7 +190,7 @@ fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
                     .text
                     .split_whitespace()
                     .all(|w| w.chars().any(char::is_alphabetic));
-            if let Some(count) = counts.get_mut(line.page).filter(|_| words >= 3) {
+            if let Some(count) = counts.get_mut(line.page).filter(|_| three_words) {
                 count.0 += usize::from(spaced);
                 count.1 += 1;
             }
