@@ -206,18 +206,27 @@ mod tests {
         assert_eq!(collapsed_edge(&collapsed[..3], 0), None);
     }
 
-    #[test]
-    fn a_row_that_starts_again_at_the_gutter_is_split_there() {
-        // Four full rows measure the left column at 28; the last row holds
-        // a single space at that width, then more of the left column, then
-        // the right column at its gutter.
+    /// Four full rows of two columns set with a single space between
+    /// them (the left column 28 wide), three rows of the right column
+    /// alone, and `last_row`.
+    fn collapsed_page(last_row: &str) -> String {
         let full = "把文件从一台机器复制到另一台 备份的日期，再用";
         let mut input = [full; 4].join("\n");
         input.push_str("\n                              右栏的一行文字\n");
         input.push_str("                              右栏的又一行字\n");
         input.push_str("                              右栏的第三行字\n");
-        input.push_str("用 cron 定时运行 df 和 du 命令        右栏最后一行");
-        let got = order(&input);
+        input.push_str(last_row);
+        input
+    }
+
+    #[test]
+    fn a_row_that_starts_again_at_the_gutter_is_split_there() {
+        // Four full rows measure the left column at 28; the last row holds
+        // a single space at that width, then more of the left column, then
+        // the right column at its gutter.
+        let got = order(&collapsed_page(
+            "用 cron 定时运行 df 和 du 命令        右栏最后一行",
+        ));
         assert!(
             got.contains(&"用 cron 定时运行 df 和 du 命令".to_string()),
             "{got:?}"
@@ -282,13 +291,9 @@ mod tests {
         // The last row's left text fills the measured width before a
         // single space and runs on; its right column starts a few columns
         // past the gutter after a run of spaces.
-        let full = "把文件从一台机器复制到另一台 备份的日期，再用";
-        let mut input = [full; 4].join("\n");
-        input.push_str("\n                              右栏的一行文字\n");
-        input.push_str("                              右栏的又一行字\n");
-        input.push_str("                              右栏的第三行字\n");
-        input.push_str("最基础的检视二进位制资料方法是 \"od -t x1 sda\"    右栏最后一行");
-        let got = order(&input);
+        let got = order(&collapsed_page(
+            "最基础的检视二进位制资料方法是 \"od -t x1 sda\"    右栏最后一行",
+        ));
         let left = "最基础的检视二进位制资料方法是 \"od -t x1 sda\"";
         assert!(got.contains(&left.to_string()), "{got:?}");
         assert_eq!(got.last().map(String::as_str), Some("右栏最后一行"));
