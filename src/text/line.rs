@@ -229,9 +229,9 @@ pub struct Line<'a> {
     /// True when the line is a cell of a table or an item of an unmarked
     /// list: a block of its own, never joined to its neighbours.
     pub stands_alone: bool,
-    /// True when the line was rebuilt from the pieces an extractor wrote
-    /// it in: a justified line stretched to its column, so never the last
-    /// line of its paragraph.
+    /// True when the line is a justified line stretched to its column (the
+    /// extractor wrote it in pieces, or with its stretched gaps), so never
+    /// the last line of its paragraph.
     pub stretched: bool,
 }
 

@@ -1,7 +1,7 @@
 //! Whether a block ends between two visible lines: headings, list items,
 //! first-line indents, a paragraph's last line, a blank line or page break
-//! that is not a sentence cut off, a change of language. A line that the
-//! extractor wrote in the pieces of a stretched, justified line ends no
+//! that is not a sentence cut off, a change of language. A stretched,
+//! justified line (written in pieces, or with its stretched gaps) ends no
 //! paragraph (`most ⏎upgrades ⏎need no restart.` / `Check the list…` goes
 //! on): justification stretches every line but a paragraph's last. A
 //! full line cut off mid-sentence goes on into the cell or item that a
@@ -114,8 +114,8 @@ pub(super) fn breaks_between(
     if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
         return true;
     }
-    // A line rebuilt from the pieces of a stretched, justified line was
-    // full, and justification never stretches a paragraph's last line.
+    // A stretched, justified line was full, and justification never
+    // stretches a paragraph's last line.
     if a.stretched {
         return false;
     }
