@@ -45,8 +45,9 @@
 //! extractor broke word by word; in Chinese and Japanese, whose paragraphs
 //! end on a sentence end, only when the run's first line ends one), list items with bullets (blocks of their
 //! own), short runs in narrow columns, where every line is short, and a
-//! line rebuilt from the pieces of a stretched, justified line (prose
-//! filled to its column, however few characters it holds, is no cell).
+//! stretched, justified line, written in pieces or with its stretched
+//! gaps (prose filled to its column, however few characters it holds, is
+//! no cell).
 //!
 //! `O(n)` in the number of lines.
 

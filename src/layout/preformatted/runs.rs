@@ -188,8 +188,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         }
     }
 
-    // A line rebuilt from a stretched line's pieces is prose justified to
-    // its column, no cell.
+    // A stretched, justified line is prose filled to its column, no cell.
     for (v, &i) in visible.iter().enumerate() {
         lines[i].preformatted = pre[v];
         lines[i].stands_alone = alone[v] && !pre[v] && !lines[i].stretched;
