@@ -71,6 +71,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
         join_blank_separated_lines(&mut visible);
     }
     measure_columns(&mut visible);
+    visible::measure_page_widths(&mut visible);
     noise::measure_fit_noise(&mut visible);
     let sentence_ends = sentence_ends::SentenceEnds::measure(&visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
@@ -199,6 +200,20 @@ mod tests {
         }
         let blocks = segment_pages(&lines, Setting::default());
         assert!(blocks.iter().any(|b| b.lines == [3]), "{blocks:?}");
+    }
+
+    #[test]
+    fn a_first_line_boxed_apart_goes_on_past_its_blank_line() {
+        let body = "To let the daemon accept tunnel requests from a client, you add\n\nthe following option to the daemon's configuration file, then\nrestart it so that it reads the file again.\n\nThe client needs no change.";
+        assert_eq!(blocks(body).len(), 2, "{:?}", blocks(body));
+        // Not when the next line starts a sentence of its own, stands
+        // alone, or follows a line short of the page's text width.
+        let capital = body.replace("\nthe following", "\nThe following");
+        assert_eq!(blocks(&capital).len(), 3, "{:?}", blocks(&capital));
+        let alone = body.replace("file, then\n", "file, then\n\n");
+        assert_eq!(blocks(&alone).len(), 4, "{:?}", blocks(&alone));
+        let short = body.replace("from a client, you add", "add");
+        assert_eq!(blocks(&short).len(), 3, "{:?}", blocks(&short));
     }
 
     #[test]

@@ -6,7 +6,12 @@
 //! on): justification stretches every line but a paragraph's last. A
 //! full line cut off mid-sentence goes on into the cell or item that a
 //! run of short lines starts with (`…in the Linux kernel (default for` /
-//! `Debian kernels)`): the column wrapped it.
+//! `Debian kernels)`): the column wrapped it. A paragraph's first line,
+//! full to the page's text width and cut off mid-sentence, goes on past a
+//! blank line into a line that carries the sentence on in lower case and
+//! runs on into more lines (`…you add` / blank / `the following option…`
+//! / `restart it…`): an extractor that boxes an indented first line apart
+//! writes that blank line.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
@@ -132,11 +137,22 @@ pub(super) fn breaks_between(
         return true;
     }
     if cur.gap_before {
+        // Full to the width of the page's text, not only of its column
+        // (a table's column is narrow).
+        let full_to_page = is_full(&Visible {
+            column: prev.page_width,
+            ..*prev
+        });
         let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
             // A page ends wherever its last line falls, so a single full
             // line cut off there goes on; a blank line on a page after
             // one full line may be a paragraph's end.
-            block.lines.len() >= 2 || a.page != b.page
+            // A paragraph's first line that an extractor boxed apart goes
+            // on, too: full to the page's text width, before a line that
+            // carries the sentence on in lower case and runs on itself
+            // into more of the paragraph (repaired text, a block a line,
+            // never shows that).
+            block.lines.len() >= 2 || a.page != b.page || goes_on && cur.runs_on && full_to_page
         };
         return !cut_mid_sentence;
     }

@@ -14,6 +14,8 @@ pub(super) struct Visible<'a> {
     pub(super) line: &'a Line<'a>,
     /// A blank line, removed furniture or a page break comes before it.
     pub(super) gap_before: bool,
+    /// The next visible line follows it with no gap ([`Self::gap_before`]).
+    pub(super) runs_on: bool,
     /// A blank line comes before it (furniture and page breaks aside).
     pub(super) blank_before: bool,
     /// Only blank lines come before it: no removed line, no page break.
@@ -29,6 +31,8 @@ pub(super) struct Visible<'a> {
     /// How far a next word may seem to fit yet not have: see
     /// `noise::measure_fit_noise`.
     pub(super) fit_noise: usize,
+    /// The width the page's text reaches ([`measure_page_widths`]).
+    pub(super) page_width: usize,
 }
 pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     let mut visible = Vec::new();
@@ -53,16 +57,21 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             index,
             line,
             gap_before: gap || page_break,
+            runs_on: false,
             blank_before: blank,
             only_blank_before,
             ends_sentence: line.ends_sentence(),
             column: 0,
             reach: 0,
             fit_noise: 0,
+            page_width: 0,
         });
         gap = false;
         blank = false;
         last_page = Some(line.page);
+    }
+    for k in 1..visible.len() {
+        visible[k - 1].runs_on = !visible[k].gap_before;
     }
     visible
 }
@@ -76,6 +85,30 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
 /// of consecutive lines, so a line's neighbours are one range of lines.
 /// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours, and each
 /// run and region is found once.
+/// Sets each line's [`Visible::page_width`]: the tenth widest of its
+/// page's lines, the width that the page's text reaches (a line or two
+/// written overlong do not widen it).
+pub(super) fn measure_page_widths(visible: &mut [Visible<'_>]) {
+    let mut start = 0;
+    let mut widths = Vec::new();
+    while start < visible.len() {
+        let page = visible[start].line.page;
+        let end = start
+            + visible[start..]
+                .iter()
+                .take_while(|v| v.line.page == page)
+                .count();
+        widths.clear();
+        widths.extend(visible[start..end].iter().map(|v| v.line.extent()));
+        widths.sort_unstable_by(|a, b| b.cmp(a));
+        let width = widths.get(widths.len() / 10).copied().unwrap_or(0);
+        for v in &mut visible[start..end] {
+            v.page_width = width;
+        }
+        start = end;
+    }
+}
+
 pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
