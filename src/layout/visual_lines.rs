@@ -49,7 +49,7 @@
 //! pieces. `O(n)` in the number of lines.
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::{Line, SpaceRuns, is_column_piece};
+use crate::text::line::{Line, SpaceRuns, is_column_piece, tenth_widest};
 use crate::text::script::{ClassSet, is_spaceless};
 use std::borrow::Cow;
 
@@ -298,10 +298,7 @@ fn page_columns(lines: &[Line], pieces: &[bool]) -> Vec<usize> {
     }
     widths
         .into_iter()
-        .map(|mut page| {
-            page.sort_unstable_by(|a, b| b.cmp(a));
-            page.get(page.len() / 10).copied().unwrap_or(0)
-        })
+        .map(|mut page| tenth_widest(&mut page))
         .collect()
 }
 

@@ -326,6 +326,24 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The width that the widest tenth of `widths` reaches: the tenth widest
+/// (the widest when there are fewer than ten), so that a line or two
+/// written overlong do not set it; 0 for none. Reorders `widths`.
+///
+/// ```
+/// use textmend::text::line::tenth_widest;
+/// let mut widths = [40, 72, 70, 200, 71, 69, 70, 68, 71, 70, 69];
+/// assert_eq!(tenth_widest(&mut widths), 72);
+/// assert_eq!(tenth_widest(&mut []), 0);
+/// ```
+pub fn tenth_widest(widths: &mut [usize]) -> usize {
+    if widths.is_empty() {
+        return 0;
+    }
+    let k = widths.len() / 10;
+    *widths.select_nth_unstable_by(k, |a, b| b.cmp(a)).1
+}
+
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:

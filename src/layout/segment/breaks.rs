@@ -138,11 +138,13 @@ pub(super) fn breaks_between(
     }
     if cur.gap_before {
         // Full to the width of the page's text, not only of its column
-        // (a table's column is narrow).
-        let full_to_page = is_full(&Visible {
-            column: prev.page_width,
-            ..*prev
-        });
+        // (a table's column is narrow): asked only where it decides.
+        let full_to_page = || {
+            is_full(&Visible {
+                column: prev.page_width,
+                ..*prev
+            })
+        };
         let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
             // A page ends wherever its last line falls, so a single full
             // line cut off there goes on; a blank line on a page after
@@ -152,7 +154,7 @@ pub(super) fn breaks_between(
             // carries the sentence on in lower case and runs on itself
             // into more of the paragraph (repaired text, a block a line,
             // never shows that).
-            block.lines.len() >= 2 || a.page != b.page || goes_on && cur.runs_on && full_to_page
+            block.lines.len() >= 2 || a.page != b.page || goes_on && cur.runs_on && full_to_page()
         };
         return !cut_mid_sentence;
     }

@@ -100,8 +100,7 @@ pub(super) fn measure_page_widths(visible: &mut [Visible<'_>]) {
                 .count();
         widths.clear();
         widths.extend(visible[start..end].iter().map(|v| v.line.extent()));
-        widths.sort_unstable_by(|a, b| b.cmp(a));
-        let width = widths.get(widths.len() / 10).copied().unwrap_or(0);
+        let width = crate::text::line::tenth_widest(&mut widths);
         for v in &mut visible[start..end] {
             v.page_width = width;
         }
