@@ -49,7 +49,7 @@
 //! pieces. `O(n)` in the number of lines.
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::{Line, SpaceRuns, is_column_piece, tenth_widest};
+use crate::text::line::{Line, SpaceRuns, is_column_piece, is_stretched_prose, tenth_widest};
 use crate::text::script::{ClassSet, is_spaceless};
 use std::borrow::Cow;
 
@@ -178,18 +178,17 @@ fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
         .iter()
         .map(|line| {
             let three_words = line.text.split_whitespace().nth(2).is_some();
+            // Every gap opens with two ASCII spaces: an ideographic space
+            // is a repaired paragraph's own.
             let spaced = three_words
                 && line.spaces.has_double_space()
                 && is_whole_line(input, line)
+                && is_stretched_prose(&line.text)
                 && line
                     .text
                     .split(|c: char| !c.is_whitespace())
                     .filter(|gap| !gap.is_empty())
-                    .all(|gap| gap.starts_with("  "))
-                && line
-                    .text
-                    .split_whitespace()
-                    .all(|w| w.chars().any(char::is_alphabetic));
+                    .all(|gap| gap.starts_with("  "));
             if let Some(count) = counts.get_mut(line.page).filter(|_| three_words) {
                 count.0 += usize::from(spaced);
                 count.1 += 1;

@@ -344,6 +344,27 @@ pub fn tenth_widest(widths: &mut [usize]) -> usize {
     *widths.select_nth_unstable_by(k, |a, b| b.cmp(a)).1
 }
 
+/// Is the text words of prose set apart by the wide gaps of a stretched
+/// line: three or more words, every gap between them two spaces in a row
+/// or more, and letters in every word?
+///
+/// ```
+/// use textmend::text::line::is_stretched_prose;
+/// assert!(is_stretched_prose("oldest     copies    when     the"));
+/// assert!(!is_stretched_prose("bash     998     7175"));
+/// ```
+pub fn is_stretched_prose(text: &str) -> bool {
+    let text = text.trim();
+    let mut gaps = text
+        .split(|c: char| !c.is_whitespace())
+        .filter(|g| !g.is_empty());
+    text.split_whitespace().count() >= 3
+        && gaps.all(|gap| gap.contains("  "))
+        && text
+            .split_whitespace()
+            .all(|w| w.chars().any(char::is_alphabetic))
+}
+
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:

@@ -4,7 +4,7 @@
 
 use super::one_line::{ends_with_url_scheme, line_looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
-use crate::text::line::{Line, is_list_item};
+use crate::text::line::{Line, is_list_item, is_stretched_prose};
 use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
 use memchr::memmem;
 use std::cell::OnceCell;
@@ -193,21 +193,6 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         lines[i].preformatted = pre[v];
         lines[i].stands_alone = alone[v] && !pre[v] && !lines[i].stretched;
     }
-}
-
-/// Is the line words of prose set apart by the wide gaps of a stretched
-/// line: three or more words, every gap between them two spaces in a row
-/// or more, and letters in every word?
-fn is_stretched_prose(text: &str) -> bool {
-    let text = text.trim();
-    let mut gaps = text
-        .split(|c: char| !c.is_whitespace())
-        .filter(|g| !g.is_empty());
-    text.split_whitespace().count() >= 3
-        && gaps.all(|gap| gap.contains("  "))
-        && text
-            .split_whitespace()
-            .all(|w| w.chars().any(char::is_alphabetic))
 }
 
 /// Does a sentence run on from `line` into `next`, a line of words that
