@@ -44,7 +44,7 @@ pub struct Evidence {
     breaks_hangul_words: bool,
     /// For each Hangul syllable, how often it ends an inner word, how
     /// often it begins one, and how often it stands in one at all.
-    syllable_ends: HashMap<char, (u32, u32, u32)>,
+    syllable_edges: HashMap<char, (u32, u32, u32)>,
 }
 
 impl Evidence {
@@ -217,7 +217,7 @@ impl Evidence {
             let mut chars = run.chars().peekable();
             let mut first = true;
             while let Some(c) = chars.next() {
-                let counts = self.syllable_ends.entry(c).or_default();
+                let counts = self.syllable_edges.entry(c).or_default();
                 counts.0 += u32::from(chars.peek().is_none());
                 counts.1 += u32::from(first);
                 counts.2 += 1;
@@ -270,8 +270,8 @@ impl Evidence {
         }
         // The tail and the head's first syllable begin a word written
         // whole elsewhere.
-        let first: String = head.chars().take(1).collect();
-        if !self.hangul_words.contains(tail) && self.begins_hangul_word(tail, &first) {
+        let first = &head[..head.chars().next().map_or(0, char::len_utf8)];
+        if !self.hangul_words.contains(tail) && self.begins_hangul_word(tail, first) {
             return true;
         }
         // Else what the two syllables at the break usually do: a space
@@ -285,7 +285,7 @@ impl Evidence {
     fn often_ends_words(&self, tail: &str) -> bool {
         tail.chars()
             .next_back()
-            .and_then(|c| self.syllable_ends.get(&c))
+            .and_then(|c| self.syllable_edges.get(&c))
             .is_some_and(|&(ends, _, seen)| seen >= 2 && ends * 2 >= seen)
     }
 
@@ -294,7 +294,7 @@ impl Evidence {
     fn often_begins_words(&self, head: &str) -> bool {
         head.chars()
             .next()
-            .and_then(|c| self.syllable_ends.get(&c))
+            .and_then(|c| self.syllable_edges.get(&c))
             .is_some_and(|&(_, begins, seen)| seen >= 2 && begins * 2 >= seen)
     }
 
