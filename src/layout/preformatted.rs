@@ -188,6 +188,14 @@ mod tests {
     }
 
     #[test]
+    fn chinese_prose_quoting_paths_is_no_list_of_paths() {
+        // Chinese sets no spaces, so a line of it that quotes a path is
+        // one "word" without white space, yet a sentence.
+        let input = "程序启动时会读取\"/etc/demo/main.conf\"，并把日\n志写到\"/var/log/demo/run.log\"里。如果这两个目\n录不存在，程序会自动创建它们。\n";
+        assert!(marked(input).iter().all(|(_, p)| !p), "{:?}", marked(input));
+    }
+
+    #[test]
     fn ragged_prose_is_not_a_table_column() {
         let input = "When you store old reports for many\nyears, the space they take adds up\nquickly, and most of them are\nnever read again after the first\nmonth. Compressing them with a\ntool that your readers already\nhave keeps them usable without any\nnew software on their machines.";
         assert!(marked(input).iter().all(|(_, p)| !p));

@@ -5,7 +5,9 @@
 use super::one_line::{ends_with_url_scheme, line_looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
 use crate::text::line::{Line, is_list_item, is_stretched_prose};
-use crate::text::script::{CharClass, classify, ends_sentence, is_cjk, splits_katakana_word};
+use crate::text::script::{
+    CharClass, classify, ends_sentence, is_cjk, is_spaceless, splits_katakana_word,
+};
 use memchr::memmem;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -203,7 +205,9 @@ fn runs_into_prose(line: &str, next: &str) -> bool {
 
 /// Marks runs of lines that are each one path (`/var/lib/dpkg/info/x.prerm`,
 /// `C:\\Windows\\win.ini`, quoted or not): a list of files, one per line,
-/// which no sentence is written as.
+/// which no sentence is written as. A path is one word: it holds no white
+/// space, and no Chinese or Japanese either, which write whole sentences
+/// without spaces (`系统启动时，"/run"目录挂载为tmpfs。这`).
 fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
     let is_path = |v: usize| {
         let text = &lines[visible[v]].text;
@@ -212,6 +216,7 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
         memchr::memchr2(b'/', b'\\', text.as_bytes()).is_some()
             && text.chars().count() >= MIN_PATH_CHARS
             && !text.contains(char::is_whitespace)
+            && !text.chars().any(is_spaceless)
             && !ends_sentence(text)
     };
     let mut v = 0;
