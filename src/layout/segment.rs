@@ -14,6 +14,9 @@
 //!   sentence punctuation standing at the start of a block, or one
 //!   standing after a line that ends a sentence and before a line whose
 //!   first word would have fitted on it);
+//! - the line before it is a caption on a line of its own (`Table 6.8.
+//!   List of SSH configuration files`, `表 2.6. …`) and this line's first
+//!   word would have fitted on it, however long the caption is;
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
 //! - it is indented deeper than the line before it (a first-line indent);
 //! - the line before it ends a sentence and the first word of this line
@@ -54,7 +57,7 @@ use visible::{join_blank_separated_lines, measure_columns, visible_lines};
 
 pub use breaks::continues_manual_page;
 pub use setting::Setting;
-pub use shapes::{is_numbered_heading, is_section_number};
+pub use shapes::{is_caption, is_numbered_heading, is_section_number};
 
 /// Groups the visible lines into blocks.
 ///
@@ -234,6 +237,23 @@ mod tests {
         // count is narrow spaces and punctuation.
         let input = "오늘 아침에는 공원을 따라서\n천천히 걸으며 새들이 우는\n소리를 들었습니다. 그리고\n집으로 돌아와 따뜻한 차를\n마시며 쉬었습니다.\n주말에는 친구들과 함께\n모여 맛있는 음식을 나누어\n먹고 이야기를 했습니다.";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_caption_ends_where_the_next_word_would_have_fitted() {
+        let prose = "The agent holds the keys of a session and hands them out to\nevery program that asks for one, so that you type your pass\nphrase once.\n";
+        let caption = "Table 4.2. Files that configure the agent and its clients\n";
+        let input = format!("{prose}{caption}The following command starts a session with them.");
+        assert_eq!(blocks(&input).len(), 2, "{:?}", blocks(&input));
+        // A sentence that starts with a table's name runs on.
+        let sentence = "Table 4.2 lists the files that configure the agent, and its\n";
+        let input = format!("{prose}{sentence}clients read the same files when they start.");
+        assert_eq!(
+            blocks(&input).last().map(Vec::len),
+            Some(2),
+            "{:?}",
+            blocks(&input)
+        );
     }
 
     #[test]

@@ -11,13 +11,15 @@
 //! blank line into a line that carries the sentence on in lower case and
 //! runs on into more lines (`…you add` / blank / `the following option…`
 //! / `restart it…`): an extractor that boxes an indented first line apart
-//! writes that blank line.
+//! writes that blank line. A caption ends where the next word would have
+//! fitted on its line, however long it is: it names a table or figure and
+//! runs on into no text.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
 use super::shapes::{
-    ends_mid_clause, ends_with_colon, is_full, is_heading_line, is_numbered_heading, is_overfull,
-    is_section_number, is_short, starts_with_continuation,
+    ends_mid_clause, ends_with_colon, is_caption, is_full, is_heading_line, is_numbered_heading,
+    is_overfull, is_section_number, is_short, starts_with_continuation,
 };
 use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
@@ -191,7 +193,15 @@ pub(super) fn breaks_between(
             && !breaks_inside_phrase(&a.text, &b.text);
     }
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
-    !a_ends && is_short(prev) && room && !pushed && !goes_on_in_lower_case(&a.text, &b.text)
+    // A caption is a title, whatever its length: it ends where the next
+    // word would have fitted on its line (`Table 6.8. List of SSH
+    // configuration files` / `The following starts…`).
+    let caption = block.lines.len() == 1 && is_caption(&a.text);
+    !a_ends
+        && (is_short(prev) || caption)
+        && room
+        && !pushed
+        && !goes_on_in_lower_case(&a.text, &b.text)
 }
 
 /// Is `cur` a heading of its own between two paragraphs: a short line that

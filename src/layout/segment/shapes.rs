@@ -22,6 +22,13 @@ static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numbered heading pattern is valid")
 });
 
+/// A table's, figure's or listing's caption: its label and number
+/// (`Table 6.8.`, `Figure 3:`, `表 2.6.`, `表11.4`, `그림 2`).
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Table|Figure|Fig\.|Listing|Example|表|图|圖|표|그림)\s?\d{1,3}(?:[.-]\d{1,3}){0,3}[.:：]?\s")
+        .expect("caption pattern is valid")
+});
+
 static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}(?:\.\d{1,3}){1,4}|[A-Z](?:\.\d{1,3}){1,4})\.?$")
         .expect("section number pattern is valid")
@@ -38,6 +45,21 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// ```
 pub fn is_section_number(text: &str) -> bool {
     SECTION_NUMBER.is_match(text)
+}
+
+/// True when `text` starts with a caption's label and number: the title
+/// of a table, figure or listing, which names what follows and never runs
+/// on into the text after it.
+///
+/// ```
+/// use textmend::layout::segment::is_caption;
+/// assert!(is_caption("Table 6.8. List of SSH configuration files"));
+/// assert!(is_caption("表11.4 タブ変換コマンドのリスト"));
+/// assert!(!is_caption("Table salt is mostly sodium chloride."));
+/// assert!(!is_caption("Figures 3 and 4 show the same data."));
+/// ```
+pub fn is_caption(text: &str) -> bool {
+    CAPTION.is_match(text)
 }
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
