@@ -188,6 +188,12 @@ mod tests {
     }
 
     #[test]
+    fn paths_a_sentence_names_one_after_another_are_no_list() {
+        let input = "Keep secret files out of the backup\nthat goes off site, such as\n\"/etc/ssh/ssh_host_rsa_key\",\n\"~/.gnupg/private-keys\",\n\"/etc/shadow\", and the keyrings of\nevery user on the machine.\n";
+        assert!(marked(input).iter().all(|(_, p)| !p), "{:?}", marked(input));
+    }
+
+    #[test]
     fn chinese_prose_quoting_paths_is_no_list_of_paths() {
         // Chinese sets no spaces, so a line of it that quotes a path is
         // one "word" without white space, yet a sentence.

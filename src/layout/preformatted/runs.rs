@@ -207,7 +207,9 @@ fn runs_into_prose(line: &str, next: &str) -> bool {
 /// `C:\\Windows\\win.ini`, quoted or not): a list of files, one per line,
 /// which no sentence is written as. A path is one word: it holds no white
 /// space, and no Chinese or Japanese either, which write whole sentences
-/// without spaces (`系统启动时，"/run"目录挂载为tmpfs。这`).
+/// without spaces (`系统启动时，"/run"目录挂载为tmpfs。这`); and it ends
+/// the line, where a sentence that names files one after another ends each
+/// with a comma (`"~/.gnupg/*",` / `"~/.ssh/*",`).
 fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
     let is_path = |v: usize| {
         let text = &lines[visible[v]].text;
@@ -218,6 +220,7 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
             && !text.contains(char::is_whitespace)
             && !text.chars().any(is_spaceless)
             && !ends_sentence(text)
+            && !text.ends_with([',', ';'])
     };
     let mut v = 0;
     while v < visible.len() {
