@@ -20,14 +20,15 @@
 //! - a title printed once that opens a page whose first lines also hold
 //!   its page number (a header that carries the number).
 //!
-//! Refused: a line that occurs once, a list item (`12.`), a number in the
-//! middle of a page (a year, a table cell), and anything inside a run of
-//! short table-like lines.
+//! Refused: a line that occurs once, a list item (`12.` as a number, `•
+//! PC Card` as a title printed once), a number in the middle of a page (a
+//! year, a table cell), and anything inside a run of short table-like
+//! lines.
 //!
 //! `O(n)` in the number of lines (one hash map of line shapes).
 
 use crate::text::edit::{EditLog, Rule};
-use crate::text::line::{Line, has_page_break};
+use crate::text::line::{Line, has_page_break, is_list_item};
 use regex::Regex;
 // The shape of every line that could be furniture is looked up: foldhash
 // is several times faster than SipHash on such short keys, and its
@@ -470,7 +471,7 @@ fn touches_page_number(lines: &[Line], i: usize) -> bool {
 /// just above a page number with the page's edge or a blank line above it,
 /// or just below one at the very end of a page?
 fn beyond_page_number(lines: &[Line], i: usize, body_width: usize) -> bool {
-    if lines[i].width * 4 > body_width * 3 {
+    if lines[i].width * 4 > body_width * 3 || is_list_item(&lines[i].text) {
         return false;
     }
     let skip = |j: &usize| {
@@ -510,6 +511,7 @@ fn opens_numbered_page(lines: &[Line], i: usize, body_width: usize) -> bool {
     opens_page
         && lines[i].width * 4 <= body_width * 3
         && !crate::layout::segment::is_section_number(&lines[i].text)
+        && !is_list_item(&lines[i].text)
         && rest
             .by_ref()
             .take(EDGE_LINES)
@@ -722,6 +724,27 @@ mod tests {
         assert_eq!(
             kept(input),
             ["Intro text that goes on", "Manual", "Second page text."]
+        );
+    }
+
+    #[test]
+    fn a_list_item_above_a_page_number_is_no_running_title() {
+        let input =
+            "Connect it through one of these.\n\n• USB\n\n• PC Card\n\n12 / 40\n\u{c}More text.";
+        assert_eq!(
+            kept(input),
+            [
+                "Connect it through one of these.",
+                "• USB",
+                "• PC Card",
+                "More text."
+            ]
+        );
+        // Without its marker, the same line is the page's running title.
+        let input = input.replace("• PC Card", "PC Card");
+        assert_eq!(
+            kept(&input),
+            ["Connect it through one of these.", "• USB", "More text."]
         );
     }
 
