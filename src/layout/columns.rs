@@ -15,7 +15,10 @@
 //! of two or more spaces ends and text begins, and which almost no line
 //! crosses with text. A line that does cross it (a title set across the
 //! columns) ends the column region: the columns read so far are written
-//! out, then that line. Three columns are found by looking for a gutter
+//! out, then that line. Text that sets its words apart with two spaces at
+//! least as often as with one holds no gutter at all: two spaces are its
+//! word spacing (`The  board  met  on  Tuesday`), and splitting it there
+//! would read its words out of order. Three columns are found by looking for a gutter
 //! again inside each column.
 //!
 //! Between two columns of Chinese, Japanese or Korean text the extractor
@@ -168,6 +171,32 @@ mod tests {
     use super::gutter::{gutter_starts, has_one_segment};
     use super::region::as_kept_blocks_write;
     use super::*;
+
+    #[test]
+    fn text_that_sets_every_word_two_spaces_apart_is_one_column() {
+        let rows = [
+            "The  board  met  on  Tuesday  to  review  the  budget  for  the",
+            "coming  year.  Members  agreed  that  the  proposal  needed  more",
+            "work  before  it  could  be  approved,  and  the  chair  asked  the",
+            "staff  to  draft  a  new  version  by  the  end  of  the  month.",
+            "Several  members  raised  the  cost  of  the  new  building,  and",
+            "others  said  that  the  old  one  no  longer  meets  the  code.",
+        ];
+        let input = rows.join("\n");
+        assert_eq!(order(&input), rows);
+        // Set one space apart, the same words with a gutter of two spaces
+        // after the fourth are two columns.
+        let columns: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                let words: Vec<&str> = r.split_whitespace().collect();
+                format!("{:<30}  {}", words[..4].join(" "), words[4..].join(" "))
+            })
+            .collect();
+        let got = order(&columns.join("\n"));
+        assert_eq!(got.len(), 2 * rows.len(), "{got:?}");
+        assert_eq!(got[1], "coming year. Members agreed");
+    }
 
     #[test]
     fn a_collapsed_gutter_is_the_space_after_a_full_column_row() {

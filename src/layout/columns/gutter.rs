@@ -101,6 +101,44 @@ impl GutterStarts {
     }
 }
 
+/// Does the text set its words apart with two spaces or more at least as
+/// often as with one? Then a run of two spaces is its word spacing
+/// (typed double spacing, or an extractor that writes every gap wide),
+/// and no gutter can show in it: a page of columns sets the words of each
+/// column one space apart, and only its gutters wider. Only gaps between
+/// two narrow characters count, as Chinese and Japanese set no spaces
+/// between their words and Korean ones stand between wide letters.
+///
+/// ```text
+/// The  committee  met  on  Tuesday  to  review     (every gap two
+/// the  proposal  before  it  could  be  approved.   spaces: one column)
+/// ```
+pub(super) fn spaces_words_widely(input: &str, rows: &[Piece]) -> bool {
+    let (mut single, mut wide) = (0usize, 0usize);
+    for row in rows {
+        let text = input[row.range.clone()].trim();
+        let mut spaces = 0;
+        let mut before_narrow = false;
+        for c in text.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            let narrow = !crate::text::script::is_wide(c);
+            if spaces > 0 && before_narrow && narrow {
+                if spaces == 1 {
+                    single += 1;
+                } else {
+                    wide += 1;
+                }
+            }
+            spaces = 0;
+            before_narrow = narrow;
+        }
+    }
+    wide > 0 && wide >= single
+}
+
 /// True when the text has at most one segment: after its leading white
 /// space, no two spaces in a row and no character written as a space or
 /// as nothing (which could bring two spaces together). A cheap test, of

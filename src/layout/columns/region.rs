@@ -10,7 +10,8 @@ use super::collapsed::{
     split_collapsed,
 };
 use super::gutter::{
-    find_gutter, gutter_starts, is_interleaved, is_shifted, may_have_gutter, typical_widths,
+    find_gutter, gutter_starts, is_interleaved, is_shifted, may_have_gutter, spaces_words_widely,
+    typical_widths,
 };
 use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
 use crate::text::line::Piece;
@@ -37,7 +38,11 @@ pub(super) fn split_region(
     depth: usize,
     notes: &mut Vec<UnsureColumns>,
 ) -> Result<Vec<Piece>, Vec<Piece>> {
-    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
+    if depth >= MAX_DEPTH
+        || rows.len() < MIN_SUPPORT
+        || !may_have_gutter(input, &rows)
+        || spaces_words_widely(input, &rows)
+    {
         return Err(rows);
     }
     let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
