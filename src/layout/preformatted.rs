@@ -24,6 +24,9 @@
 //!   the line of words after it (a justified line that `-layout`
 //!   stretched to its column's width: `oldest    copies    when    the` /
 //!   `disk is full`);
+//! - **tab-separated rows**: two or more lines in a row that each hold a
+//!   tab between pieces of text are the rows of a table whose cells are
+//!   set apart by tabs (`Alice⇥30⇥Berlin`), and keep their tabs;
 //! - **short run**: three or more consecutive lines that all stop well
 //!   short of the document's line width, mostly without sentence
 //!   punctuation, are table cells, a listing or verse — including a line
@@ -185,6 +188,19 @@ mod tests {
         // One path on its own is a line of prose.
         let input = format!("{PROSE}\n/var/lib/dpkg/info/foo.preinst\n{PROSE}\n");
         assert!(marked(&input).iter().all(|(_, p)| !p));
+    }
+
+    #[test]
+    fn rows_of_a_tab_separated_table_are_kept() {
+        let input = "Name\tAge\tCity\nAlice\t30\tBerlin\nBob\t25\tParis\n";
+        assert!(marked(input).iter().all(|(_, p)| *p), "{:?}", marked(input));
+        // One line with a tab in it is no table.
+        let input = format!("{PROSE}\nAlice\t30\tBerlin\n{PROSE}\n");
+        assert!(
+            marked(&input).iter().all(|(_, p)| !p),
+            "{:?}",
+            marked(&input)
+        );
     }
 
     #[test]

@@ -155,6 +155,11 @@ impl SpaceRuns {
         self.triple
     }
 
+    /// Does the text hold a tab?
+    pub fn has_tab(self) -> bool {
+        self.tab
+    }
+
     /// Does the text hold a run that the output writes as one space
     /// ([`has_space_run`])?
     pub fn has_space_run(self) -> bool {

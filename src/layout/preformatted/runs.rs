@@ -69,6 +69,16 @@ pub fn mark_preformatted(lines: &mut [Line]) {
             && ends_with_url_scheme(&lines[visible[v - 1]].text);
         pre[v] = !line.fake_bold && !url_rest && line_looks_preformatted(line);
     }
+    // Rows of a table whose cells are set apart by tabs (as spreadsheets
+    // and some extractors write them) keep their lines and their tabs.
+    let tabbed = |v: usize| lines[visible[v]].spaces.has_tab();
+    for v in 0..visible.len() {
+        let in_run = v + 1 < visible.len() && tabbed(v + 1) && !gap_before[v + 1]
+            || v > 0 && tabbed(v - 1) && !gap_before[v];
+        if tabbed(v) && in_run {
+            pre[v] = true;
+        }
+    }
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
     // prose mid-sentence (read from the end, so that two stretched lines
