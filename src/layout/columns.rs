@@ -16,9 +16,9 @@
 //! crosses with text. A line that does cross it (a title set across the
 //! columns) ends the column region: the columns read so far are written
 //! out, then that line. Text that sets its words apart with two spaces at
-//! least as often as with one holds no gutter at all: two spaces are its
-//! word spacing (`The  board  met  on  Tuesday`), and splitting it there
-//! would read its words out of order. Three columns are found by looking for a gutter
+//! least as often as with one, or its letters (`今  年  春  天`), holds no
+//! gutter at all: two spaces are its word spacing (`The  board  met  on
+//! Tuesday`), and splitting it there would read its words out of order. Three columns are found by looking for a gutter
 //! again inside each column.
 //!
 //! Between two columns of Chinese, Japanese or Korean text the extractor
@@ -196,6 +196,23 @@ mod tests {
         let got = order(&columns.join("\n"));
         assert_eq!(got.len(), 2 * rows.len(), "{got:?}");
         assert_eq!(got[1], "coming year. Members agreed");
+    }
+
+    #[test]
+    fn chinese_letter_spaced_with_two_spaces_is_one_column() {
+        let text: Vec<char> = "今年春天市里新开了一家图书馆每天都有很多市民前来借书和阅读馆长说他们计划在秋天增加更多的儿童读物"
+            .chars()
+            .collect();
+        let rows: Vec<String> = text
+            .chunks(12)
+            .map(|row| {
+                row.iter()
+                    .map(char::to_string)
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            })
+            .collect();
+        assert_eq!(order(&rows.join("\n")), rows);
     }
 
     #[test]

@@ -102,30 +102,38 @@ impl GutterStarts {
 }
 
 /// Does the text set its words apart with two spaces or more at least as
-/// often as with one? Then a run of two spaces is its word spacing
-/// (typed double spacing, or an extractor that writes every gap wide),
-/// and no gutter can show in it: a page of columns sets the words of each
-/// column one space apart, and only its gutters wider. Only gaps between
-/// two narrow characters count, as Chinese and Japanese set no spaces
-/// between their words and Korean ones stand between wide letters.
+/// often as with one, or its letters, one gap of two spaces or more to
+/// every two characters or fewer? Then a run of two spaces is its word or
+/// letter spacing (typed double spacing, an extractor that writes every
+/// gap wide, letter-spaced Chinese), and no gutter can show in it: a page
+/// of columns sets the words of each column one space apart, and only its
+/// gutters wider. Words are counted by the gaps between two characters
+/// of scripts that space their words (Latin, Hangul and the like), as
+/// Chinese and Japanese set no spaces between theirs.
 ///
 /// ```text
 /// The  committee  met  on  Tuesday  to  review     (every gap two
 /// the  proposal  before  it  could  be  approved.   spaces: one column)
 /// ```
 pub(super) fn spaces_words_widely(input: &str, rows: &[Piece]) -> bool {
+    // Gaps between two characters of scripts that space their words, of
+    // one space and of more; gaps of more between any two characters; the
+    // characters.
     let (mut single, mut wide) = (0usize, 0usize);
+    let (mut wide_anywhere, mut characters) = (0usize, 0usize);
     for row in rows {
         let text = input[row.range.clone()].trim();
         let mut spaces = 0;
-        let mut before_narrow = false;
+        let mut before_spaced = false;
         for c in text.chars() {
             if c == ' ' {
                 spaces += 1;
                 continue;
             }
-            let narrow = !crate::text::script::is_wide(c);
-            if spaces > 0 && before_narrow && narrow {
+            characters += 1;
+            wide_anywhere += usize::from(spaces >= 2);
+            let spaced = !crate::text::script::is_spaceless(c);
+            if spaces > 0 && before_spaced && spaced {
                 if spaces == 1 {
                     single += 1;
                 } else {
@@ -133,10 +141,10 @@ pub(super) fn spaces_words_widely(input: &str, rows: &[Piece]) -> bool {
                 }
             }
             spaces = 0;
-            before_narrow = narrow;
+            before_spaced = spaced;
         }
     }
-    wide > 0 && wide >= single
+    wide > 0 && wide >= single || wide_anywhere * 2 >= characters.max(1)
 }
 
 /// True when the text has at most one segment: after its leading white
