@@ -121,6 +121,10 @@
 //! gutter only if it still does so written as a paragraph, a line as long
 //! as several rows counts as several lines, as the rows that a paragraph
 //! was joined from did, and a table is judged by the rows that stay rows.
+//! A gutter so measured is put back where the rows stand, as far right as
+//! most of the rows that start text at it were moved, before any row is
+//! split: a left column's word a few characters short of the gutter
+//! (`…peers(5),    copy-   which…`) stays in the left column.
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
 //! them, and as the repaired text writes them (`written_cells`), so
@@ -169,7 +173,7 @@ mod tests {
         split_at_col, split_at_gutter,
     };
     use super::gutter::{gutter_starts, has_one_segment};
-    use super::region::as_kept_blocks_write;
+    use super::region::{as_kept_blocks_write, as_rows_stand};
     use super::*;
 
     #[test]
@@ -821,6 +825,24 @@ left col one    right one
             starts(&as_kept_blocks_write(&all, &[false; 5], 0)),
             starts(&all)
         );
+    }
+
+    #[test]
+    fn a_gutter_measured_in_a_moved_block_is_put_back_where_its_rows_stand() {
+        let input = [
+            "      aaa   bbb   ccc     right one",
+            "      dddddddd eee  ff    right two",
+            "      ggg hhh iii         right three",
+        ]
+        .join("\n");
+        let input = input.as_str();
+        let all: Vec<Vec<Segment>> = rows_of(input).iter().map(|r| segments(input, r)).collect();
+        // The stretch is written six columns to the left: the gutter found
+        // at 20 there stands at 26 in the rows.
+        let measured = as_kept_blocks_write(&all, &[true, false, false], 0);
+        assert_eq!(as_rows_stand(&all, &measured, 20), 26);
+        // Rows that stay where they stand leave the gutter where it is.
+        assert_eq!(as_rows_stand(&all, &all, 26), 26);
     }
 
     #[test]

@@ -142,12 +142,12 @@ pub(super) fn split_region(
         text_col,
     );
     let gutter = match found {
-        Ok(gutter) => gutter,
+        Ok(gutter) => as_rows_stand(&all, &measured, gutter),
         Err(unsure) => {
             if let (Some(gutter), Some(first), Some(last)) = (unsure, rows.first(), rows.last()) {
                 notes.push(UnsureColumns {
                     range: first.range.start..last.range.end,
-                    gutter,
+                    gutter: as_rows_stand(&all, &measured, gutter),
                 });
             }
             return Err(rows);
@@ -400,6 +400,35 @@ pub(super) fn as_kept_blocks_write(
     }
     out
 }
+/// The gutter found at `gutter` in the rows as the repaired text writes
+/// them (`measured`), where the rows stand (`all`): a block kept as rows
+/// moves left by its indentation, so the rows that start text at the
+/// gutter stand as far right of it as most of them moved. `O(rows)`.
+pub(super) fn as_rows_stand(
+    all: &[Vec<Segment>],
+    measured: &[Vec<Segment>],
+    gutter: usize,
+) -> usize {
+    let mut shifts: Vec<usize> = all
+        .iter()
+        .zip(measured)
+        .filter(|(_, m)| {
+            m.iter()
+                .any(|s| s.start_col >= gutter && s.start_col <= gutter + 2 * TOLERANCE)
+        })
+        .filter_map(|(a, m)| Some(a.first()?.start_col.saturating_sub(m.first()?.start_col)))
+        .collect();
+    shifts.sort_unstable();
+    // The most common shift; of shifts as common, the least.
+    let mut best = (0, 0);
+    for run in shifts.chunk_by(|a, b| a == b) {
+        if run.len() > best.1 {
+            best = (run[0], run.len());
+        }
+    }
+    gutter + best.0
+}
+
 /// The piece of `row` from the gutter (or the segment, if it starts
 /// left of the gutter) to the line end.
 fn piece_from(input: &str, row: &Piece, seg: Segment, gutter: usize) -> Piece {
