@@ -15,6 +15,9 @@
 //!   `}`, `#!`, `//` or `/*`, is source code, and a line that is markup
 //!   from its first character to its last (`<!-- comment -->`,
 //!   `<name attribute="value" />`) is XML or HTML;
+//! - **pipe table**: a line that starts and ends with a bar and holds two
+//!   cells or more, each set off by spaces or a rule of dashes (`| Alice
+//!   | 30 |`, `|---|---|`), is a row of a Markdown or plain-text table;
 //! - **dot leaders**: a line that ends in a run of leader dots and a page
 //!   number (`Introduction . . . . 12`, `3、风险提示 ……… 8`) is a contents
 //!   entry;

@@ -37,6 +37,10 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(is_code_line("3、风险提示 ……… 8"));
 /// assert!(is_code_line("<!-- comment -->"));
 /// assert!(is_code_line("<name attribute=\"value\" />"));
+/// assert!(is_code_line("| Alice | 30 |"));
+/// assert!(is_code_line("|-------|-----|"));
+/// assert!(!is_code_line("|x| is the absolute value of x, and |"));
+/// assert!(!is_code_line("|"));
 /// assert!(!is_code_line("<3 you>"));
 /// assert!(!is_code_line("The shell prompt under GUI"));
 /// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
@@ -52,6 +56,24 @@ pub fn is_code_line(text: &str) -> bool {
         || (last.is_ascii_digit() || matches!(last, 'I' | 'V' | 'X' | 'i' | 'v' | 'x'))
             && DOT_LEADER.is_match(text)
         || first == '<' && last == '>' && MARKUP.is_match(text)
+        || first == '|' && last == '|' && is_pipe_table_row(text)
+}
+
+/// Is the line a row of a pipe table, as Markdown and plain-text tables
+/// write one (`| Alice | 30 |`, `|---|---|`): it starts and ends with a
+/// bar, and its cells, two or more, are each set off by a space or are
+/// all dashes and colons?
+fn is_pipe_table_row(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('|').and_then(|t| t.strip_suffix('|')) else {
+        return false;
+    };
+    let cells: Vec<&str> = inner.split('|').collect();
+    cells.len() >= 2
+        && cells.iter().all(|cell| {
+            let rule = !cell.is_empty() && cell.chars().all(|c| matches!(c, '-' | ':' | ' '));
+            let spaced = cell.starts_with(' ') && cell.ends_with(' ');
+            rule || spaced || cell.trim().is_empty()
+        })
 }
 
 /// True when one line alone shows it is not prose: code, a command, a
