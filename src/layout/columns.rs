@@ -18,7 +18,9 @@
 //! out, then that line. Text that sets its words apart with two spaces at
 //! least as often as with one, or its letters (`今  年  春  天`), holds no
 //! gutter at all: two spaces are its word spacing (`The  board  met  on
-//! Tuesday`), and splitting it there would read its words out of order. Three columns are found by looking for a gutter
+//! Tuesday`), and splitting it there would read its words out of order.
+//! Nor does code whose comments a wide gap sets beside it (`port = 8080
+//! # the port`), where such rows are most of the rows with a wide gap. Three columns are found by looking for a gutter
 //! again inside each column.
 //!
 //! Between two columns of Chinese, Japanese or Korean text the extractor
@@ -200,6 +202,17 @@ mod tests {
         let got = order(&columns.join("\n"));
         assert_eq!(got.len(), 2 * rows.len(), "{got:?}");
         assert_eq!(got[1], "coming year. Members agreed");
+    }
+
+    #[test]
+    fn code_with_comments_beside_it_is_no_pair_of_columns() {
+        let rows = [
+            "port = 8080            # the port the server listens on",
+            "host = example.org     # the name it answers to",
+            "workers = 4            # how many requests at once",
+            "timeout = 30           # seconds before a request fails",
+        ];
+        assert_eq!(order(&rows.join("\n")), rows);
     }
 
     #[test]

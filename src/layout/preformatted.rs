@@ -14,7 +14,9 @@
 //! - **code**: a line that ends with `{`, `}`, `;` or `\`, or starts with
 //!   `}`, `#!`, `//` or `/*`, is source code, and a line that is markup
 //!   from its first character to its last (`<!-- comment -->`,
-//!   `<name attribute="value" />`) is XML or HTML;
+//!   `<name attribute="value" />`) is XML or HTML, and a line that ends
+//!   with a comment set a wide gap apart (`port = 8080     # the port`)
+//!   is code;
 //! - **pipe table**: a line that starts and ends with a bar and holds two
 //!   cells or more, each set off by spaces or a rule of dashes (`| Alice
 //!   | 30 |`, `|---|---|`), is a row of a Markdown or plain-text table;
@@ -61,7 +63,9 @@ mod one_line;
 mod runs;
 mod table_columns;
 
-pub use one_line::{is_code_line, line_looks_preformatted, looks_preformatted};
+pub use one_line::{
+    has_trailing_comment, is_code_line, line_looks_preformatted, looks_preformatted,
+};
 pub use runs::mark_preformatted;
 pub(crate) use runs::starts_with_label;
 

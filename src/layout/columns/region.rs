@@ -64,6 +64,19 @@ pub(super) fn split_region(
                 && crate::layout::dedupe::dedupe_line(text).is_none()
         })
         .collect();
+    // Code with comments set beside it a wide gap apart shows a gutter
+    // where its comments start, yet each row is one line: where such rows
+    // are most of those with a wide gap inside, the region holds no columns.
+    let gapped = all.iter().filter(|segs| segs.len() >= 2).count();
+    let commented = rows
+        .iter()
+        .filter(|r| {
+            crate::layout::preformatted::has_trailing_comment(input[r.range.clone()].trim())
+        })
+        .count();
+    if commented > 0 && commented * 2 >= gapped {
+        return Err(rows);
+    }
     let mut measured = as_kept_blocks_write(&all, &kept, region_col);
     // A running title is gone from the repaired text.
     for (segs, row) in measured.iter_mut().zip(&rows) {

@@ -18,6 +18,11 @@ static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^<(?:!--|[?/]?[A-Za-z][\w:.-]*(?:[\s/>]|$)).*>$").expect("markup pattern is valid")
 });
 
+/// Code with a comment set beside it, a wide gap apart (`port = 8080
+/// # the port it listens on`).
+static TRAILING_COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S {2,}(?:#|//) \S").expect("trailing comment pattern is valid"));
+
 static DOT_LEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:\.\s?){4,}|…{2,}|(?:·\s?){3,}|(?:_\s?){4,})\s*[\dIVXivx]{1,4}$")
         .expect("dot leader pattern is valid")
@@ -41,6 +46,8 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(is_code_line("|-------|-----|"));
 /// assert!(!is_code_line("|x| is the absolute value of x, and |"));
 /// assert!(!is_code_line("|"));
+/// assert!(is_code_line("port = 8080     # the port it listens on"));
+/// assert!(!is_code_line("See issue  #42 for the details."));
 /// assert!(!is_code_line("<3 you>"));
 /// assert!(!is_code_line("The shell prompt under GUI"));
 /// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
@@ -57,6 +64,7 @@ pub fn is_code_line(text: &str) -> bool {
             && DOT_LEADER.is_match(text)
         || first == '<' && last == '>' && MARKUP.is_match(text)
         || first == '|' && last == '|' && is_pipe_table_row(text)
+        || has_trailing_comment(text)
 }
 
 /// Is the line a row of a pipe table, as Markdown and plain-text tables
@@ -74,6 +82,19 @@ fn is_pipe_table_row(text: &str) -> bool {
             let spaced = cell.starts_with(' ') && cell.ends_with(' ');
             rule || spaced || cell.trim().is_empty()
         })
+}
+
+/// Does the line end with a comment that a wide gap sets apart from the
+/// code before it ([`TRAILING_COMMENT`])? Looked for only where two
+/// spaces stand before a `#` or a `/`.
+pub fn has_trailing_comment(text: &str) -> bool {
+    static GAP_BEFORE_HASH: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("  #"));
+    static GAP_BEFORE_SLASH: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("  /"));
+    let bytes = text.as_bytes();
+    (GAP_BEFORE_HASH.find(bytes).is_some() || GAP_BEFORE_SLASH.find(bytes).is_some())
+        && TRAILING_COMMENT.is_match(text)
 }
 
 /// True when one line alone shows it is not prose: code, a command, a
