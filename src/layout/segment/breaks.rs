@@ -45,7 +45,7 @@ pub(super) fn breaks_between(
         // A listing continues across page furniture and page breaks.
         return !(a.preformatted && b.preformatted) || cur.blank_before;
     }
-    if is_section_number(&a.text) && block.lines.len() == 1 {
+    if block.lines.len() == 1 && is_section_number(&a.text) {
         // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
         let title = b
             .first_char()

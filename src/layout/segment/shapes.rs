@@ -5,7 +5,7 @@
 use super::visible::Visible;
 use crate::text::block::BlockKind;
 use crate::text::line::is_list_item;
-use crate::text::script::{ends_sentence, is_closing};
+use crate::text::script::{CharClass, classify, ends_sentence, is_closing};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -37,7 +37,19 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_section_number("11.9 万人"));
 /// ```
 pub fn is_section_number(text: &str) -> bool {
-    SECTION_NUMBER.is_match(text)
+    // Every section number starts with a digit or a capital and goes on
+    // with a digit or a full stop: most lines do not, and are told so
+    // before the pattern is run (every character the pattern's `\d`
+    // matches is a digit to `classify`).
+    let digit = |c: char| classify(c) == CharClass::Digit;
+    let mut chars = text.chars();
+    let plausible = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) => {
+            (digit(first) || first.is_ascii_uppercase()) && (digit(second) || second == '.')
+        }
+        _ => false,
+    };
+    plausible && SECTION_NUMBER.is_match(text)
 }
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
@@ -109,4 +121,31 @@ pub(super) fn ends_with_colon(text: &str) -> bool {
 
 pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
     v.line.fake_bold || is_numbered_heading(&v.line.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_digit_of_the_section_number_pattern_is_a_digit_to_classify() {
+        let digit = Regex::new(r"^\d$").expect("digit pattern is valid");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if digit.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert_eq!(classify(c), CharClass::Digit, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_refuses_no_section_number() {
+        for text in ["1.4.5", "A.2", "12.3.", "١.٢", "１.２", "9.10.11.12.13"] {
+            assert_eq!(
+                is_section_number(text),
+                SECTION_NUMBER.is_match(text),
+                "{text}"
+            );
+        }
+        assert!(is_section_number("1.4.5") && is_section_number("A.2"));
+    }
 }
