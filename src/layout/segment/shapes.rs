@@ -1,11 +1,10 @@
 //! What one visible line looks like: a numbered heading or a section
-//! number, full, overfull or short for its column, ending mid-clause or with
-//! a colon; and the kind of block it starts.
+//! number, full, overfull or short for its column, ending mid-clause; and
+//! the kind of block it starts.
 
 use super::visible::Visible;
 use crate::text::block::BlockKind;
-use crate::text::line::is_list_item;
-use crate::text::script::{CharClass, classify, ends_sentence, is_closing};
+use crate::text::script::{CharClass, classify, ends_sentence};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -66,7 +65,7 @@ pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
         BlockKind::Preformatted
     } else if v.line.fake_bold || is_numbered_heading(&v.line.text) {
         BlockKind::Heading
-    } else if is_list_item(&v.line.text) {
+    } else if v.list_item {
         BlockKind::ListItem
     } else {
         BlockKind::Paragraph
@@ -110,13 +109,6 @@ pub(super) fn starts_with_continuation(text: &str) -> bool {
         '，', '。', '、', '；', '：', '！', '？', '）', '」', '』', '】', '》', '〉', ',', ';',
         ')', ']', '}',
     ])
-}
-
-pub(super) fn ends_with_colon(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| !is_closing(c))
-        .is_some_and(|c| matches!(c, ':' | '：'))
 }
 
 pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
