@@ -140,7 +140,10 @@ fn numbered_pages<'a>(texts: impl Iterator<Item = &'a str>) -> Option<usize> {
             Some(rest) if ADDRESS.is_match(start) => rest,
             _ => text,
         };
-        let Some(caps) = PAGE_OF.captures(number) else {
+        let Some(caps) = may_number_page(number)
+            .then(|| PAGE_OF.captures(number))
+            .flatten()
+        else {
             continue;
         };
         let number = |k: usize| caps.get(k).and_then(|m| m.as_str().parse::<usize>().ok());
@@ -154,6 +157,13 @@ fn numbered_pages<'a>(texts: impl Iterator<Item = &'a str>) -> Option<usize> {
         total = Some(of);
     }
     total.filter(|&t| t == seen && t > 0)
+}
+
+/// Could `text` be `n/N` ([`PAGE_OF`])? A cheap test in front of the
+/// pattern's, which nearly every line fails: the pattern's eight digits at
+/// most (of four bytes at most each) and its slash.
+fn may_number_page(text: &str) -> bool {
+    text.len() <= 8 * 4 + 1 && text.contains('/')
 }
 
 /// A row's text up to its first gap of two or more spaces, and what the

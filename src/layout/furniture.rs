@@ -347,19 +347,9 @@ pub fn running_title_rows(input: &str) -> Vec<usize> {
     let mut edges: Vec<(String, usize, usize)> = Vec::new();
     let mut page_start = 0;
     for (page, text) in input.split('\u{c}').enumerate() {
-        // A page holds no form feed: its rows are cut at the other breaks.
-        let visible: Vec<(usize, &str)> = crate::text::line::split_inclusive_lines(text)
-            .scan(page_start, |at, line| {
-                let start = *at;
-                *at += line.len();
-                Some((start, line.trim()))
-            })
-            .filter(|(_, line)| !line.is_empty())
-            .collect();
-        let n = visible.len();
-        for (v, &(start, line)) in visible.iter().enumerate() {
-            if (v < EDGE_LINES || v + EDGE_LINES >= n) && could_be_running_title(line) {
-                edges.push((shape(line), page, start));
+        for (start, line) in edge_rows(text) {
+            if could_be_running_title(line) {
+                edges.push((shape(line), page, page_start + start));
             }
         }
         page_start += text.len() + 1;
@@ -383,6 +373,50 @@ pub fn running_title_rows(input: &str) -> Vec<usize> {
         .collect();
     starts.sort_unstable();
     starts
+}
+
+/// The first and the last [`EDGE_LINES`] rows of a page's text that hold
+/// text (all of them on a page of fewer), in order, each once: where each
+/// starts in the page and its text trimmed. A page holds no form feed: its
+/// rows are cut at the other breaks, as `split_inclusive` cuts them. Only
+/// the rows at the page's edges are read, from its start and from its end.
+fn edge_rows(page: &str) -> Vec<(usize, &str)> {
+    let mut rows = Vec::new();
+    // The page's start, up to the end of the rows read from it.
+    let mut read = 0;
+    for row in crate::text::line::split_inclusive_lines(page) {
+        if rows.len() == EDGE_LINES {
+            break;
+        }
+        let start = read;
+        read += row.len();
+        let text = row.trim();
+        if !text.is_empty() {
+            rows.push((start, text));
+        }
+    }
+    // The page's end, back to the rows read from its start.
+    let first = rows.len();
+    let mut end = page.len();
+    while rows.len() < first + EDGE_LINES && end > read {
+        // The row that ends at `end`: after the break before its own.
+        let body_end = match page[..end].chars().next_back() {
+            Some(c) if crate::text::line::LINE_BREAKS.contains(&c) => end - c.len_utf8(),
+            _ => end,
+        };
+        let start = page[..body_end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| crate::text::line::LINE_BREAKS.contains(c))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let text = page[start..end].trim();
+        if !text.is_empty() {
+            rows.push((start, text));
+        }
+        end = start;
+    }
+    rows[first..].reverse();
+    rows
 }
 
 /// [`is_header_candidate`] for a raw line's text.
@@ -537,6 +571,44 @@ fn is_page_number_line(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::text::line::{shown_texts, split_lines};
+
+    #[test]
+    fn the_edge_rows_of_a_page_are_its_first_and_last_rows_with_text() {
+        // Every row of the page read, then the first and last few kept.
+        let read_whole = |page: &str| -> Vec<(usize, String)> {
+            let mut at = 0;
+            let rows: Vec<(usize, &str)> = page
+                .split_inclusive(crate::text::line::LINE_BREAKS)
+                .map(|row| {
+                    let start = at;
+                    at += row.len();
+                    (start, row.trim())
+                })
+                .filter(|(_, row)| !row.is_empty())
+                .collect();
+            let n = rows.len();
+            rows.iter()
+                .enumerate()
+                .filter(|&(v, _)| v < EDGE_LINES || v + EDGE_LINES >= n)
+                .map(|(_, &(start, row))| (start, row.to_string()))
+                .collect()
+        };
+        let rows = [
+            "Title", "", "  ", "one", "two\r", "三", "", "four", "five", "六 七", "\u{2028}",
+        ];
+        for n in 0..=rows.len() {
+            for ending in ["\n", "\r\n", "\r", "\u{2029}"] {
+                for last in ["", ending] {
+                    let page = format!("{}{last}", rows[..n].join(ending));
+                    let edges: Vec<(usize, String)> = edge_rows(&page)
+                        .into_iter()
+                        .map(|(start, row)| (start, row.to_string()))
+                        .collect();
+                    assert_eq!(edges, read_whole(&page), "{page:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_line_passed_over_by_the_shape_ends_has_none_of_the_shapes() {

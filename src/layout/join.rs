@@ -291,25 +291,27 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
 /// The separator at a line-end hyphen, `cjk_context` when either line
 /// holds Chinese or Japanese.
 fn hyphen(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
+    let unhyphenated = &before[..before.len() - 1];
     // The letters before the hyphen, back to the start of the word; a run
     // longer than any word is no word to join (and is not read whole on
     // every line of a block of hyphenated lines).
-    let mut left_rev: Vec<char> = before[..before.len() - 1]
-        .chars()
-        .rev()
-        .take_while(|&c| classify(c) == CharClass::Letter)
-        .take(MAX_WORD_CHARS + 1)
-        .collect();
-    if left_rev.len() > MAX_WORD_CHARS {
-        return Separator::Text("");
+    let mut left_start = unhyphenated.len();
+    for (count, (at, c)) in unhyphenated.char_indices().rev().enumerate() {
+        if classify(c) != CharClass::Letter {
+            break;
+        }
+        if count == MAX_WORD_CHARS {
+            return Separator::Text("");
+        }
+        left_start = at;
     }
-    left_rev.reverse();
-    let left: String = left_rev.into_iter().collect();
-    let right: String = after
-        .chars()
-        .take_while(|&c| classify(c) == CharClass::Letter)
-        .collect();
-    let before_left = before[..before.len() - 1 - left.len()].chars().next_back();
+    let left = &unhyphenated[left_start..];
+    let right_end = after
+        .char_indices()
+        .find(|&(_, c)| classify(c) != CharClass::Letter)
+        .map_or(after.len(), |(at, _)| at);
+    let right = &after[..right_end];
+    let before_left = unhyphenated[..left_start].chars().next_back();
     let plain = !left.is_empty()
         && !right.is_empty()
         && right.chars().next().is_some_and(|c| c.is_lowercase())
@@ -318,18 +320,41 @@ fn hyphen(before: &str, after: &str, evidence: &Evidence, cjk_context: bool) -> 
     if !plain || breaks_name(before, after) {
         return Separator::Text("");
     }
-    let joined = format!("{left}{right}").to_lowercase();
-    let compound = format!("{left}-{right}").to_lowercase();
+    // The word joined, lowercased; then the compound, its hyphen put back.
+    // Lowercasing ASCII needs no context (unlike a Greek capital sigma,
+    // lowered by where it stands in a word), so ASCII is lowered in place.
+    let ascii = left.is_ascii() && right.is_ascii();
+    let joined = if ascii {
+        let mut joined = String::with_capacity(left.len() + right.len() + 1);
+        joined.push_str(left);
+        joined.push_str(right);
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        format!("{left}{right}").to_lowercase()
+    };
     if evidence.words.contains(&joined) {
         return Separator::Dehyphenate;
     }
+    let compound = if ascii {
+        let mut compound = joined;
+        compound.insert(left.len(), '-');
+        compound
+    } else {
+        format!("{left}-{right}").to_lowercase()
+    };
     if evidence.compounds.contains(&compound) {
         return Separator::Text("");
     }
     // Hyphenation follows the paragraph's language, and Chinese and
     // Japanese have no hyphenation patterns: next to their text, a
     // line-end hyphen is the word's own (`bullseye-` / `updates`).
-    if COMPOUND_HEADS.contains(&left.to_lowercase().as_str()) || cjk_context {
+    let head = if ascii {
+        std::borrow::Cow::Borrowed(&compound[..left.len()])
+    } else {
+        std::borrow::Cow::Owned(left.to_lowercase())
+    };
+    if COMPOUND_HEADS.contains(&&*head) || cjk_context {
         return Separator::Text("");
     }
     Separator::Dehyphenate

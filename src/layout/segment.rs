@@ -51,8 +51,9 @@ use crate::layout::preformatted::starts_with_label;
 pub use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::Line;
 pub use crate::text::line::is_list_item;
+use crate::text::script::ends_with_colon;
 use breaks::{breaks_between, stands_between_sentences, starts_like, starts_new_entry, term_shape};
-use shapes::{ends_with_colon, initial_kind, is_short};
+use shapes::{initial_kind, is_short};
 use visible::{join_blank_separated_lines, measure_columns, visible_lines};
 
 pub use breaks::continues_manual_page;

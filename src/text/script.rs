@@ -494,6 +494,23 @@ pub fn ends_sentence(text: &str) -> bool {
     is_sentence_final(last)
 }
 
+/// True when the text ends with a colon, ASCII or full-width, closing
+/// quotes and brackets aside: what it announces (a list, a listing, a
+/// quotation) follows.
+///
+/// ```
+/// use textmend::text::script::ends_with_colon;
+/// assert!(ends_with_colon("as follows:"));
+/// assert!(ends_with_colon("例如：”"));
+/// assert!(!ends_with_colon("10:30 am"));
+/// ```
+pub fn ends_with_colon(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|&c| !is_closing(c))
+        .is_some_and(|c| matches!(c, ':' | '：'))
+}
+
 /// Display width of `text` in terminal columns, counting ambiguous-width
 /// characters (curly quotes, `…`) as wide when the text holds CJK, as CJK
 /// fonts draw them.

@@ -50,13 +50,19 @@ pub(super) struct GutterStarts {
 
 impl GutterStarts {
     /// Counts the starts of `rows` up to `enough`. `O(rows)`, each row
-    /// read up to its first segment start (all of them in a row with two
-    /// segments or more).
+    /// read up to its first segment start once (and for all of them in a
+    /// row with two segments or more).
     pub(super) fn count(input: &str, rows: &[Piece], enough: usize) -> Self {
         let mut text_lines = 0;
         let mut region_col = usize::MAX;
-        for row in rows {
-            if segment_starts(input, row).next().is_some() {
+        // Each row's first segment start, read once: a row of one segment
+        // has no other.
+        let first_starts: Vec<Option<usize>> = rows
+            .iter()
+            .map(|row| segment_starts(input, row).next())
+            .collect();
+        for (row, first) in rows.iter().zip(&first_starts) {
+            if first.is_some() {
                 text_lines += 1;
                 region_col = region_col.min(row.col);
             }
@@ -71,12 +77,13 @@ impl GutterStarts {
         }
         let first_col = region_col + MIN_COLUMN_WIDTH;
         let mut starts = 0;
-        for row in rows {
-            let mut here = segment_starts(input, row);
+        for (row, first) in rows.iter().zip(first_starts) {
             starts += if has_one_segment(&input[row.range.clone()]) {
-                usize::from(here.next().is_some_and(|col| col >= first_col))
+                usize::from(first.is_some_and(|col| col >= first_col))
             } else {
-                here.filter(|&col| col >= first_col).count()
+                segment_starts(input, row)
+                    .filter(|&col| col >= first_col)
+                    .count()
             };
             if starts >= enough {
                 break;

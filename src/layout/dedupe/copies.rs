@@ -117,14 +117,15 @@ pub fn remove_repeated_copies(lines: &mut [Line], log: &mut EditLog) {
     }
     for i in 0..lines.len() {
         let line = &lines[i];
-        if line.removed || line.fake_bold || line.is_blank() || !between_paragraphs(lines, i) {
+        if line.removed || line.fake_bold || line.is_blank() {
             continue;
         }
         // Copies with a space between them may be a name (`Bora Bora`).
+        // Most lines are no copies: asked before where the line stands.
         let unit = repeated_unit(&line.text, |unit, k| {
             unit.len() * k == line.text.len() && is_short_heading(unit)
         });
-        if let Some(unit) = unit {
+        if let Some(unit) = unit.filter(|_| between_paragraphs(lines, i)) {
             log.push(lines[i].content.clone(), unit.clone(), Rule::FakeBoldLine);
             lines[i].set_text(unit);
             lines[i].fake_bold = true;
@@ -196,9 +197,14 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
     for j in next {
         visible[count] = j;
         count += 1;
+        // Most lines are not written again two or three lines on: asked
+        // before the lines after those are looked for.
+        let again = |k: usize| lines[visible[k]].text == lines[start].text;
+        if count == 4 && !again(2) && !again(3) {
+            return None;
+        }
     }
     for k in [3usize, 2] {
-        // Most lines are not written again `k` lines on: ask that first.
         if count < 2 * k || lines[visible[0]].text != lines[visible[k]].text {
             continue;
         }

@@ -163,9 +163,18 @@ pub(super) fn has_two_distinct_chars(s: &str) -> bool {
 /// `XMLXML 数据数据` → `XML 数据`).
 fn repeated_segments(text: &str) -> Option<String> {
     let mut segments = text.split(' ').filter(|s| !s.is_empty());
-    segments.next()?;
+    let first = segments.next()?;
+    // Most lines' first segment is no unit written twice or three times:
+    // asked before the line's other segments are looked for.
+    let doubled = |k: usize| doubled_unit(first, k).is_some();
+    if !doubled(3) && !doubled(2) {
+        return None;
+    }
     segments.next()?;
     for k in [3usize, 2] {
+        if !doubled(k) {
+            continue;
+        }
         let mut units: Vec<&str> = Vec::new();
         let mut total = 0;
         let mut all_doubled = true;

@@ -12,6 +12,29 @@ use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_
 use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 
+/// What an ASCII byte is in a word ([`BYTE_KINDS`]): a letter, a
+/// hyphen or a digit. A byte that is none of them ends the word.
+const LETTER: u8 = 1;
+const HYPHEN: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The part of each ASCII byte in a word: [`LETTER`], [`HYPHEN`],
+/// [`DIGIT`], or 0 for a byte that ends it.
+const BYTE_KINDS: [u8; 128] = {
+    let mut kinds = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'-' => HYPHEN,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        b += 1;
+    }
+    kinds
+};
+
 /// The longest word: a line-end hyphen splits none longer, and a run of
 /// Hangul longer than this is no word.
 pub(super) const MAX_WORD_CHARS: usize = 64;
@@ -128,30 +151,39 @@ impl Evidence {
 
     /// [`Evidence::gather_words`] of an ASCII line, read a byte at a time:
     /// there a Latin letter is an ASCII letter, and lowercasing is ASCII's.
+    /// Each byte's part in a word is one look-up ([`BYTE_KINDS`]), and a
+    /// token without a letter (between a comma and a space) is passed over
+    /// where it ends.
     fn gather_ascii_words(&mut self, text: &str, ascii_lower: &mut String) {
         let cut = text
             .bytes()
             .rposition(|b| b != b'-' && !b.is_ascii_alphabetic())
             .map_or(0, |i| i + 1);
-        // The word that starts at `start`: whether it holds a letter, and
-        // a hyphen.
-        let (mut start, mut letter, mut hyphen) = (0, false, false);
+        // The word that starts at `start`, and what its bytes are.
+        let (mut start, mut kinds) = (0, 0);
         for (i, &b) in text.as_bytes()[..cut].iter().enumerate() {
-            match b {
-                b'a'..=b'z' | b'A'..=b'Z' => letter = true,
-                b'-' => hyphen = true,
-                b'0'..=b'9' => {}
-                _ => {
-                    self.insert_ascii_token(text, start..i, letter, hyphen, ascii_lower);
-                    (start, letter, hyphen) = (i + 1, false, false);
-                }
+            let kind = BYTE_KINDS[usize::from(b & 0x7F)];
+            if kind != 0 {
+                kinds |= kind;
+                continue;
             }
+            if kinds & LETTER != 0 {
+                self.insert_ascii_token(text, start..i, kinds & HYPHEN != 0, ascii_lower);
+            }
+            (start, kinds) = (i + 1, 0);
         }
-        self.insert_ascii_token(text, start..cut.max(start), letter, hyphen, ascii_lower);
+        if kinds & LETTER != 0 {
+            self.insert_ascii_token(
+                text,
+                start..cut.max(start),
+                kinds & HYPHEN != 0,
+                ascii_lower,
+            );
+        }
     }
 
-    /// Records the ASCII token at `token` in `line` lowercased, if it holds
-    /// a `letter`: as a compound if it holds a `hyphen`, else as a word,
+    /// Records the ASCII token at `token` in `line` lowercased, which holds
+    /// a letter: as a compound if it holds a `hyphen`, else as a word,
     /// packed when it is short (read from the line without a copy) or
     /// through the buffer `ascii_lower` (a word seen before costs no
     /// allocation).
@@ -159,13 +191,9 @@ impl Evidence {
         &mut self,
         line: &str,
         token: Range<usize>,
-        letter: bool,
         hyphen: bool,
         ascii_lower: &mut String,
     ) {
-        if !letter {
-            return;
-        }
         if !hyphen {
             if let Some(packed) = Words::pack_lowercased_in(line, token.clone()) {
                 self.words.insert_packed(packed);
@@ -407,11 +435,22 @@ impl Words {
         if len > Self::PACKED_LEN {
             return None;
         }
-        let word_bytes = (1u128 << (8 * len)) - 1;
-        let packed = u128::from_le_bytes(sixteen) & word_bytes | (len as u128) << 120;
+        let packed = u128::from_le_bytes(sixteen) & Self::BYTE_MASKS[len] | (len as u128) << 120;
         // A byte at 0x80 or above: the word is not ASCII.
         (packed & Self::HIGHS == 0).then(|| Self::lowercased(packed))
     }
+
+    /// The bytes of a packed word of each length up to
+    /// [`Words::PACKED_LEN`], set in a mask.
+    const BYTE_MASKS: [u128; Self::PACKED_LEN + 1] = {
+        let mut masks = [0; Self::PACKED_LEN + 1];
+        let mut len = 0;
+        while len <= Self::PACKED_LEN {
+            masks[len] = (1u128 << (8 * len)) - 1;
+            len += 1;
+        }
+        masks
+    };
 
     /// One in each byte of a `u128`.
     const ONES: u128 = u128::from_ne_bytes([0x01; 16]);

@@ -18,13 +18,12 @@
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
 use super::shapes::{
-    ends_mid_clause, ends_with_colon, is_caption, is_full, is_heading_line, is_numbered_heading,
-    is_overfull, is_section_number, is_short, starts_with_continuation,
+    ends_mid_clause, is_caption, is_full, is_heading_line, is_numbered_heading, is_overfull,
+    is_section_number, is_short, starts_with_continuation,
 };
 use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
-use crate::text::line::is_list_item;
 use crate::text::script::{
     ends_sentence, is_closing, is_hangul, is_hiragana, is_spaceless, splits_katakana_word,
 };
@@ -47,13 +46,13 @@ pub(super) fn breaks_between(
         // A listing continues across page furniture and page breaks.
         return !(a.preformatted && b.preformatted) || cur.blank_before;
     }
-    if is_section_number(&a.text) && block.lines.len() == 1 {
+    if block.lines.len() == 1 && is_section_number(&a.text) {
         // `1.4.5` / `The pager` is the heading `1.4.5 The pager`.
         let title = b
             .first_char()
             .is_some_and(crate::text::script::is_word_char)
             && !b.preformatted
-            && !is_list_item(&b.text);
+            && !cur.list_item;
         return !title;
     }
     if a.stands_alone || b.stands_alone {
@@ -63,9 +62,9 @@ pub(super) fn breaks_between(
         let wrapped = !a.stands_alone
             && is_full(prev)
             && !prev.ends_sentence
-            && !ends_with_colon(&a.text)
+            && !prev.ends_with_colon
             && !cur.gap_before
-            && !is_list_item(&b.text);
+            && !cur.list_item;
         return !wrapped;
     }
     if starts_with_continuation(&b.text) && !cur.gap_before {
@@ -76,7 +75,7 @@ pub(super) fn breaks_between(
         && !b.fake_bold
         && !cur.gap_before
         && !prev.ends_sentence
-        && !ends_with_colon(&a.text)
+        && !prev.ends_with_colon
         && is_full(prev);
     // A numbered line that continued a sentence is no heading.
     let prev_heading = a.fake_bold || is_heading_line(prev) && block.kind == BlockKind::Heading;
@@ -100,25 +99,25 @@ pub(super) fn breaks_between(
         let remainder = !spaced
             && b.extent() * 2 <= a.extent()
             && !is_numbered_heading(&b.text)
-            && !is_list_item(&b.text);
+            && !cur.list_item;
         let wrapped = a.fake_bold
             && !cur.gap_before
             && (b.fake_bold
                 && (is_full(prev) || spaced && !next_word_fits(&own_measure, cur) || remainder)
-                || remainder && !cur.ends_sentence && !ends_with_colon(&b.text));
+                || remainder && !cur.ends_sentence && !cur.ends_with_colon);
         return !wrapped;
     }
-    if is_list_item(&b.text) {
+    if cur.list_item {
         // `1) 指令` after a full line cut mid-sentence is that sentence's
         // continuation, not a numbered item; a bullet is always an item.
         let numbered = b.text.starts_with(|c: char| c.is_ascii_digit());
-        let mid_sentence = !prev.ends_sentence && !ends_with_colon(&a.text) && is_full(prev);
+        let mid_sentence = !prev.ends_sentence && !prev.ends_with_colon && is_full(prev);
         let continues =
             numbered && mid_sentence && !cur.gap_before && block.kind != BlockKind::ListItem;
         let manual_page = !cur.gap_before && continues_manual_page(&a.text, &b.text);
         return !continues && !manual_page;
     }
-    if b.indent > a.indent && !is_list_item(&a.text) || b.indent > a.indent + 2 {
+    if b.indent > a.indent && !prev.list_item || b.indent > a.indent + 2 {
         return true;
     }
     // A stretched, justified line was full, and justification never
@@ -133,7 +132,7 @@ pub(super) fn breaks_between(
         .first_char()
         .is_some_and(|c| c.is_lowercase() || is_hiragana(c))
         || b.text.starts_with("//");
-    let a_ends = prev.ends_sentence || ends_with_colon(&a.text);
+    let a_ends = prev.ends_sentence || prev.ends_with_colon;
     let colon_goes_on = !prev.ends_sentence && goes_on;
     if block.kind == BlockKind::ListItem && a_ends {
         return true;
@@ -175,7 +174,7 @@ pub(super) fn breaks_between(
     }
     // What a colon announces (a listing, a list, a quotation) starts anew,
     // unless the sentence simply goes on.
-    if ends_with_colon(&a.text) && !goes_on {
+    if prev.ends_with_colon && !goes_on {
         return true;
     }
     if ends_mid_clause(&a.text) {
@@ -226,7 +225,7 @@ pub(super) fn stands_between_sentences(
         && prev.ends_sentence
         && !is_section_number(&a.text)
         && !cur.ends_sentence
-        && !ends_with_colon(&b.text)
+        && !cur.ends_with_colon
         && !ends_mid_clause(&b.text)
         && !starts_with_continuation(&b.text)
         && is_short(cur)
@@ -381,9 +380,7 @@ fn next_word_nearly_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
         column: prev.reach,
         ..*prev
     };
-    at_space
-        && !is_full(&ragged)
-        && prev.line.extent_with_next_word(cur.line) <= prev.reach + RAGGED_SLACK
+    at_space && !is_full(&ragged) && prev.extent_with_next_word(cur) <= prev.reach + RAGGED_SLACK
 }
 
 /// Would the first syllable of `cur`, a Hangul one, have fitted at the end

@@ -24,13 +24,13 @@ pub(super) fn measure_fit_noise(visible: &mut [Visible<'_>]) {
             || prev.line.preformatted
             || cur.line.preformatted
             || prev.line.fake_bold
-            || crate::text::line::is_list_item(&cur.line.text)
+            || cur.list_item
             || !is_full(prev)
         {
             continue;
         }
         pairs += 1;
-        let with_next = prev.line.extent_with_next_word(cur.line);
+        let with_next = prev.extent_with_next_word(cur);
         if with_next <= prev.column {
             margins.push(prev.column - with_next + 1);
         }

@@ -1,11 +1,10 @@
 //! What one visible line looks like: a numbered heading or a section
-//! number, full, overfull or short for its column, ending mid-clause or with
-//! a colon; and the kind of block it starts.
+//! number, full, overfull or short for its column, ending mid-clause; and
+//! the kind of block it starts.
 
 use super::visible::Visible;
 use crate::text::block::BlockKind;
-use crate::text::line::is_list_item;
-use crate::text::script::{ends_sentence, is_closing};
+use crate::text::script::{CharClass, classify, ends_sentence};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,7 +43,19 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_section_number("11.9 万人"));
 /// ```
 pub fn is_section_number(text: &str) -> bool {
-    SECTION_NUMBER.is_match(text)
+    // Every section number starts with a digit or a capital and goes on
+    // with a digit or a full stop: most lines do not, and are told so
+    // before the pattern is run (every character the pattern's `\d`
+    // matches is a digit to `classify`).
+    let digit = |c: char| classify(c) == CharClass::Digit;
+    let mut chars = text.chars();
+    let plausible = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) => {
+            (digit(first) || first.is_ascii_uppercase()) && (digit(second) || second == '.')
+        }
+        _ => false,
+    };
+    plausible && SECTION_NUMBER.is_match(text)
 }
 
 /// True when `text` starts with a caption's label and number: the title
@@ -76,7 +87,7 @@ pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
         BlockKind::Preformatted
     } else if v.line.fake_bold || is_numbered_heading(&v.line.text) {
         BlockKind::Heading
-    } else if is_list_item(&v.line.text) {
+    } else if v.list_item {
         BlockKind::ListItem
     } else {
         BlockKind::Paragraph
@@ -122,13 +133,33 @@ pub(super) fn starts_with_continuation(text: &str) -> bool {
     ])
 }
 
-pub(super) fn ends_with_colon(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| !is_closing(c))
-        .is_some_and(|c| matches!(c, ':' | '：'))
-}
-
 pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
     v.line.fake_bold || is_numbered_heading(&v.line.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_digit_of_the_section_number_pattern_is_a_digit_to_classify() {
+        let digit = Regex::new(r"^\d$").expect("digit pattern is valid");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if digit.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert_eq!(classify(c), CharClass::Digit, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_refuses_no_section_number() {
+        for text in ["1.4.5", "A.2", "12.3.", "١.٢", "１.２", "9.10.11.12.13"] {
+            assert_eq!(
+                is_section_number(text),
+                SECTION_NUMBER.is_match(text),
+                "{text}"
+            );
+        }
+        assert!(is_section_number("1.4.5") && is_section_number("A.2"));
+    }
 }

@@ -3,7 +3,8 @@
 //! pages that change width are read right), and the lines of a column
 //! that an extractor set apart with blank lines read as one.
 
-use crate::text::line::Line;
+use crate::text::line::{Line, is_list_item};
+use crate::text::script::ends_with_colon;
 use std::ops::Range;
 
 /// How many body lines on each side measure the local column width.
@@ -23,6 +24,16 @@ pub(super) struct Visible<'a> {
     /// The line ends a sentence ([`Line::ends_sentence`]), asked once
     /// here for the segment rules that read it.
     pub(super) ends_sentence: bool,
+    /// The line ends with a colon ([`ends_with_colon`]), asked once here.
+    pub(super) ends_with_colon: bool,
+    /// The line starts with a list marker ([`is_list_item`]), asked once
+    /// here.
+    pub(super) list_item: bool,
+    /// The next visible line's index, and the width this line would reach
+    /// with that line's first word appended
+    /// ([`Line::extent_with_next_word`]): measured once, as most rules
+    /// that ask it ask of that line.
+    pub(super) next_word_extent: Option<(usize, usize)>,
     /// The local column width in columns.
     pub(super) column: usize,
     /// The second widest of the neighbouring lines that the column
@@ -61,6 +72,9 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             blank_before: blank,
             only_blank_before,
             ends_sentence: line.ends_sentence(),
+            ends_with_colon: ends_with_colon(&line.text),
+            list_item: is_list_item(&line.text),
+            next_word_extent: None,
             column: 0,
             reach: 0,
             fit_noise: 0,
@@ -72,8 +86,22 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     }
     for k in 1..visible.len() {
         visible[k - 1].runs_on = !visible[k].gap_before;
+        let extent = visible[k - 1].line.extent_with_next_word(visible[k].line);
+        visible[k - 1].next_word_extent = Some((visible[k].index, extent));
     }
     visible
+}
+
+impl Visible<'_> {
+    /// The width this line would reach with the first word of `next`
+    /// appended ([`Line::extent_with_next_word`]), read as measured when
+    /// `next` is the visible line after it.
+    pub(super) fn extent_with_next_word(&self, next: &Visible<'_>) -> usize {
+        match self.next_word_extent {
+            Some((index, extent)) if index == next.index => extent,
+            _ => self.line.extent_with_next_word(next.line),
+        }
+    }
 }
 
 /// Measures each visible line's local column width and reach.
@@ -314,5 +342,5 @@ fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
 /// paragraph's last line, a heading). CJK wraps between any two
 /// characters, so there the first character is the word.
 pub(super) fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    prev.line.extent_with_next_word(cur.line) + prev.fit_noise <= prev.column
+    prev.extent_with_next_word(cur) + prev.fit_noise <= prev.column
 }
