@@ -32,6 +32,8 @@
 //! - **tab-separated rows**: two or more lines in a row that each hold a
 //!   tab between pieces of text are the rows of a table whose cells are
 //!   set apart by tabs (`Alice⇥30⇥Berlin`), and keep their tabs;
+//! - **email quotation**: two or more lines in a row that each start with
+//!   a quotation mark as email sets it (`> `) keep their lines and marks;
 //! - **short run**: three or more consecutive lines that all stop well
 //!   short of the document's line width, mostly without sentence
 //!   punctuation, are table cells, a listing or verse — including a line
@@ -203,6 +205,19 @@ mod tests {
         assert!(marked(input).iter().all(|(_, p)| *p), "{:?}", marked(input));
         // One line with a tab in it is no table.
         let input = format!("{PROSE}\nAlice\t30\tBerlin\n{PROSE}\n");
+        assert!(
+            marked(&input).iter().all(|(_, p)| !p),
+            "{:?}",
+            marked(&input)
+        );
+    }
+
+    #[test]
+    fn lines_of_an_email_quotation_are_kept() {
+        let input = "> Can we move the meeting to Friday? The room is\n> booked on Thursday.\n";
+        assert!(marked(input).iter().all(|(_, p)| *p), "{:?}", marked(input));
+        // A line of prose that wraps before a comparison is no quotation.
+        let input = format!("{PROSE} It holds when x\n> 5 and y is even.\n");
         assert!(
             marked(&input).iter().all(|(_, p)| !p),
             "{:?}",

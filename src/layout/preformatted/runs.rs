@@ -70,13 +70,17 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         pre[v] = !line.fake_bold && !url_rest && line_looks_preformatted(line);
     }
     // Rows of a table whose cells are set apart by tabs (as spreadsheets
-    // and some extractors write them) keep their lines and their tabs.
+    // and some extractors write them) keep their lines and their tabs, and
+    // so do the lines of a quotation that email marks line by line.
     let tabbed = |v: usize| lines[visible[v]].spaces.has_tab();
-    for v in 0..visible.len() {
-        let in_run = v + 1 < visible.len() && tabbed(v + 1) && !gap_before[v + 1]
-            || v > 0 && tabbed(v - 1) && !gap_before[v];
-        if tabbed(v) && in_run {
-            pre[v] = true;
+    let quoted = |v: usize| is_quoted_line(&lines[visible[v]].text);
+    for marked in [&tabbed as &dyn Fn(usize) -> bool, &quoted] {
+        for v in 0..visible.len() {
+            let in_run = v + 1 < visible.len() && marked(v + 1) && !gap_before[v + 1]
+                || v > 0 && marked(v - 1) && !gap_before[v];
+            if marked(v) && in_run {
+                pre[v] = true;
+            }
         }
     }
     // A justified line of prose that `-layout` stretched to its column's
@@ -205,6 +209,13 @@ pub fn mark_preformatted(lines: &mut [Line]) {
         lines[i].preformatted = pre[v];
         lines[i].stands_alone = alone[v] && !pre[v] && !lines[i].stretched;
     }
+}
+
+/// Does the line start with the mark that email sets before each line of
+/// a quotation (`> `, `>> `, or `>` alone on an empty quoted line)?
+fn is_quoted_line(text: &str) -> bool {
+    let rest = text.trim_start_matches('>');
+    rest.len() < text.len() && (rest.is_empty() || rest.starts_with(' '))
 }
 
 /// Does a sentence run on from `line` into `next`, a line of words that
