@@ -18,7 +18,9 @@
 //!   List of SSH configuration files`, `表 2.6. …`) and this line's first
 //!   word would have fitted on it, however long the caption is;
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
-//! - it is indented deeper than the line before it (a first-line indent);
+//! - it is indented deeper than the line before it (a first-line indent),
+//!   unless it stands under a list item's text, past its marker (a hanging
+//!   indent: `1. Download the installer and` / `   check it`);
 //! - the line before it ends a sentence and the first word of this line
 //!   would have fitted on it (so the column width did not end that line:
 //!   a paragraph's last line), by more than it seems to fit at the end of
@@ -238,6 +240,15 @@ mod tests {
         // count is narrow spaces and punctuation.
         let input = "오늘 아침에는 공원을 따라서\n천천히 걸으며 새들이 우는\n소리를 들었습니다. 그리고\n집으로 돌아와 따뜻한 차를\n마시며 쉬었습니다.\n주말에는 친구들과 함께\n모여 맛있는 음식을 나누어\n먹고 이야기를 했습니다.";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_list_item_goes_on_under_its_text_with_a_hanging_indent() {
+        let input = "1. Download the installer from the project site and check\n   its signature before you run it.\n2. Restart the machine.";
+        assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
+        // Indented deeper than the item's text: a block of its own.
+        let input = input.replace("   its", "        its");
+        assert_eq!(blocks(&input).len(), 3, "{:?}", blocks(&input));
     }
 
     #[test]

@@ -385,6 +385,26 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("list marker pattern is valid")
 });
 
+/// How many columns a list item's marker takes with the spaces after it:
+/// where the item's text starts, and where a hanging indent sets the
+/// lines it wraps onto (`1. Download…` / `   before you run it`).
+///
+/// ```
+/// use textmend::text::line::list_marker_width;
+/// assert_eq!(list_marker_width("1. Download the installer"), Some(3));
+/// assert_eq!(list_marker_width("•  USB"), Some(3));
+/// assert_eq!(list_marker_width("Download"), None);
+/// ```
+pub fn list_marker_width(text: &str) -> Option<usize> {
+    if !is_list_item(text) {
+        return None;
+    }
+    let marker = LIST_MARKER.find(text)?;
+    let rest = &text[marker.end()..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    Some(crate::text::script::display_width(&text[..marker.end()]) + spaces)
+}
+
 /// True when `text` starts with a list marker.
 ///
 /// ```

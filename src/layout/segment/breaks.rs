@@ -24,6 +24,7 @@ use super::shapes::{
 use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
+use crate::text::line::list_marker_width;
 use crate::text::script::{
     ends_sentence, is_closing, is_hangul, is_hiragana, is_spaceless, splits_katakana_word,
 };
@@ -117,7 +118,12 @@ pub(super) fn breaks_between(
         let manual_page = !cur.gap_before && continues_manual_page(&a.text, &b.text);
         return !continues && !manual_page;
     }
-    if b.indent > a.indent && !prev.list_item || b.indent > a.indent + 2 {
+    // A line set under a list item's text, past its marker, is the item
+    // wrapped with a hanging indent (`1. Download the installer and` /
+    // `   check it`); any other deeper indent starts a block.
+    let hangs = prev.list_item
+        && list_marker_width(&a.text).is_some_and(|w| b.indent.abs_diff(a.indent + w) <= 1);
+    if (b.indent > a.indent && !prev.list_item || b.indent > a.indent + 2) && !hangs {
         return true;
     }
     // A stretched, justified line was full, and justification never
