@@ -73,6 +73,7 @@ pub fn segment(lines: &[Line]) -> Vec<BlockSpan> {
 /// [`segment`] for a document whose [`Setting`] is known.
 pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     let mut visible = visible_lines(lines);
+    shapes::mark_numbered_headings(&mut visible);
     if setting.pages_marked {
         join_blank_separated_lines(&mut visible);
     }

@@ -53,6 +53,12 @@ static ALIGNED: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_code_line("使用 apt(8), aptitude(8) 和 apt-get(8) 的命令。"));
 /// ```
 pub fn is_code_line(text: &str) -> bool {
+    is_code_by_its_ends(text) || has_trailing_comment(text)
+}
+
+/// The signals of [`is_code_line`] but a trailing comment: each is looked
+/// for only where the line's first or last character calls for it.
+fn is_code_by_its_ends(text: &str) -> bool {
     let (first, last) = match (text.chars().next(), text.chars().next_back()) {
         (Some(f), Some(l)) => (f, l),
         _ => return false,
@@ -64,7 +70,6 @@ pub fn is_code_line(text: &str) -> bool {
             && DOT_LEADER.is_match(text)
         || first == '<' && last == '>' && MARKUP.is_match(text)
         || first == '|' && last == '|' && is_pipe_table_row(text)
-        || has_trailing_comment(text)
 }
 
 /// Is the line a row of a pipe table, as Markdown and plain-text tables
@@ -104,9 +109,13 @@ pub fn looks_preformatted(text: &str) -> bool {
 }
 
 /// [`looks_preformatted`] of a line's text, its wide gaps read from the
-/// line's measured space runs ([`Line::spaces`]) instead of searched for.
+/// line's measured space runs ([`Line::spaces`]) instead of searched for:
+/// a trailing comment needs two spaces in a row, aligned columns three.
 pub fn line_looks_preformatted(line: &Line) -> bool {
-    is_code_line(&line.text) || line.spaces.has_triple_space() && ALIGNED.is_match(&line.text)
+    let text = &line.text;
+    is_code_by_its_ends(text)
+        || line.spaces.has_double_space() && has_trailing_comment(text)
+        || line.spaces.has_triple_space() && ALIGNED.is_match(text)
 }
 
 /// Does the text end with a URL scheme and its colon (`see: https:`)?

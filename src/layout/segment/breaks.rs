@@ -18,8 +18,8 @@
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
 use super::shapes::{
-    ends_mid_clause, is_caption, is_full, is_heading_line, is_numbered_heading, is_overfull,
-    is_section_number, is_short, starts_with_continuation,
+    ends_mid_clause, is_caption, is_full, is_heading_line, is_overfull, is_section_number,
+    is_short, starts_with_continuation,
 };
 use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
@@ -72,7 +72,7 @@ pub(super) fn breaks_between(
         // No block starts with a comma or a closing bracket.
         return false;
     }
-    let numbered_continuation = is_numbered_heading(&b.text)
+    let numbered_continuation = cur.numbered_heading
         && !b.fake_bold
         && !cur.gap_before
         && !prev.ends_sentence
@@ -97,10 +97,8 @@ pub(super) fn breaks_between(
             column: a.extent().max(b.extent()),
             ..*prev
         };
-        let remainder = !spaced
-            && b.extent() * 2 <= a.extent()
-            && !is_numbered_heading(&b.text)
-            && !cur.list_item;
+        let remainder =
+            !spaced && b.extent() * 2 <= a.extent() && !cur.numbered_heading && !cur.list_item;
         let wrapped = a.fake_bold
             && !cur.gap_before
             && (b.fake_bold

@@ -82,10 +82,19 @@ pub fn is_numbered_heading(text: &str) -> bool {
         && !ends_sentence(text)
         && NUMBERED_HEADING.is_match(text)
 }
+
+/// Sets each line's [`Visible::numbered_heading`]: whether its text
+/// [`is_numbered_heading`], asked once for the several rules that read it.
+pub(super) fn mark_numbered_headings(visible: &mut [Visible<'_>]) {
+    for v in visible {
+        v.numbered_heading = is_numbered_heading(&v.line.text);
+    }
+}
+
 pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
     if v.line.preformatted {
         BlockKind::Preformatted
-    } else if v.line.fake_bold || is_numbered_heading(&v.line.text) {
+    } else if v.line.fake_bold || v.numbered_heading {
         BlockKind::Heading
     } else if v.list_item {
         BlockKind::ListItem
@@ -134,7 +143,7 @@ pub(super) fn starts_with_continuation(text: &str) -> bool {
 }
 
 pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
-    v.line.fake_bold || is_numbered_heading(&v.line.text)
+    v.line.fake_bold || v.numbered_heading
 }
 
 #[cfg(test)]

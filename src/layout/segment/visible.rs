@@ -29,6 +29,9 @@ pub(super) struct Visible<'a> {
     /// The line starts with a list marker ([`is_list_item`]), asked once
     /// here.
     pub(super) list_item: bool,
+    /// The line is a numbered heading (`is_numbered_heading`), asked once
+    /// by `shapes::mark_numbered_headings` for the rules that read it.
+    pub(super) numbered_heading: bool,
     /// The next visible line's index, and the width this line would reach
     /// with that line's first word appended
     /// ([`Line::extent_with_next_word`]): measured once, as most rules
@@ -74,6 +77,7 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             ends_sentence: line.ends_sentence(),
             ends_with_colon: ends_with_colon(&line.text),
             list_item: is_list_item(&line.text),
+            numbered_heading: false,
             next_word_extent: None,
             column: 0,
             reach: 0,
