@@ -88,6 +88,12 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that every line of `input` is kept as a line, or none.
+    fn assert_kept(input: &str, kept: bool) {
+        let lines = marked(input);
+        assert!(lines.iter().all(|(_, p)| *p == kept), "{lines:?}");
+    }
+
     const PROSE: &str = "The hardware devices are just another kind of file on the system, and a user may need to join a group.";
 
     #[test]
@@ -122,7 +128,7 @@ mod tests {
         let input = format!(
             "Alternatively, you may dynamically add the users to their groups during the authentication process by\nadding\nthe\nline\nto the file. {PROSE}"
         );
-        assert!(marked(&input).iter().all(|(_, p)| !p));
+        assert_kept(&input, false);
     }
 
     #[test]
@@ -160,11 +166,7 @@ mod tests {
         let input = format!(
             "{PROSE_ZH}\n\n系统启动的时候，进程会尝试启动默认的目标单元，它通常是到图形界面目标\n的符号链接。\n首先，\n一些特殊的目标单元，\n比如本地文件系统、\n"
         );
-        assert!(
-            marked(&input).iter().all(|(_, p)| !p),
-            "{:?}",
-            marked(&input)
-        );
+        assert_kept(&input, false);
     }
 
     #[test]
@@ -172,19 +174,11 @@ mod tests {
         let input = format!(
             "{PROSE}\nFor a general overview of the upgrade, see: https:\n//www.debian.org/releases/bookworm/releasenotes\n{PROSE}"
         );
-        assert!(
-            marked(&input).iter().all(|(_, p)| !p),
-            "{:?}",
-            marked(&input)
-        );
+        assert_kept(&input, false);
         let input = format!(
             "{PROSE_ZH}\n\n注意\n悪意ある攻撃に対抗するセ\nキュリティー監査ツールとしては信頼できません\n"
         );
-        assert!(
-            marked(&input).iter().all(|(_, p)| !p),
-            "{:?}",
-            marked(&input)
-        );
+        assert_kept(&input, false);
     }
 
     #[test]
@@ -196,39 +190,31 @@ mod tests {
         assert_eq!(kept, [false, true, true, false]);
         // One path on its own is a line of prose.
         let input = format!("{PROSE}\n/var/lib/dpkg/info/foo.preinst\n{PROSE}\n");
-        assert!(marked(&input).iter().all(|(_, p)| !p));
+        assert_kept(&input, false);
     }
 
     #[test]
     fn rows_of_a_tab_separated_table_are_kept() {
         let input = "Name\tAge\tCity\nAlice\t30\tBerlin\nBob\t25\tParis\n";
-        assert!(marked(input).iter().all(|(_, p)| *p), "{:?}", marked(input));
+        assert_kept(input, true);
         // One line with a tab in it is no table.
         let input = format!("{PROSE}\nAlice\t30\tBerlin\n{PROSE}\n");
-        assert!(
-            marked(&input).iter().all(|(_, p)| !p),
-            "{:?}",
-            marked(&input)
-        );
+        assert_kept(&input, false);
     }
 
     #[test]
     fn lines_of_an_email_quotation_are_kept() {
         let input = "> Can we move the meeting to Friday? The room is\n> booked on Thursday.\n";
-        assert!(marked(input).iter().all(|(_, p)| *p), "{:?}", marked(input));
+        assert_kept(input, true);
         // A line of prose that wraps before a comparison is no quotation.
         let input = format!("{PROSE} It holds when x\n> 5 and y is even.\n");
-        assert!(
-            marked(&input).iter().all(|(_, p)| !p),
-            "{:?}",
-            marked(&input)
-        );
+        assert_kept(&input, false);
     }
 
     #[test]
     fn paths_a_sentence_names_one_after_another_are_no_list() {
         let input = "Keep secret files out of the backup\nthat goes off site, such as\n\"/etc/ssh/ssh_host_rsa_key\",\n\"~/.gnupg/private-keys\",\n\"/etc/shadow\", and the keyrings of\nevery user on the machine.\n";
-        assert!(marked(input).iter().all(|(_, p)| !p), "{:?}", marked(input));
+        assert_kept(input, false);
     }
 
     #[test]
@@ -236,19 +222,19 @@ mod tests {
         // Chinese sets no spaces, so a line of it that quotes a path is
         // one "word" without white space, yet a sentence.
         let input = "程序启动时会读取\"/etc/demo/main.conf\"，并把日\n志写到\"/var/log/demo/run.log\"里。如果这两个目\n录不存在，程序会自动创建它们。\n";
-        assert!(marked(input).iter().all(|(_, p)| !p), "{:?}", marked(input));
+        assert_kept(input, false);
     }
 
     #[test]
     fn ragged_prose_is_not_a_table_column() {
         let input = "When you store old reports for many\nyears, the space they take adds up\nquickly, and most of them are\nnever read again after the first\nmonth. Compressing them with a\ntool that your readers already\nhave keeps them usable without any\nnew software on their machines.";
-        assert!(marked(input).iter().all(|(_, p)| !p));
+        assert_kept(input, false);
     }
 
     #[test]
     fn narrow_columns_are_not_tables() {
         let input = "第一行文字\n第二行文字\n第三行文字\n第四行文字";
-        assert!(marked(input).iter().all(|(_, p)| !p));
+        assert_kept(input, false);
     }
 
     #[test]
@@ -256,7 +242,7 @@ mod tests {
         // A three-column page: a few lines run across, most are the column.
         let column = "Never share the root password with\nothers, and keep it in a safe\nplace at all times, as the\nmanual says it should be kept.\n";
         let input = format!("{PROSE}\n{}", column.repeat(4));
-        assert!(marked(&input).iter().all(|(_, p)| !p));
+        assert_kept(&input, false);
     }
 
     #[test]
@@ -280,7 +266,7 @@ mod tests {
         assert_eq!(kept, [false, true, true, true, false]);
         // Two such lines, or a colon that is not a label's, prove nothing.
         let input = format!("{PROSE}\nNote: the list is long\nTip: read it twice\n{PROSE}");
-        assert!(marked(&input).iter().all(|(_, p)| !p));
+        assert_kept(&input, false);
         assert!(!starts_with_label("Meet at 10:30 in the hall"));
         assert!(!starts_with_label("see http://example.org for more"));
         assert!(!starts_with_label("This is one sentence. Then: another"));
