@@ -32,11 +32,6 @@ pub(super) struct Visible<'a> {
     /// The line is a numbered heading (`is_numbered_heading`), asked once
     /// by `shapes::mark_numbered_headings` for the rules that read it.
     pub(super) numbered_heading: bool,
-    /// The next visible line's index, and the width this line would reach
-    /// with that line's first word appended
-    /// ([`Line::extent_with_next_word`]): measured once, as most rules
-    /// that ask it ask of that line.
-    pub(super) next_word_extent: Option<(usize, usize)>,
     /// The local column width in columns.
     pub(super) column: usize,
     /// The second widest of the neighbouring lines that the column
@@ -78,7 +73,6 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             ends_with_colon: ends_with_colon(&line.text),
             list_item: is_list_item(&line.text),
             numbered_heading: false,
-            next_word_extent: None,
             column: 0,
             reach: 0,
             fit_noise: 0,
@@ -90,21 +84,17 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     }
     for k in 1..visible.len() {
         visible[k - 1].runs_on = !visible[k].gap_before;
-        let extent = visible[k - 1].line.extent_with_next_word(visible[k].line);
-        visible[k - 1].next_word_extent = Some((visible[k].index, extent));
     }
     visible
 }
 
 impl Visible<'_> {
     /// The width this line would reach with the first word of `next`
-    /// appended ([`Line::extent_with_next_word`]), read as measured when
-    /// `next` is the visible line after it.
+    /// appended ([`Line::extent_with_next_word`]), measured when asked: a
+    /// width kept for every line would cost more memory than measuring it
+    /// again saves time.
     pub(super) fn extent_with_next_word(&self, next: &Visible<'_>) -> usize {
-        match self.next_word_extent {
-            Some((index, extent)) if index == next.index => extent,
-            _ => self.line.extent_with_next_word(next.line),
-        }
+        self.line.extent_with_next_word(next.line)
     }
 }
 
