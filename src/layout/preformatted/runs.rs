@@ -73,16 +73,9 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     // and some extractors write them) keep their lines and their tabs, and
     // so do the lines of a quotation that email marks line by line.
     let tabbed = |v: usize| lines[visible[v]].spaces.has_tab();
+    mark_runs(&gap_before, 2, tabbed, &mut pre);
     let quoted = |v: usize| is_quoted_line(&lines[visible[v]].text);
-    for marked in [&tabbed as &dyn Fn(usize) -> bool, &quoted] {
-        for v in 0..visible.len() {
-            let in_run = v + 1 < visible.len() && marked(v + 1) && !gap_before[v + 1]
-                || v > 0 && marked(v - 1) && !gap_before[v];
-            if marked(v) && in_run {
-                pre[v] = true;
-            }
-        }
-    }
+    mark_runs(&gap_before, 2, quoted, &mut pre);
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
     // prose mid-sentence (read from the end, so that two stretched lines
@@ -243,17 +236,7 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
             && !ends_sentence(text)
             && !text.ends_with([',', ';'])
     };
-    let mut v = 0;
-    while v < visible.len() {
-        let start = v;
-        while v < visible.len() && is_path(v) && (v == start || !gap_before[v]) {
-            v += 1;
-        }
-        if v - start >= MIN_PATH_RUN {
-            alone[start..v].iter_mut().for_each(|a| *a = true);
-        }
-        v = v.max(start + 1);
-    }
+    mark_runs(gap_before, MIN_PATH_RUN, is_path, alone);
 }
 
 /// Marks the entries of a definition list or a record: [`MIN_RUN`] or more
@@ -262,16 +245,27 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
 /// to the other signals.
 fn mark_labelled_lines(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
     let labelled = |v: usize| starts_with_label(&lines[visible[v]].text);
-    let mut v = 0;
-    while v < visible.len() {
-        let start = v;
-        while v < visible.len() && labelled(v) && (v == start || !gap_before[v]) {
-            v += 1;
+    mark_runs(gap_before, MIN_RUN, labelled, alone);
+}
+
+/// Marks in `marks` each run of `min` or more visible lines in a row, no
+/// gap between them, that each pass `test`; each line is tested once.
+fn mark_runs(gap_before: &[bool], min: usize, test: impl Fn(usize) -> bool, marks: &mut [bool]) {
+    let n = marks.len();
+    let mut start = None;
+    for v in 0..=n {
+        let passes = v < n && test(v);
+        if let Some(first) = start
+            && !(passes && !gap_before[v])
+        {
+            if v - first >= min {
+                marks[first..v].fill(true);
+            }
+            start = None;
         }
-        if v - start >= MIN_RUN {
-            alone[start..v].iter_mut().for_each(|a| *a = true);
+        if passes && start.is_none() {
+            start = Some(v);
         }
-        v = v.max(start + 1);
     }
 }
 
@@ -419,6 +413,19 @@ fn document_width(lines: &[Line], visible: &[usize]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_are_marked_where_long_enough_and_unbroken_by_gaps() {
+        let passes = [true, true, false, true, true, true, true];
+        let gap_before = [false, false, false, false, false, true, false];
+        let mut marks = [false; 7];
+        mark_runs(&gap_before, 2, |v| passes[v], &mut marks);
+        // Lines 3 and 4 are a run, the gap before 5 starts another.
+        assert_eq!(marks, [true, true, false, true, true, true, true]);
+        let mut marks = [false; 7];
+        mark_runs(&gap_before, 3, |v| passes[v], &mut marks);
+        assert_eq!(marks, [false; 7]);
+    }
 
     #[test]
     fn the_first_colon_is_found_whichever_kind_comes_first() {

@@ -199,12 +199,12 @@ pub(super) fn breaks_between(
     // A caption is a title, whatever its length: it ends where the next
     // word would have fitted on its line (`Table 6.8. List of SSH
     // configuration files` / `The following starts…`).
-    let caption = block.lines.len() == 1 && is_caption(&a.text);
+    let caption = || block.lines.len() == 1 && is_caption(&a.text);
     !a_ends
-        && (is_short(prev) || caption)
         && room
         && !pushed
         && !goes_on_in_lower_case(&a.text, &b.text)
+        && (is_short(prev) || caption())
 }
 
 /// Is `cur` a heading of its own between two paragraphs: a short line that
