@@ -256,7 +256,7 @@ fn mark_runs(gap_before: &[bool], min: usize, test: impl Fn(usize) -> bool, mark
     for v in 0..=n {
         let passes = v < n && test(v);
         if let Some(first) = start
-            && !(passes && !gap_before[v])
+            && (!passes || gap_before[v])
         {
             if v - first >= min {
                 marks[first..v].fill(true);
