@@ -5,7 +5,8 @@
 //! or Latin-1, windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2, Mac
 //! Roman, IBM 866 and 437, and the Hebrew and Thai pages windows-1255 and
 //! windows-874) is written back to
-//! those bytes and read as UTF-8 or as GBK. The reading is kept only when
+//! those bytes and read as UTF-8, or (from windows-1252 and Latin-1) as
+//! GBK, Big5, Shift_JIS or EUC-KR. The reading is kept only when
 //! it is clearly more plausible than the text it replaces (see
 //! [`repair_mojibake`]).
 //!
@@ -36,13 +37,17 @@ pub struct MojibakeFix {
 /// Repairs mojibake in `text`, returning the repaired text and the runs it
 /// changed, or `None` when nothing needed repair.
 ///
-/// UTF-8 read as windows-1252 or Latin-1, GBK read as Latin-1, UTF-8 read
+/// UTF-8 read as windows-1252 or Latin-1, the legacy CJK encodings (GBK,
+/// Big5, Shift_JIS, EUC-KR) read as Latin-1 or windows-1252, UTF-8 read
 /// as GBK, and UTF-8 read as other single-byte code pages are recognized,
 /// also when garbled twice:
 ///
 /// ```text
 /// Ã©tÃ© Ã  la plage        →  été à la plage
 /// Ö÷Ìâ½ÌÓý                →  主题教育
+/// µLªkÅª¨ú                →  無法讀取
+/// ƒtƒ@ƒCƒ‹‚ð              →  ファイルを
+/// ÆÄÀÏ ¸ñ·Ï               →  파일 목록
 /// 鑰冭瘯                   →  考试
 /// æ–¹æ³•æ˜Žç¡®          →  方法明确
 /// Iggy Pop (nÃƒÂ© Jim)    →  Iggy Pop (né Jim)
@@ -330,6 +335,49 @@ mod tests {
             let garbled: String = bytes.iter().map(|&b| char::from(b)).collect();
             assert_eq!(fix(&garbled), text);
         }
+    }
+
+    /// `text` written in `encoding`, read back as Latin-1.
+    fn garbled_as_latin1(text: &str, encoding: &'static encoding_rs::Encoding) -> String {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text}");
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+
+    #[test]
+    fn big5_shift_jis_and_euc_kr_read_as_latin1() {
+        use encoding_rs::{BIG5, EUC_KR, SHIFT_JIS};
+        for (text, encoding) in [
+            ("無法讀取設定檔，請再試一次。", BIG5),
+            ("設定ファイルを読み込めませんでした。", SHIFT_JIS),
+            ("バックアップは毎晩始まります", SHIFT_JIS),
+            ("설정 파일을 읽을 수 없습니다.", EUC_KR),
+            ("체코어 (타이포그라피)", EUC_KR),
+        ] {
+            assert_eq!(fix(&garbled_as_latin1(text, encoding)), text);
+        }
+        // Through windows-1252, kana show as `‚` and `ƒ`.
+        assert_eq!(
+            fix("ƒoƒbƒNƒAƒbƒv‚Í–ˆ”Ó‚Q Žž‚ÉŽn‚Ü‚è‚Ü‚·"),
+            "バックアップは毎晩２ 時に始まります"
+        );
+    }
+
+    #[test]
+    fn korean_words_set_apart_by_spaces_are_not_read_as_chinese() {
+        use encoding_rs::EUC_KR;
+        // Hangul in EUC-KR has the bytes of frequent ideographs in GBK.
+        let garbled = garbled_as_latin1("파일 목록", EUC_KR);
+        assert_eq!(fix(&garbled), "파일 목록");
+        // One word alone gives no such evidence: the GBK reading stands.
+        assert_eq!(fix("°²×°"), "安装");
+    }
+
+    #[test]
+    fn no_cjk_reading_sets_a_letter_inside_a_latin_word() {
+        // Mac Roman read as Latin-1: `\u{92}f` is also Shift_JIS for 断.
+        assert_eq!(fix("cient\u{92}ficos"), "científicos");
+        assert_eq!(repair_mojibake("ÀÉ et ÇÃ, « Œuvres »"), None);
     }
 
     #[test]

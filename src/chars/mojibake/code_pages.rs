@@ -3,7 +3,7 @@
 //! written back through one and read again.
 
 use super::plausibility::{char_cost, is_space};
-use super::runs::{read_gbk, read_utf8, unfinished_sequence};
+use super::runs::{Legacy, read_legacy, read_utf8, unfinished_sequence};
 use encoding_rs::{
     Encoding, IBM866, ISO_8859_2, MACINTOSH, WINDOWS_874, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
     WINDOWS_1253, WINDOWS_1254, WINDOWS_1255, WINDOWS_1257,
@@ -19,10 +19,15 @@ pub(super) struct PageEvidence {
     /// standing for a lost no-break space, or U+FFFD for a byte an earlier
     /// decoder could not read).
     pub(super) utf8_lead: u16,
-    /// Pages that write two of its characters in a row as bytes that GBK
-    /// pairs, one of them in GB2312's range (0xA1–0xFE), the other at least
-    /// 0x40.
+    /// Pages that write two of its characters in a row as bytes that GBK,
+    /// Big5 or EUC-KR pair, one of them in GB2312's range (0xA1–0xFE), the
+    /// other at least 0x40.
     pub(super) gbk_byte: u16,
+    /// Pages that write two of its characters in a row as a Shift_JIS lead
+    /// byte ([`PageBytes`]) and a byte that can follow it (at least 0x40):
+    /// kana are 0x82 and 0x83 before a letter or a sign (`‚Ì` for `の`,
+    /// `ƒA` for `ア`).
+    pub(super) sjis_pair: u16,
 }
 
 impl PageEvidence {
@@ -43,13 +48,15 @@ impl PageEvidence {
     pub(super) fn add(&mut self, before: PageBytes, here: PageBytes) {
         self.utf8_lead |= before.lead & here.continuation;
         self.gbk_byte |= before.gb2312 & here.trail | before.trail & here.gb2312;
+        self.sjis_pair |= before.sjis_lead & here.trail;
     }
 
     /// Can some page read the line back? UTF-8 is read through every
-    /// page that shows a lead byte, GBK only through the primary pages
-    /// (GBK is read as Latin-1 or windows-1252, not as other code pages).
+    /// page that shows a lead byte, the legacy CJK encodings only through
+    /// the primary pages (they are read as Latin-1 or windows-1252, not as
+    /// other code pages).
     pub(super) fn offers_a_reading(&self) -> bool {
-        self.utf8_lead != 0 || self.gbk_byte & primary_pages() != 0
+        self.utf8_lead != 0 || (self.gbk_byte | self.sjis_pair) & primary_pages() != 0
     }
 }
 
@@ -64,6 +71,10 @@ pub(super) struct PageBytes {
     gb2312: u16,
     /// A byte that can end a GBK pair, 0x40 or above.
     trail: u16,
+    /// A Shift_JIS lead byte of kana and of the frequent kanji, 0x81–0x9F,
+    /// that is not punctuation real text is full of (`…`, `“`, `–`): the
+    /// other leads, 0xE0–0xEF, are accented letters in windows-1252.
+    sjis_lead: u16,
 }
 
 impl PageBytes {
@@ -73,6 +84,7 @@ impl PageBytes {
         continuation: 0,
         gb2312: 0,
         trail: 0,
+        sjis_lead: 0,
     };
 
     /// The kinds of byte each page writes `c` as: ASCII as itself, and a
@@ -137,6 +149,7 @@ fn page_bytes_of(c: char) -> PageBytes {
                     continuation: bit((0x80..=0xBF).contains(&byte)),
                     gb2312: bit((0xA1..=0xFE).contains(&byte)),
                     trail: bit(byte >= 0x40),
+                    sjis_lead: bit((0x81..=0x9F).contains(&byte) && !is_typographic(c)),
                 };
                 table.push((c, bytes));
             }
@@ -148,6 +161,7 @@ fn page_bytes_of(c: char) -> PageBytes {
                 kept.1.continuation |= later.1.continuation;
                 kept.1.gb2312 |= later.1.gb2312;
                 kept.1.trail |= later.1.trail;
+                kept.1.sjis_lead |= later.1.sjis_lead;
                 true
             }
         });
@@ -156,6 +170,12 @@ fn page_bytes_of(c: char) -> PageBytes {
     table
         .binary_search_by_key(&c, |&(d, _)| d)
         .map_or(PageBytes::NONE, |i| table[i].1)
+}
+
+/// Punctuation that windows-1252 writes at 0x80–0x9F and that real text
+/// is full of.
+fn is_typographic(c: char) -> bool {
+    matches!(c, '…' | '“' | '”' | '‘' | '’' | '•' | '–' | '—')
 }
 
 /// What a single-byte code page writes for each byte 0x80–0xFF.
@@ -300,7 +320,7 @@ fn primary_pages() -> u16 {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Target {
     Utf8,
-    Gbk,
+    Legacy(Legacy),
 }
 
 /// A reading of a line.
@@ -324,7 +344,7 @@ pub(super) fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Rea
         if run.iter().any(|&(c, _)| !c.is_ascii()) {
             let reading = match target {
                 Target::Utf8 => read_utf8(run),
-                Target::Gbk => read_gbk(run),
+                Target::Legacy(legacy) => read_legacy(run, legacy),
             };
             complete &= reading.complete;
             stray_lead |= reading.stray_lead;

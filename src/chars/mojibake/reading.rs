@@ -9,6 +9,7 @@
 use super::code_pages::{PageEvidence, Target, code_pages, read_as};
 use super::gbk::{may_be_utf8_read_as_gbk, utf8_read_as_gbk};
 use super::plausibility::{cost, cost_as_simplified_chinese};
+use super::runs::Legacy;
 use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1252};
 use std::borrow::Cow;
 use unicode_script::{Script, UnicodeScript};
@@ -127,15 +128,18 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
     }
     let before = cost(line);
     let mut best_utf8: Option<(i32, String)> = None;
-    let mut best_gbk: Option<(i32, String)> = None;
+    let mut legacy_readings: Vec<(i32, Legacy, String)> = Vec::new();
     for (index, page) in code_pages().iter().enumerate() {
         // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
         // of its characters; without one, only GBK can be read back.
         let has_utf8_lead = evidence.utf8_lead & 1 << index != 0;
-        // GBK read as Latin-1 shows its bytes 0xA1–0xFE (all of GB2312's)
-        // as Latin-1 letters and signs; curly quotes alone are not that.
+        // GBK, Big5 and EUC-KR read as Latin-1 show their bytes 0xA1–0xFE
+        // (all of GB2312's) as Latin-1 letters and signs; curly quotes
+        // alone are not that. Shift_JIS shows its kana as `‚` or `ƒ`
+        // (0x82, 0x83) before a letter or a sign.
         let has_gbk_byte = page.primary && evidence.gbk_byte & 1 << index != 0;
-        if !has_utf8_lead && !has_gbk_byte {
+        let has_sjis_pair = page.primary && evidence.sjis_pair & 1 << index != 0;
+        if !has_utf8_lead && !has_gbk_byte && !has_sjis_pair {
             continue;
         }
         // Three characters whose bytes have the shape of a three-byte UTF-8
@@ -151,15 +155,18 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         // it lost bytes on the way (`à¸à¸²à¸©à¸²` from Thai); GBK read
         // through it has a shape in far fewer.
         let utf8_shaped = shapes * 7 >= line.chars().filter(|c| !c.is_ascii()).count() as i32;
-        let has_gbk_byte = has_gbk_byte && !utf8_shaped;
-        // GBK is read as Latin-1 or windows-1252, not as other code pages.
-        let targets: &[Target] = match (has_utf8_lead, has_gbk_byte) {
-            (true, true) => &[Target::Utf8, Target::Gbk],
-            (false, true) => &[Target::Gbk],
-            (true, false) => &[Target::Utf8],
-            (false, false) => continue,
-        };
-        for &target in targets {
+        // The legacy CJK encodings are read as Latin-1 or windows-1252,
+        // not as other code pages.
+        let legacy = Legacy::ALL.into_iter().filter(|&legacy| {
+            !utf8_shaped
+                && if legacy == Legacy::ShiftJis {
+                    has_sjis_pair
+                } else {
+                    has_gbk_byte
+                }
+        });
+        let utf8 = has_utf8_lead.then_some(Target::Utf8);
+        for target in utf8.into_iter().chain(legacy.map(Target::Legacy)) {
             let Some(reading) = read_as(line, page, target) else {
                 continue;
             };
@@ -182,12 +189,12 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
-                // A GBK reading made only of frequent ideographs and of
-                // what else real text has, each from two bytes of GB2312's
-                // range (no ASCII letter taken as a trail byte):
+                // A legacy CJK reading made only of frequent letters and
+                // of what else real text has, each from two bytes of
+                // GB2312's range (no ASCII letter taken as a trail byte):
                 // `°²×°` → `安装`; short headings have no room for more
                 // evidence.
-                (true, _, Target::Gbk)
+                (true, _, Target::Legacy(_))
                     if cost(&reading.text) == 0
                         && ascii_count(&reading.text) == ascii_count(line) =>
                 {
@@ -208,19 +215,20 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             if gain < needed {
                 continue;
             }
-            let slot = match target {
-                Target::Utf8 => &mut best_utf8,
-                Target::Gbk => &mut best_gbk,
-            };
-            if slot.as_ref().is_none_or(|(g, _)| gain > *g) {
-                *slot = Some((gain, text));
+            match target {
+                Target::Utf8 if best_utf8.as_ref().is_none_or(|(g, _)| gain > *g) => {
+                    best_utf8 = Some((gain, text));
+                }
+                Target::Utf8 => {}
+                Target::Legacy(legacy) => legacy_readings.push((gain, legacy, text)),
             }
         }
     }
-    // UTF-8 read through a single-byte page is far more common than GBK
-    // read through one: a GBK reading must beat the best UTF-8 reading by a
-    // wide margin (`50Â°C` is `50°C`, not `50掳C`).
-    let mut best = match (best_utf8, best_gbk) {
+    let best_legacy = most_plausible_legacy(legacy_readings);
+    // UTF-8 read through a single-byte page is far more common than a
+    // legacy CJK encoding read through one: such a reading must beat the
+    // best UTF-8 reading by a wide margin (`50Â°C` is `50°C`, not `50掳C`).
+    let mut best = match (best_utf8, best_legacy) {
         (Some(utf8), Some(gbk)) if gbk.0 < utf8.0 + STRONG_GAIN => Some(utf8),
         (utf8, None) => utf8,
         (_, gbk) => gbk,
@@ -235,6 +243,46 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
     }
     best.map(|(_, text)| text)
+}
+
+/// The most plausible of the legacy CJK readings that cleared their
+/// threshold, by gain. Korean sets its words apart with spaces and Chinese
+/// does not: the bytes of Hangul syllables in EUC-KR are also those of
+/// frequent ideographs in GBK and Big5, and where the Hangul reading has a
+/// space between two syllables it is taken over an ideograph reading
+/// (`ÆÄÀÏ ¸ñ·Ï` → `파일 목록`, not `颇老 格废`).
+fn most_plausible_legacy(readings: Vec<(i32, Legacy, String)>) -> Option<(i32, String)> {
+    let korean_words = readings
+        .iter()
+        .position(|(_, legacy, text)| *legacy == Legacy::EucKr && spaced_hangul_words(text));
+    let chosen = match korean_words {
+        Some(at) => at,
+        None => (0..readings.len()).max_by_key(|&i| (readings[i].0, std::cmp::Reverse(i)))?,
+    };
+    readings
+        .into_iter()
+        .nth(chosen)
+        .map(|(gain, _, text)| (gain, text))
+}
+
+/// Does a space stand between two Hangul words, with nothing but signs
+/// beside it (`파일 목록`, `체코어 (타이포그라피)`)?
+fn spaced_hangul_words(text: &str) -> bool {
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let (mut after_hangul, mut spaced) = (false, false);
+    for c in text.chars() {
+        if hangul(c) {
+            if after_hangul && spaced {
+                return true;
+            }
+            (after_hangul, spaced) = (true, false);
+        } else if c == ' ' {
+            spaced = true;
+        } else if c.is_alphabetic() {
+            after_hangul = false;
+        }
+    }
+    false
 }
 
 fn ascii_count(text: &str) -> usize {

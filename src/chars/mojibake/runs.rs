@@ -1,9 +1,9 @@
 //! A run of bytes read again as UTF-8 (word by word where the whole does not
-//! read) or as GBK.
+//! read) or in a legacy CJK encoding.
 
 use super::plausibility::{cost, han_cost, is_removed_later, is_space};
 use crate::text::script::{CharClass, classify};
-use encoding_rs::{DecoderResult, GBK};
+use encoding_rs::{BIG5, DecoderResult, EUC_KR, Encoding, GBK, SHIFT_JIS};
 
 /// How many bytes at the end of `bytes` (at most 3) start a UTF-8
 /// sequence that they do not finish.
@@ -160,50 +160,107 @@ fn surrogate_pair(bytes: &[u8]) -> Option<char> {
     char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 }
 
-/// Reads the run's bytes as GBK, all or nothing: the reading must be valid,
-/// have no letters but ideographs and kana (signs and punctuation may
-/// stand between them), and three
-/// in four of its letters kana or frequent ideographs, else the run is
-/// kept.
-pub(super) fn read_gbk(run: &[(char, u8)]) -> RunReading {
+/// A double-byte encoding of Chinese, Japanese or Korean, in which text
+/// was written before a single-byte code page garbled it (`Ö÷Ìâ` for
+/// `主题` in GBK, `Åª¨ú` for `讀取` in Big5, `‚±‚Ì` for `この` in
+/// Shift_JIS, `ÆÄÀÏ` for `파일` in EUC-KR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Legacy {
+    /// Simplified Chinese (GB2312 and its extension GBK).
+    Gbk,
+    /// Traditional Chinese.
+    Big5,
+    /// Japanese.
+    ShiftJis,
+    /// Korean (KS X 1001).
+    EucKr,
+}
+
+impl Legacy {
+    pub(super) const ALL: [Legacy; 4] =
+        [Legacy::Gbk, Legacy::Big5, Legacy::ShiftJis, Legacy::EucKr];
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            Legacy::Gbk => GBK,
+            Legacy::Big5 => BIG5,
+            Legacy::ShiftJis => SHIFT_JIS,
+            Legacy::EucKr => EUC_KR,
+        }
+    }
+
+    /// Is `c` a letter that text written in this encoding is made of, and
+    /// is it a frequent one? Chinese and Japanese are written in
+    /// ideographs and kana (half-width katakana, which Shift_JIS writes as
+    /// single bytes 0xA1–0xDF, are where Latin letters land and are not
+    /// taken); Korean in Hangul syllables (a jamo standing alone is where
+    /// other text read as EUC-KR lands).
+    fn letter(self, c: char) -> Option<bool> {
+        let class = classify(c);
+        match self {
+            Legacy::EucKr => ('\u{AC00}'..='\u{D7A3}').contains(&c).then_some(true),
+            _ if ('\u{FF61}'..='\u{FF9F}').contains(&c) => None,
+            _ => match class {
+                CharClass::Han => Some(han_cost(c) == 0),
+                CharClass::Kana => Some(true),
+                _ => None,
+            },
+        }
+    }
+
+    /// Can the encoding write this byte of a double-byte character? EUC-KR
+    /// writes the 2350 Hangul syllables of KS X 1001 with two bytes of
+    /// 0xA1–0xFE; the other 8822 that windows-949 adds, with ASCII letters
+    /// as trail bytes, are rare and are what other text read through it
+    /// gives.
+    fn takes(self, byte: u8) -> bool {
+        self != Legacy::EucKr || !(0x80..0xA1).contains(&byte)
+    }
+}
+
+/// Reads the run's bytes in a legacy CJK encoding, all or nothing: the
+/// reading must be valid, have no letters but those of its language
+/// ([`Legacy::letter`]; signs and punctuation may stand between them), and
+/// three in four of its letters frequent ones, else the run is kept.
+pub(super) fn read_legacy(run: &[(char, u8)], legacy: Legacy) -> RunReading {
     let original = || run.iter().map(|&(c, _)| c).collect::<String>();
+    let kept = || RunReading {
+        text: original(),
+        complete: false,
+        stray_lead: false,
+    };
     let bytes: Vec<u8> = run.iter().map(|&(_, b)| b).collect();
-    let mut decoder = GBK.new_decoder_without_bom_handling();
+    if !bytes.iter().all(|&b| legacy.takes(b)) {
+        return kept();
+    }
+    let mut decoder = legacy.encoding().new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 2);
     let (result, _) = decoder.decode_to_string_without_replacement(&bytes, &mut out, true);
-    // GB2312 also writes Greek, Cyrillic and pinyin letters and box
-    // drawing, which a wrong reading is full of; its arrows and other
+    // These encodings also write Greek, Cyrillic and Latin letters and box
+    // drawing, which a wrong reading is full of; their arrows and other
     // signs are fine.
     let box_drawing = |c: char| ('\u{2500}'..='\u{257F}').contains(&c);
-    let cjk = |c: char| {
+    let fits = |c: char| {
         c.is_ascii()
-            || matches!(
-                classify(c),
-                CharClass::Han | CharClass::Kana | CharClass::WidePunct
-            )
+            || legacy.letter(c).is_some()
+            || classify(c) == CharClass::WidePunct
             || !c.is_alphabetic() && !c.is_control() && !box_drawing(c)
     };
-    // Real Chinese and Japanese are made mostly of kana and of the most
-    // frequent ideographs.
-    let han: Vec<i32> = out
-        .chars()
-        .filter_map(|c| match classify(c) {
-            CharClass::Han => Some(han_cost(c)),
-            CharClass::Kana => Some(0),
-            _ => None,
-        })
-        .collect();
-    let common = han.iter().filter(|&&cost| cost == 0).count();
+    let letters: Vec<bool> = out.chars().filter_map(|c| legacy.letter(c)).collect();
+    let common = letters.iter().filter(|&&common| common).count();
+    // No CJK text sets one of its letters inside a Latin word
+    // (`cient断icos` is `cient\u{92}ficos`, Mac Roman read as Latin-1).
+    let chars: Vec<char> = out.chars().collect();
+    let inside_a_latin_word = chars.windows(3).any(|w| {
+        w[0].is_ascii_alphabetic() && legacy.letter(w[1]).is_some() && w[2].is_ascii_alphabetic()
+    });
     if result != DecoderResult::InputEmpty
-        || !out.chars().all(cjk)
-        || han.len() < 2
-        || common * 4 < han.len() * 3
+        || inside_a_latin_word
+        || !out.chars().all(fits)
+        || letters.len() < 2
+        || common * 4 < letters.len() * 3
     {
-        return RunReading {
-            text: original(),
-            complete: false,
-            stray_lead: false,
-        };
+        return kept();
     }
     RunReading {
         text: out,
