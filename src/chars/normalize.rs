@@ -429,18 +429,24 @@ fn fix_alone(c: char, prev: Option<char>, next: Option<char>) -> Option<(String,
 /// True when a zero-width space (or word joiner) between `prev` and `next`
 /// is the word separator of the script around it: UAX #14 gives U+200B
 /// the class ZW and says it marks word boundaries in the scripts of class
-/// SA, which write no space between words. Between two such characters it
-/// is writing, not an artifact; inside Han, kana, Hangul or Latin text, or
-/// at a line's end, it is an artifact of extraction.
+/// SA, which write no space between words. Beside a letter of such a
+/// script, with another on its other side or no letter at all (a line's
+/// edge, a space, a sign), it is writing, not an artifact; inside Han,
+/// kana, Hangul or Latin text, or between such a script and a letter of
+/// another, it is an artifact of extraction.
 ///
 /// ```text
 /// ភាសា\u{200B}ខ្មែរ   kept (Khmer)
 /// ภาษา\u{200B}ไทย    kept (Thai)
+/// ភាសា\u{200B}       kept (Khmer, at the line's end)
+/// ភាសា\u{200B}abc    removed (a Latin letter after it)
 /// 习\u{200B}近平      removed
 /// word\u{200B}        removed (line end)
 /// ```
 fn separates_words(prev: Option<char>, next: Option<char>) -> bool {
-    prev.is_some_and(is_complex_context) && next.is_some_and(is_complex_context)
+    let complex = |c: Option<char>| c.is_some_and(is_complex_context);
+    let no_letter = |c: Option<char>| c.is_none_or(|c| !c.is_alphabetic());
+    complex(prev) && (complex(next) || no_letter(next)) || complex(next) && no_letter(prev)
 }
 
 /// True when the text's letters are mostly CJK: more ideographs and kana
@@ -560,8 +566,17 @@ mod tests {
         ] {
             assert_eq!(norm(s), s);
         }
-        assert_eq!(norm("ភាសា\u{200B}"), "ភាសា");
+        for s in [
+            "ភាសា\u{200B}",
+            "\u{200B}ភាសា",
+            "ភាសា\u{200B} IPC",
+            "ភាសា\u{200B}។",
+        ] {
+            assert_eq!(norm(s), s);
+        }
         assert_eq!(norm("ភាសា\u{200B}abc"), "ភាសាabc");
+        assert_eq!(norm("abc\u{200B}ភាសា"), "abcភាសា");
+        assert_eq!(norm("word\u{200B}"), "word");
         assert_eq!(norm("한\u{200B}국"), "한국");
         assert_eq!(norm("か\u{200B}な"), "かな");
         assert_eq!(norm("ab\u{200B}cd"), "abcd");
