@@ -216,6 +216,9 @@ mod tests {
         // Through the Hebrew and the Thai code page.
         assert_eq!(fix("cafֳ© crֳ¨me"), "café crème");
         assert_eq!(fix("naรฏve faรงade"), "naïve façade");
+        // A byte windows-1257 leaves undefined (0xA5), as a lenient decoder
+        // writes it: Latin-1's `¥`.
+        assert_eq!(fix("ą¤¹ą¤æą¤Øą¥¨ą¤¦ą¥€ ą¤\u{AD}ą¤¾ą¤·ą¤¾"), "हिन्दी भाषा");
     }
 
     #[test]

@@ -215,8 +215,13 @@ impl CodePage {
             .filter(|&&(c, _)| ('\u{80}'..='\u{9F}').contains(&c))
             .fold(0u32, |bits, &(c, _)| bits | 1 << (c as u32 - 0x80));
         // Latin-1 writes the C1 controls where the windows code pages have
-        // punctuation; garbled text often has both.
-        for byte in 0x80..=0x9Fu8 {
+        // punctuation; garbled text often has both. A byte the page leaves
+        // undefined is read as Latin-1 reads it, as lenient decoders do
+        // (windows-1257 `¥` for 0xA5: `ą¥¨` is Devanagari's virama).
+        for byte in 0x80..=0xFFu8 {
+            if byte >= 0xA0 && bytes_of.iter().any(|&(_, b)| b == byte) {
+                continue;
+            }
             let c = char::from(byte);
             if !bytes_of.iter().any(|&(d, _)| d == c) {
                 bytes_of.push((c, byte));
