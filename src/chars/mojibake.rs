@@ -219,6 +219,9 @@ mod tests {
         // A byte windows-1257 leaves undefined (0xA5), as a lenient decoder
         // writes it: Latin-1's `¥`.
         assert_eq!(fix("ą¤¹ą¤æą¤Øą¥¨ą¤¦ą¥€ ą¤\u{AD}ą¤¾ą¤·ą¤¾"), "हिन्दी भाषा");
+        // Through ISO-8859-2, not windows-1250, whose reading puts Tibetan
+        // where the Devanagari vowel signs are.
+        assert_eq!(fix("ŕ¤ľŕ¤żŕ¤\u{82}ŕ¤ĄŕĽ\u{8b} ŕ¤\u{95}ŕĽ\u{80}"), "विंडो की");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::text::script::{CharClass, classify};
 use encoding_rs::{BIG5, DecoderResult, EncoderResult, Encoding, GBK, SHIFT_JIS};
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
+use unicode_script::{Script, UnicodeScript};
 
 /// How implausible `text` is as real writing: the sum of what each
 /// character costs alone and next to its neighbours. Lower is better.
@@ -163,9 +164,19 @@ fn context_cost(prev: Option<char>, c: char, next: Option<char>) -> i32 {
         })
     };
     if is_combining_mark(c) {
-        // The accents of decomposed Latin text are fine after a letter.
+        // The accents of decomposed Latin text are fine after a letter,
+        // and so are the vowel signs and other marks of a script after its
+        // own letters (`वि`, `กิ`, `שָׁ`).
         let accent = matches!(c, '\u{300}'..='\u{30C}' | '\u{323}' | '\u{327}' | '\u{328}');
-        return if letter(prev) && accent { 0 } else { 4 };
+        let own_script = prev.is_some_and(|p| {
+            let script = c.script();
+            script == p.script() && !matches!(script, Script::Common | Script::Inherited)
+        });
+        return if letter(prev) && (accent || own_script) {
+            0
+        } else {
+            4
+        };
     }
     if is_code_page_symbol(c) {
         return if letter(prev) && letter(next) && (accented(prev) || accented(next)) {
@@ -426,6 +437,15 @@ mod tests {
         ] {
             assert!(cost(garbled) > cost(right), "{garbled}");
         }
+    }
+
+    #[test]
+    fn marks_cost_nothing_after_letters_of_their_script() {
+        for text in ["विंडो की", "ภาษาไทย", "שָׁלוֹם"] {
+            assert_eq!(cost(text), 0, "{text}");
+        }
+        // A Devanagari vowel sign after a Latin letter accents nothing.
+        assert!(cost("a\u{93F}") > 0);
     }
 
     #[test]
