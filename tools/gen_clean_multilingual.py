@@ -38,8 +38,14 @@ Each line of the output is a negative peer case, in the format of
      "input": "...", "expected": "..."}
 
 usage: python3 tools/gen_clean_multilingual.py [LOCALE_DIR] > tests/clean-multilingual.jsonl
+
+A held-out set, none of whose sentences the committed file holds:
+
+    python3 tools/gen_clean_multilingual.py --skip 16 --per-language 40 > target/clean-held-out.jsonl
+    python3 tools/gen_mojibake_cases.py target/clean-held-out.jsonl > target/mojibake-held-out.jsonl
 """
 
+import argparse
 import collections
 import gettext
 import glob
@@ -106,7 +112,18 @@ def is_plain_line(msgid, text):
 
 
 def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/locale"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("locale_dir", nargs="?", default="/usr/share/locale")
+    parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="leave out the first N sentences of each language: with --skip 16 "
+        "the set holds none of the committed file's sentences (a held-out set)",
+    )
+    parser.add_argument("--per-language", type=int, default=PER_LANGUAGE)
+    args = parser.parse_args()
+    root = args.locale_dir
     by_lang = collections.defaultdict(set)
     for path in sorted(glob.glob(os.path.join(root, "*", "LC_MESSAGES", "*.mo"))):
         lang = path[len(root) :].strip("/").split("/")[0]
@@ -141,7 +158,7 @@ def main():
         if len(kept) < MIN_PER_LANGUAGE:
             continue
         kept.sort(key=lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest())
-        for i, t in enumerate(kept[:PER_LANGUAGE]):
+        for i, t in enumerate(kept[args.skip : args.skip + args.per_language], start=args.skip):
             cases.append(
                 {
                     "id": f"{lang}/{i:04d}",
