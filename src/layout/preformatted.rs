@@ -34,6 +34,11 @@
 //!   set apart by tabs (`Alice⇥30⇥Berlin`), and keep their tabs;
 //! - **email quotation**: two or more lines in a row that each start with
 //!   a quotation mark as email sets it (`> `) keep their lines and marks;
+//! - **two-cell rows**: three or more lines in a row that are each two
+//!   cells a gap of three spaces or more apart, whose second cells start
+//!   (or end) at one column and whose first cells mostly stop short of
+//!   half the way to it, are the rows of a table of two columns
+//!   (`Apples          3.20`), kept with their gaps;
 //! - **short run**: three or more consecutive lines that all stop well
 //!   short of the document's line width, mostly without sentence
 //!   punctuation, are table cells, a listing or verse — including a line
@@ -200,6 +205,20 @@ mod tests {
         // One line with a tab in it is no table.
         let input = format!("{PROSE}\nAlice\t30\tBerlin\n{PROSE}\n");
         assert_kept(&input, false);
+    }
+
+    #[test]
+    fn rows_of_a_two_column_table_are_kept() {
+        let input = "Apples          3.20\nPears           2.10\nCherries       12.40\n";
+        assert_kept(input, true);
+        let input = "Weight          2.5 kg\nHeight          1.2 m\nColour          dark green\n";
+        assert_kept(input, true);
+        // Two rows are too few.
+        assert_kept("Apples          3.20\nPears           2.10\n", false);
+        // Sentences set two spaces apart are not cells, nor are two
+        // columns of prose whose left lines fill the way to a narrow gap.
+        let input = "The first column of a page runs   and the second\nhere with text of its own that    page goes on\nfills its lines to the gutter.    more of it.\n";
+        assert_kept(input, false);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::one_line::{ends_with_url_scheme, line_looks_preformatted};
 use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
 use crate::text::line::{Line, is_list_item, is_stretched_prose};
 use crate::text::script::{
-    CharClass, classify, ends_sentence, is_cjk, is_spaceless, splits_katakana_word,
+    CharClass, classify, display_width, ends_sentence, is_cjk, is_spaceless, splits_katakana_word,
 };
 use memchr::memmem;
 use std::cell::OnceCell;
@@ -76,6 +76,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     mark_runs(&gap_before, 2, tabbed, &mut pre);
     let quoted = |v: usize| is_quoted_line(&lines[visible[v]].text);
     mark_runs(&gap_before, 2, quoted, &mut pre);
+    mark_two_cell_rows(lines, &visible, &gap_before, &mut pre);
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
     // prose mid-sentence (read from the end, so that two stretched lines
@@ -246,6 +247,77 @@ fn mark_path_lists(lines: &[Line], visible: &[usize], gap_before: &[bool], alone
 fn mark_labelled_lines(lines: &[Line], visible: &[usize], gap_before: &[bool], alone: &mut [bool]) {
     let labelled = |v: usize| starts_with_label(&lines[visible[v]].text);
     mark_runs(gap_before, MIN_RUN, labelled, alone);
+}
+
+/// A row of a table of two columns (`Apples          3.20`): the line's
+/// text holds one run of three spaces or more and no other run of two.
+#[derive(Clone, Copy)]
+struct TwoCellRow {
+    /// Where the first cell ends (its display column, indentation
+    /// included).
+    first_end: usize,
+    /// Where the second cell starts.
+    second_start: usize,
+    /// Where the second cell ends.
+    second_end: usize,
+}
+
+impl TwoCellRow {
+    fn of(line: &Line) -> Option<Self> {
+        if !line.spaces.has_triple_space() || line.spaces.has_tab() {
+            return None;
+        }
+        let text = &line.text;
+        let at = memmem::find(text.as_bytes(), b"   ")?;
+        let end = at + text[at..].bytes().take_while(|&b| b == b' ').count();
+        if text[..at].contains("  ") || text[end..].contains("  ") || end == text.len() {
+            return None;
+        }
+        Some(TwoCellRow {
+            first_end: line.indent + display_width(&text[..at]),
+            second_start: line.indent + display_width(&text[..end]),
+            second_end: line.indent + line.width,
+        })
+    }
+}
+
+/// Marks the rows of a table of two columns, one row a line: three or more
+/// lines in a row that are each two cells a wide gap apart
+/// ([`TwoCellRow`]), whose second cells start at one column (or end at
+/// one, numbers set flush right), and whose first cells on most rows stop
+/// short of half the way to the second (a label and its value, not two
+/// columns of prose a narrow gutter apart):
+///
+/// ```text
+/// Apples          3.20
+/// Pears           2.10
+/// Cherries       12.40
+/// ```
+fn mark_two_cell_rows(lines: &[Line], visible: &[usize], gap_before: &[bool], pre: &mut [bool]) {
+    let rows: Vec<Option<TwoCellRow>> =
+        visible.iter().map(|&i| TwoCellRow::of(&lines[i])).collect();
+    let mut v = 0;
+    while v < rows.len() {
+        let Some(first) = rows[v] else {
+            v += 1;
+            continue;
+        };
+        let mut end = v + 1;
+        while end < rows.len() && !gap_before[end] && rows[end].is_some() {
+            end += 1;
+        }
+        let run: Vec<TwoCellRow> = rows[v..end].iter().flatten().copied().collect();
+        let aligned = run.iter().all(|r| r.second_start == first.second_start)
+            || run.iter().all(|r| r.second_end == first.second_end);
+        let labels = run
+            .iter()
+            .filter(|r| r.first_end * 2 < r.second_start)
+            .count();
+        if run.len() >= MIN_RUN && aligned && labels * 2 > run.len() {
+            pre[v..end].fill(true);
+        }
+        v = end;
+    }
 }
 
 /// Marks in `marks` each run of `min` or more visible lines in a row, no
