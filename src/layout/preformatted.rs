@@ -34,6 +34,14 @@
 //!   set apart by tabs (`Alice⇥30⇥Berlin`), and keep their tabs;
 //! - **email quotation**: two or more lines in a row that each start with
 //!   a quotation mark as email sets it (`> `) keep their lines and marks;
+//! - **log records**: two or more lines in a row that each begin with a
+//!   time stamp (`2026-12-05 07:51:02 …`, `[07:51:02] …`);
+//! - **separated values**: two or more lines in a row, with no CJK in
+//!   them, that hold the same number (two or more) of commas or of
+//!   semicolons, none followed by a space and not all between digits
+//!   (`1,Apples,3.20,120`);
+//! - **fenced code**: a Markdown code block, from a fence of three
+//!   backticks or tildes to the fence that closes it;
 //! - **two-cell rows**: three or more lines in a row that are each two
 //!   cells a gap of three spaces or more apart, whose second cells start
 //!   (or end) at one column and whose first cells mostly stop short of
@@ -219,6 +227,45 @@ mod tests {
         // columns of prose whose left lines fill the way to a narrow gap.
         let input = "The first column of a page runs   and the second\nhere with text of its own that    page goes on\nfills its lines to the gutter.    more of it.\n";
         assert_kept(input, false);
+    }
+
+    #[test]
+    fn records_of_a_log_are_kept() {
+        let input = "2026-12-05 07:51:02 INFO  server started\n2026-12-05 07:51:04 ERROR could not open the database\n";
+        assert_kept(input, true);
+        assert_kept(
+            "[07:52:10] client connected\n[07:52:11] client sent 4,096 bytes\n",
+            true,
+        );
+        // A line that starts with a year is no record.
+        let input = format!("{PROSE}\n2026 was the year the board met\nmore often than before.\n");
+        assert_kept(&input, false);
+    }
+
+    #[test]
+    fn rows_of_comma_separated_values_are_kept() {
+        assert_kept("id,name,price\n1,Apples,3.20\n2,Pears,2.10\n", true);
+        assert_kept("sku;name;price\nA-1;Apples;3,20\n", true);
+        // Numbers with thousands separators, commas followed by spaces,
+        // rows of different lengths and Chinese with ASCII commas are not.
+        assert_kept(
+            "It came to 1,250,000 euros\nof which 1,100,000 went\n",
+            false,
+        );
+        assert_kept("red,green,blue and\nyellow,black\n", false);
+        assert_kept("我们,你们,他们都来了,这是\n一个测试,看看,是否会被\n", false);
+    }
+
+    #[test]
+    fn a_fenced_code_block_is_kept() {
+        let input = format!("{PROSE}\n```sh\ntar xzf tool.tar.gz\ncd tool\n```\n{PROSE}\n");
+        let lines = marked(&input);
+        let kept: Vec<bool> = lines.iter().map(|(_, p)| *p).collect();
+        assert_eq!(kept, [false, true, true, true, true, false], "{lines:?}");
+        // A fence that nothing closes marks nothing.
+        let input = format!("```\n{PROSE}\n{PROSE}\n");
+        let lines = marked(&input);
+        assert!(!lines[1].1 && !lines[2].1, "{lines:?}");
     }
 
     #[test]

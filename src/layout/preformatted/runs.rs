@@ -77,6 +77,12 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     let quoted = |v: usize| is_quoted_line(&lines[visible[v]].text);
     mark_runs(&gap_before, 2, quoted, &mut pre);
     mark_two_cell_rows(lines, &visible, &gap_before, &mut pre);
+    // Records that each begin with a time stamp (a log), and rows of
+    // comma- or semicolon-separated values.
+    let stamped = |v: usize| starts_with_time_stamp(&lines[visible[v]].text);
+    mark_runs(&gap_before, 2, stamped, &mut pre);
+    mark_separated_values(lines, &visible, &gap_before, &mut pre);
+    mark_fenced_code(lines, &visible, &mut pre);
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
     // prose mid-sentence (read from the end, so that two stretched lines
@@ -317,6 +323,105 @@ fn mark_two_cell_rows(lines: &[Line], visible: &[usize], gap_before: &[bool], pr
             pre[v..end].fill(true);
         }
         v = end;
+    }
+}
+
+/// Does the line begin with a date and a time, or a time, as a log
+/// writes them (`2026-12-05 07:51:02 INFO …`, `[07:51:02] …`,
+/// `2026-12-05T07:51:02Z …`)?
+fn starts_with_time_stamp(text: &str) -> bool {
+    let text = text.strip_prefix('[').unwrap_or(text).as_bytes();
+    // `d` a digit, `.` any separator of the pattern, the rest as written.
+    let fits = |pattern: &[u8]| {
+        text.len() >= pattern.len()
+            && pattern.iter().zip(text).all(|(&p, &b)| match p {
+                b'd' => b.is_ascii_digit(),
+                b'.' => matches!(b, b' ' | b'T'),
+                _ => p == b,
+            })
+    };
+    fits(b"dddd-dd-dd.dd:dd") || fits(b"dd:dd:dd")
+}
+
+/// How many separators a row of comma- (or semicolon-) separated values
+/// holds, or `None` when the line is no such row: two or more of them, none
+/// followed by a space (prose puts one after its commas), and one at least
+/// beside a character that is no digit (`1,000,000` is a number).
+fn separated_values(text: &str) -> Option<(u8, usize)> {
+    [b',', b';'].into_iter().find_map(|separator| {
+        let bytes = text.as_bytes();
+        let at: Vec<usize> = memchr::memchr_iter(separator, bytes).collect();
+        let spaced = at.iter().any(|&i| bytes.get(i + 1) == Some(&b' '));
+        let digit = |i: Option<&u8>| i.is_some_and(u8::is_ascii_digit);
+        let between_digits = at
+            .iter()
+            .all(|&i| i > 0 && digit(bytes.get(i - 1)) && digit(bytes.get(i + 1)));
+        (at.len() >= 2 && !spaced && !between_digits).then_some((separator, at.len()))
+    })
+}
+
+/// Marks the rows of comma- or semicolon-separated values (CSV): two or
+/// more lines in a row, with no ideograph, kana or Hangul, that each hold
+/// the same number of separators ([`separated_values`]).
+fn mark_separated_values(lines: &[Line], visible: &[usize], gap_before: &[bool], pre: &mut [bool]) {
+    // Chinese and Japanese text may put ASCII commas between its words
+    // with no space after them (`我们,你们,他们`): no row of such text is
+    // taken.
+    let rows: Vec<Option<(u8, usize)>> = visible
+        .iter()
+        .map(|&i| {
+            let line = &lines[i];
+            let cjk = line.classes.has_cjk() || line.classes.contains(CharClass::Hangul);
+            (!cjk).then(|| separated_values(&line.text)).flatten()
+        })
+        .collect();
+    let mut v = 0;
+    while v < rows.len() {
+        let Some(first) = rows[v] else {
+            v += 1;
+            continue;
+        };
+        let mut end = v + 1;
+        while end < rows.len() && !gap_before[end] && rows[end] == Some(first) {
+            end += 1;
+        }
+        if end - v >= 2 {
+            pre[v..end].fill(true);
+        }
+        v = end;
+    }
+}
+
+/// Is the line a fence of a Markdown code block (three backticks or
+/// tildes, an info string after them)?
+fn fence(text: &str) -> Option<char> {
+    ["```", "~~~"]
+        .into_iter()
+        .find(|mark| text.starts_with(mark))
+        .and_then(|mark| mark.chars().next())
+}
+
+/// Marks a code block that Markdown fences (```` ``` ```` or `~~~` above
+/// and below it): the fences and every line between them keep their
+/// lines. A fence that no other closes marks nothing.
+fn mark_fenced_code(lines: &[Line], visible: &[usize], pre: &mut [bool]) {
+    let mut v = 0;
+    while v < visible.len() {
+        let Some(mark) = fence(&lines[visible[v]].text) else {
+            v += 1;
+            continue;
+        };
+        let closing = (v + 1..visible.len()).find(|&w| {
+            let text = &lines[visible[w]].text;
+            fence(text) == Some(mark) && text.trim_start_matches(mark).is_empty()
+        });
+        match closing {
+            Some(end) => {
+                pre[v..=end].fill(true);
+                v = end + 1;
+            }
+            None => v += 1,
+        }
     }
 }
 
