@@ -374,6 +374,7 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
             [•·●○■□◆◇▪▫▶►‣⁃∙◦\-–*+]\s
+          | [・●○■□◆◇▶►][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]
           | \d{1,3}[.)．）]\s
           | \d{1,3}、
           | [(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[)）]
@@ -393,6 +394,7 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// use textmend::text::line::list_marker_width;
 /// assert_eq!(list_marker_width("1. Download the installer"), Some(3));
 /// assert_eq!(list_marker_width("•  USB"), Some(3));
+/// assert_eq!(list_marker_width("・設定"), Some(2));
 /// assert_eq!(list_marker_width("Download"), None);
 /// ```
 pub fn list_marker_width(text: &str) -> Option<usize> {
@@ -400,9 +402,19 @@ pub fn list_marker_width(text: &str) -> Option<usize> {
         return None;
     }
     let marker = LIST_MARKER.find(text)?;
-    let rest = &text[marker.end()..];
+    // A bullet set close to a CJK item (`・設定`) is matched with the
+    // item's first letter, which is not the marker's.
+    let mut end = marker.end();
+    if let Some(letter) = text[..end]
+        .chars()
+        .last()
+        .filter(|&c| crate::text::script::is_alphabetic(c))
+    {
+        end -= letter.len_utf8();
+    }
+    let rest = &text[end..];
     let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    Some(crate::text::script::display_width(&text[..marker.end()]) + spaces)
+    Some(crate::text::script::display_width(&text[..end]) + spaces)
 }
 
 /// True when `text` starts with a list marker.
@@ -412,6 +424,7 @@ pub fn list_marker_width(text: &str) -> Option<usize> {
 /// assert!(is_list_item("1. First"));
 /// assert!(is_list_item("（一）总体要求"));
 /// assert!(is_list_item("• USB"));
+/// assert!(is_list_item("・設定ファイルを開きます。"));
 /// assert!(!is_list_item("——鄂尔多斯市"));
 /// assert!(!is_list_item("2019 was a year"));
 /// ```
