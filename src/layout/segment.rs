@@ -32,7 +32,11 @@
 //!   `SentenceEnds`: a page of one-sentence items and cells), even a full
 //!   line;
 //! - a blank line or page break precedes it and the text before the break
-//!   is not a sentence cut off in the middle.
+//!   is not a sentence cut off in the middle;
+//! - the block began with a label and a colon and this line begins with
+//!   one of its own, after a line cut off mid-phrase, or after a sentence
+//!   end when the label is in capitals (`JOHN: Where were you?` / `MARY:
+//!   At home.`).
 //!
 //! A blank line or page break is a column or page break, not a paragraph
 //! end, when the text before it has no sentence-final punctuation, its
@@ -241,6 +245,16 @@ mod tests {
         // count is narrow spaces and punctuation.
         let input = "오늘 아침에는 공원을 따라서\n천천히 걸으며 새들이 우는\n소리를 들었습니다. 그리고\n집으로 돌아와 따뜻한 차를\n마시며 쉬었습니다.\n주말에는 친구들과 함께\n모여 맛있는 음식을 나누어\n먹고 이야기를 했습니다.";
         assert_eq!(blocks(input).len(), 2);
+    }
+
+    #[test]
+    fn a_speaker_in_capitals_starts_an_entry_after_a_sentence_end() {
+        let input = "JOHN: Where were you last night?\nMARY: At home. I told you\nthat already.\nJOHN: You did not.";
+        assert_eq!(blocks(input).len(), 3, "{:?}", blocks(input));
+        // A label that is not in capitals leaves the paragraph rules to
+        // decide, as before.
+        let input = input.replace("MARY:", "Mary:");
+        assert_eq!(blocks(&input).len(), 2, "{:?}", blocks(&input));
     }
 
     #[test]

@@ -311,16 +311,27 @@ fn pushes_latin_word(before: &str, after: &str) -> bool {
 /// Does `cur` start the next entry of a definition list whose current
 /// entry began with a label and a colon (`"/etc/systemd/system": …`)?
 /// Entries are set one after another, each wrapped on its own, so a line
-/// that begins with a label of its own starts the next one.
+/// that begins with a label of its own starts the next one; after a
+/// sentence end, a label in capitals does (a speaker in a dialogue, `MARY:
+/// At home.`).
 pub(super) fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
     // A label in lower case is the sentence going on (`quick at another:`);
-    // after a full stop the paragraph rules decide, as entries are phrases.
+    // after a full stop the paragraph rules decide, as entries are phrases,
+    // unless the label is set in capitals, as no sentence is.
     !prev.line.preformatted
         && !cur.line.preformatted
         && !ends_mid_clause(&prev.line.text)
-        && !prev.ends_sentence
+        && (!prev.ends_sentence || label_in_capitals(&cur.line.text))
         && !cur.line.first_char().is_some_and(char::is_lowercase)
         && starts_with_label(&cur.line.text)
+}
+
+/// Is the label before the line's first colon written in capitals, with
+/// two letters or more (`MARY:`, `NOTE:`, `Q:` is one letter)?
+fn label_in_capitals(text: &str) -> bool {
+    let label = text.split(':').next().unwrap_or("");
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && label.chars().all(|c| !c.is_lowercase())
 }
 
 /// The shape of a line's first word when it is a term rather than a word
