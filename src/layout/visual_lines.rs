@@ -32,7 +32,8 @@
 //! Chinese and Japanese have no spaces to stretch, so a justified line of
 //! them comes a character per line: two or more consecutive lines that
 //! each hold one character of a script written without spaces (not all the
-//! same character, which is fake bold) are joined with nothing between
+//! same character, which is fake bold, and not all punctuation, which no
+//! line is made of) are joined with nothing between
 //! them (a word ending in a space before them takes them on). They need
 //! no measure of the page: the repaired text never holds two such lines
 //! in a row, so a second repair finds none.
@@ -207,7 +208,8 @@ fn mark_spaced_lines(input: &str, lines: &mut [Line]) {
 /// Which lines are pieces of a longer line: a word (or words set apart by
 /// wide gaps) ending in a space, or one of two or more consecutive lines
 /// that each hold one character of a script written without spaces, not
-/// all the same character (the same character drawn again is fake bold).
+/// all the same character (the same character drawn again is fake bold)
+/// and not all signs.
 fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
     let mut marks: Vec<bool> = lines.iter().map(|l| is_piece(input, l)).collect();
     let single = |line: &Line| -> Option<char> {
@@ -225,6 +227,7 @@ fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
         };
         // The run of one-character lines from `i`.
         let (mut end, mut count, mut varied) = (i + 1, 1, false);
+        let mut lettered = crate::text::script::is_alphabetic(first);
         let mut last = i;
         while end < lines.len() {
             let line = &lines[end];
@@ -234,6 +237,7 @@ fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
             match single(line) {
                 Some(c) => {
                     varied |= c != first;
+                    lettered |= crate::text::script::is_alphabetic(c);
                     count += 1;
                     last = end;
                     end += 1;
@@ -241,7 +245,9 @@ fn piece_marks(input: &str, lines: &[Line]) -> Vec<bool> {
                 None => break,
             }
         }
-        if count >= 2 && varied {
+        // A line of text holds letters: a run of signs alone (`，` / `（`)
+        // is no line's pieces.
+        if count >= 2 && varied && lettered {
             for mark in &mut marks[i..=last] {
                 *mark = true;
             }
@@ -422,6 +428,12 @@ mod tests {
         let lines = rebuilt(input);
         assert!(lines.iter().any(|l| l.starts_with("深入基层")), "{lines:?}");
         assert!(!lines.contains(&"深".to_string()));
+    }
+
+    #[test]
+    fn signs_a_line_each_are_no_pieces() {
+        let lines = rebuilt("{\n，\n（\n");
+        assert_eq!(lines, ["{", "，", "（"], "{lines:?}");
     }
 
     #[test]
