@@ -40,6 +40,9 @@
 //!   them, that hold the same number (two or more) of commas or of
 //!   semicolons, none followed by a space and not all between digits
 //!   (`1,Apples,3.20,120`);
+//! - **contents without leaders**: two or more lines in a row that are
+//!   each a section number, a title and a page number, the page numbers
+//!   never falling (`2.1 Earlier work 6`);
 //! - **fenced code**: a Markdown code block, from a fence of three
 //!   backticks or tildes to the fence that closes it;
 //! - **two-cell rows**: three or more lines in a row that are each two
@@ -254,6 +257,20 @@ mod tests {
         );
         assert_kept("red,green,blue and\nyellow,black\n", false);
         assert_kept("我们,你们,他们都来了,这是\n一个测试,看看,是否会被\n", false);
+    }
+
+    #[test]
+    fn contents_entries_without_leaders_are_kept() {
+        assert_kept(
+            "1 Introduction 1\n2 Background 5\n2.1 Earlier work 6\n",
+            true,
+        );
+        // Page numbers that fall are no contents.
+        let input = format!(
+            "{PROSE}\n12 had left the town for good by 2021\n3 had already moved away in 1999\n"
+        );
+        let lines = marked(&input);
+        assert!(!lines[1].1 && !lines[2].1, "{lines:?}");
     }
 
     #[test]

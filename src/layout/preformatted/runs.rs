@@ -83,6 +83,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     mark_runs(&gap_before, 2, stamped, &mut pre);
     mark_separated_values(lines, &visible, &gap_before, &mut pre);
     mark_fenced_code(lines, &visible, &mut pre);
+    mark_contents_entries(lines, &visible, &gap_before, &mut pre);
     // A justified line of prose that `-layout` stretched to its column's
     // width looks like a row of one-word cells; it runs into a line of
     // prose mid-sentence (read from the end, so that two stretched lines
@@ -383,6 +384,55 @@ fn mark_separated_values(lines: &[Line], visible: &[usize], gap_before: &[bool],
         };
         let mut end = v + 1;
         while end < rows.len() && !gap_before[end] && rows[end] == Some(first) {
+            end += 1;
+        }
+        if end - v >= 2 {
+            pre[v..end].fill(true);
+        }
+        v = end;
+    }
+}
+
+/// The page number of a contents entry written without leader dots
+/// (`2.1 Earlier work 6`): a section number (digits with dots between
+/// them), a title with a letter in it, and a page number of at most four
+/// digits at the end, each a space apart.
+fn contents_entry(text: &str) -> Option<u32> {
+    let (number, rest) = text.split_once(' ')?;
+    let number = number.strip_suffix('.').unwrap_or(number);
+    let numbered = !number.is_empty()
+        && number
+            .split('.')
+            .all(|part| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()));
+    let (title, page) = rest.trim_end().rsplit_once(' ')?;
+    let titled = title.chars().any(char::is_alphabetic);
+    let page_number = (page.len() <= 4)
+        .then(|| page.parse::<u32>().ok())
+        .flatten();
+    page_number.filter(|_| numbered && titled)
+}
+
+/// Marks the entries of a table of contents written without leader dots:
+/// two or more lines in a row that are each a contents entry
+/// ([`contents_entry`]), their page numbers never falling
+/// (`1 Introduction 1` / `2 Background 5` / `2.1 Earlier work 6`).
+fn mark_contents_entries(lines: &[Line], visible: &[usize], gap_before: &[bool], pre: &mut [bool]) {
+    let pages: Vec<Option<u32>> = visible
+        .iter()
+        .map(|&i| contents_entry(&lines[i].text))
+        .collect();
+    let mut v = 0;
+    while v < pages.len() {
+        let Some(mut page) = pages[v] else {
+            v += 1;
+            continue;
+        };
+        let mut end = v + 1;
+        while end < pages.len() && !gap_before[end] {
+            match pages[end] {
+                Some(next) if next >= page => page = next,
+                _ => break,
+            }
             end += 1;
         }
         if end - v >= 2 {
