@@ -105,8 +105,11 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
                 breaks_between(prev, cur, block, setting, sentence_ends)
                     || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
-                    || block_hang
-                        .is_some_and(|first| cur.line.indent <= first && prev.line.indent > first)
+                    || block_hang.is_some_and(|first| {
+                        cur.line.indent <= first
+                            && prev.line.indent > first
+                            && !cur.line.preformatted
+                    })
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
             }
         };
@@ -124,6 +127,8 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
             if let Some(prev) = v.checked_sub(1).map(|p| &visible[p])
                 && block.lines.len() == 1
                 && cur.line.indent > prev.line.indent
+                && !prev.line.preformatted
+                && !cur.line.preformatted
             {
                 block_hang = Some(prev.line.indent);
             }
