@@ -252,8 +252,7 @@ pub(crate) fn choose_encoding_reading<'a>(
             return (choice(encoding, 0, "detected", true), None);
         }
     }
-    // encoding_rs's validation, faster than the standard library's on
-    // text outside ASCII, which gives the text when it is valid.
+    // The quickest validation, which gives the text when it is valid.
     if let Some(text) = valid_utf8(bytes) {
         return (choice(UTF_8, 0, "utf-8", true), Some(text));
     }
@@ -278,13 +277,11 @@ pub(crate) fn choose_encoding_reading<'a>(
     (choice(encoding, 0, "detected", confident), None)
 }
 
-/// `bytes` as text when they are valid UTF-8, told by encoding_rs's
-/// validation (faster than the standard library's on text outside ASCII).
+/// `bytes` as text when they are valid UTF-8, told by simdutf8's
+/// validation (a few times faster than encoding_rs's or the standard
+/// library's on text outside ASCII, which is most of what it reads).
 fn valid_utf8(bytes: &[u8]) -> Option<&str> {
-    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes)? {
-        Cow::Borrowed(text) => Some(text),
-        Cow::Owned(_) => None,
-    }
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// Decodes without BOM handling, replacing and counting malformed sequences.

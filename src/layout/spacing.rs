@@ -18,7 +18,7 @@ use crate::text::script::{CharClass, classify};
 
 /// What separates the tokens: a space, or a tab (which the output writes
 /// as a space, so a second repair would find the run).
-const SPACES: [char; 2] = [' ', '\t'];
+const SPACES: [u8; 2] = [b' ', b'\t'];
 /// The fewest single-character tokens that make a letter-spaced run.
 const MIN_RUN: usize = 3;
 /// The fewest ideographs or kana in such a run.
@@ -60,7 +60,7 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     for_each_group(text, |group, closes| {
-        for (k, token) in group.split(SPACES).filter(|t| !t.is_empty()).enumerate() {
+        for (k, token) in tokens(group).filter(|t| !t.is_empty()).enumerate() {
             if !out.is_empty() && (k == 0 || !closes) {
                 out.push(' ');
             }
@@ -80,7 +80,7 @@ fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
     let mut singles = 0;
     let mut cjk = 0;
     let mut pos = 0;
-    for token in text.split(SPACES) {
+    for token in tokens(text) {
         let start = pos;
         pos += token.len() + 1;
         if token.is_empty() {
@@ -111,6 +111,24 @@ fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
             singles >= MIN_RUN && cjk >= MIN_CJK_IN_RUN,
         );
     }
+}
+
+/// `text` cut at every space and tab ([`SPACES`]), empty tokens kept, as
+/// `str::split` cuts it. Both are ASCII bytes, never part of another
+/// character, so they are found by a vectorised byte search and no
+/// character is decoded.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let [space, tab] = SPACES;
+    let mut start = 0;
+    memchr::memchr2_iter(space, tab, text.as_bytes())
+        .map(Some)
+        .chain([None])
+        .map(move |cut| {
+            let end = cut.unwrap_or(text.len());
+            let token = &text[start..end];
+            start = end + 1;
+            token
+        })
 }
 
 /// One character, or one CJK character with punctuation attached (`す。`,
@@ -151,6 +169,22 @@ fn starts_with_ideograph_or_kana(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_what_split_gives() {
+        for text in [
+            "",
+            " ",
+            "\t",
+            "a",
+            "鄂 尔\t多  斯 ",
+            " 里 面 的 \"Enabling SASL\"",
+            "\t\tx",
+        ] {
+            let split: Vec<&str> = text.split([' ', '\t']).collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
 
     #[test]
     fn ocr_spaced_runs_close_up() {

@@ -433,15 +433,66 @@ pub fn is_list_item(text: &str) -> bool {
     // ideograph or an ASCII letter followed by `.` or `)`; check cheaply.
     let mut chars = text.chars();
     let plausible = match (chars.next(), chars.next()) {
-        (Some(c), _) if !crate::text::script::is_alphabetic(c) => true,
+        (Some(c), second) if !crate::text::script::is_alphabetic(c) => {
+            may_start_marker(c, second, text)
+        }
         (Some(c), Some(d)) if c.is_ascii_alphabetic() => matches!(d, '.' | ')'),
-        (Some(c), _) => matches!(
-            c,
-            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-        ),
+        (Some(c), _) => {
+            matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ) && text.chars().skip(1).take(3).any(|d| d == '、')
+        }
         _ => false,
     };
     plausible && LIST_MARKER.is_match(text)
+}
+
+/// Can a list marker start with `first`, a character that is no letter,
+/// followed by `second`, in `text`? What each of [`LIST_MARKER`]'s shapes
+/// needs near the line's start: a bullet a space after it, a number its
+/// `.`, `)` or `、` within three characters, or a bracket or a circled
+/// number. Most lines that start with a digit or a symbol are refused so
+/// before the pattern is compiled or run.
+fn may_start_marker(first: char, second: Option<char>, text: &str) -> bool {
+    let bullet = matches!(
+        first,
+        '•' | '·'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '▪'
+            | '▫'
+            | '▶'
+            | '►'
+            | '‣'
+            | '⁃'
+            | '∙'
+            | '◦'
+            | '-'
+            | '–'
+            | '*'
+            | '+'
+    );
+    if bullet {
+        return second.is_some_and(char::is_whitespace);
+    }
+    // Circled numbers are digits to `classify`: asked first.
+    if matches!(
+        first,
+        '(' | '（' | '①'..='⑳' | '㉑'..='㉟' | '㊱'..='㊿' | '⑴'..='⒇' | '⒈'..='⒛'
+    ) {
+        return true;
+    }
+    crate::text::script::classify(first) == crate::text::script::CharClass::Digit
+        && text
+            .chars()
+            .skip(1)
+            .take(3)
+            .any(|c| matches!(c, '.' | ')' | '．' | '）' | '、'))
 }
 
 /// Splits `input` into lines as written: in input order, their
@@ -659,6 +710,46 @@ fn first_word(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cheap_test_refuses_no_list_item() {
+        for text in [
+            "1. First",
+            "12) Twelfth",
+            "3、三",
+            "１．全角",
+            "١. Arabic",
+            "（一）总体要求",
+            "(a) item",
+            "( 12 ) item",
+            "一、总则",
+            "十二、其他",
+            "① 第一",
+            "⒛ twenty",
+            "• USB",
+            "- 12 -",
+            "–\u{3000}dash",
+            "a) letter",
+            "□玉琢 王亦然",
+            "——鄂尔多斯市",
+            "12”专项整改",
+            "2019 was a year",
+            "一二三四、",
+            "·",
+        ] {
+            assert_eq!(is_list_item(text), LIST_MARKER.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_space_of_the_list_marker_pattern_is_white_space() {
+        let space = Regex::new(r"^\s$").expect("space pattern is valid");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if space.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(c.is_whitespace(), "{c:?}");
+            }
+        }
+    }
 
     fn texts(input: &str) -> Vec<String> {
         split_lines(input, &mut EditLog::default())

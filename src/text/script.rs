@@ -575,8 +575,13 @@ pub(crate) fn starts_common_ideograph(bytes: &[u8]) -> bool {
 /// rest as Unicode says.
 fn ascii_width(text: &str) -> usize {
     let printable = |b: &u8| (b' '..=b'~').contains(b);
-    // A count the compiler vectorises; control characters are rare.
-    let columns = text.bytes().filter(printable).count();
+    // Counted a chunk at a time in a byte, which the compiler vectorises
+    // (a count in `usize` it is not); control characters are rare.
+    let columns: usize = text
+        .as_bytes()
+        .chunks(usize::from(u8::MAX))
+        .map(|chunk| usize::from(chunk.iter().map(|b| u8::from(printable(b))).sum::<u8>()))
+        .sum();
     if columns == text.len() {
         return columns;
     }
@@ -636,6 +641,24 @@ pub(crate) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_width_counts_past_a_chunk() {
+        for text in [
+            "a".repeat(255),
+            "a".repeat(256),
+            "word and \tword ".repeat(100),
+            "ab\u{1}c".repeat(300),
+        ] {
+            let columns = text.bytes().filter(|b| (b' '..=b'~').contains(b)).count();
+            let others: usize = text
+                .bytes()
+                .filter(|b| !(b' '..=b'~').contains(b))
+                .map(|b| char::from(b).width().unwrap_or(0))
+                .sum();
+            assert_eq!(ascii_width(&text), columns + others, "{}", text.len());
+        }
+    }
 
     #[test]
     fn white_space_is_trimmed_as_str_trim_trims_it() {

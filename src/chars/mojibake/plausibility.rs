@@ -251,8 +251,8 @@ pub(super) fn is_space(c: char) -> bool {
 /// it is in the second level of one of them, 2 for any other.
 pub(super) fn han_cost(c: char) -> i32 {
     let index = (c as usize).wrapping_sub(0x4E00);
-    if let Some(&levels) = unified_ideograph_levels().get(index) {
-        return i32::from(levels >> 2);
+    if let Some(&level) = best_levels().get(index) {
+        return i32::from(level);
     }
     gb2312_level(c)
 }
@@ -261,48 +261,64 @@ pub(super) fn han_cost(c: char) -> i32 {
 /// other ideograph (what UTF-8 read as GBK is full of).
 pub(super) fn gb2312_cost(c: char) -> i32 {
     let index = (c as usize).wrapping_sub(0x4E00);
-    if let Some(&levels) = unified_ideograph_levels().get(index) {
-        return i32::from(levels & 3);
+    if let Some(&level) = gb2312_levels().get(index) {
+        return i32::from(level);
     }
     gb2312_level(c)
 }
 
-/// The levels of every character of the unified ideographs block
-/// (U+4E00..=U+9FFF): bits 0–1 its GB2312 level ([`gb2312_cost`]), bits
-/// 2–3 its best level in GB2312, Big5 and JIS X 0208 ([`han_cost`]).
-/// Built once by decoding each level's byte pairs, which costs a
-/// thousandth of encoding each character ([`read_pair`]).
-fn unified_ideograph_levels() -> &'static [u8] {
-    static URO: OnceLock<Vec<u8>> = OnceLock::new();
-    URO.get_or_init(|| {
-        let mut levels = vec![2u8 | 2 << 2; 0xA000 - 0x4E00];
-        let mut mark = |c: char, level: u8, gb: bool| {
-            if let Some(slot) = levels.get_mut((c as usize).wrapping_sub(0x4E00)) {
-                let (mut gb_level, mut best) = (*slot & 3, *slot >> 2);
-                if gb {
-                    gb_level = gb_level.min(level);
+/// The GB2312 level of every character of the unified ideographs block
+/// (U+4E00..=U+9FFF), as [`gb2312_cost`] gives it. Built once by decoding
+/// the byte pairs of GB2312's two levels, which costs a thousandth of
+/// encoding each character ([`read_pair`]). Every text with ideographs
+/// asks for it (see `signs::mojibake_candidates`); the levels of Big5 and
+/// JIS X 0208 ([`best_levels`]), four times as many pairs, only a text
+/// whose reading is scored.
+fn gb2312_levels() -> &'static [u8] {
+    static GB2312: OnceLock<Vec<u8>> = OnceLock::new();
+    GB2312.get_or_init(|| {
+        let mut levels = vec![2u8; 0xA000 - 0x4E00];
+        mark_levels(&mut levels, GBK);
+        levels
+    })
+}
+
+/// The best level of every character of the unified ideographs block in
+/// GB2312, Big5 and JIS X 0208, as [`han_cost`] gives it: the GB2312
+/// levels, lowered by decoding the byte pairs of the other two sets' levels.
+fn best_levels() -> &'static [u8] {
+    static BEST: OnceLock<Vec<u8>> = OnceLock::new();
+    BEST.get_or_init(|| {
+        let mut levels = gb2312_levels().to_vec();
+        mark_levels(&mut levels, BIG5);
+        mark_levels(&mut levels, SHIFT_JIS);
+        levels
+    })
+}
+
+/// Lowers each unified ideograph's entry of `levels` to the level that
+/// `encoding`'s character set gives it, if lower: the byte pairs of each
+/// of its levels ([`level_ranges`]) are read one by one.
+fn mark_levels(levels: &mut [u8], encoding: &'static Encoding) {
+    let ranges = level_ranges();
+    for &(_, level, first, last, trails) in ranges.iter().filter(|r| r.0 == encoding) {
+        let [first_lead, _] = first.to_be_bytes();
+        let [last_lead, _] = last.to_be_bytes();
+        for lead in first_lead..=last_lead {
+            for &trail in trails {
+                let code = u16::from_be_bytes([lead, trail]);
+                if !(first..=last).contains(&code) {
+                    continue;
                 }
-                best = best.min(level);
-                *slot = gb_level | best << 2;
-            }
-        };
-        for (encoding, level, first, last, trails) in level_ranges() {
-            let [first_lead, _] = first.to_be_bytes();
-            let [last_lead, _] = last.to_be_bytes();
-            for lead in first_lead..=last_lead {
-                for &trail in trails {
-                    let code = u16::from_be_bytes([lead, trail]);
-                    if !(first..=last).contains(&code) {
-                        continue;
-                    }
-                    if let Some(c) = read_pair(encoding, [lead, trail]) {
-                        mark(c, level, encoding == GBK);
-                    }
+                let Some(c) = read_pair(encoding, [lead, trail]) else {
+                    continue;
+                };
+                if let Some(slot) = levels.get_mut((c as usize).wrapping_sub(0x4E00)) {
+                    *slot = (*slot).min(level);
                 }
             }
         }
-        levels
-    })
+    }
 }
 
 /// The one character that `encoding` reads the byte pair as, or `None`

@@ -67,11 +67,10 @@ fn dedupe_once(text: &str, space_run: bool) -> Option<(String, Rule)> {
     } else {
         text
     };
-    // Every shape repeats the first character: right after it (interleaved)
-    // or further on (a repeated line or segment). Most lines do neither.
-    let mut iter = text.chars();
-    let first = iter.next()?;
-    if !iter.as_str().contains(first) {
+    // Every shape repeats the first character where its copies would
+    // start. Most lines do not.
+    let first = text.chars().next()?;
+    if !repeats_first_char_where_a_copy_starts(text, first) {
         return None;
     }
     // Every shape needs four characters.
@@ -86,6 +85,33 @@ fn dedupe_once(text: &str, space_run: bool) -> Option<(String, Rule)> {
         return Some((s, Rule::FakeBoldInterleaved));
     }
     None
+}
+
+/// Do the bytes of `first`, the first character of `text`, come again
+/// where the second copy of a shape would start: right after it
+/// ([`interleaved`]), after a whole line's unit and its space
+/// ([`repeated_whole`]), or halfway or a third of the way through the first
+/// segment ([`repeated_segments`])? Each shape needs it, so a line where
+/// none holds is none of them, told without reading the line. A text
+/// that starts with a space (whose segments start later) is only asked
+/// whether the space comes again.
+fn repeats_first_char_where_a_copy_starts(text: &str, first: char) -> bool {
+    let bytes = text.as_bytes();
+    let head = &bytes[..first.len_utf8()];
+    if first == ' ' {
+        return memchr::memchr(b' ', &bytes[1..]).is_some();
+    }
+    let again_at = |at: usize| bytes.get(at..at + head.len()) == Some(head);
+    let n = bytes.len();
+    let whole = [(3, 0), (3, 1), (2, 0), (2, 1)].iter().any(|&(k, sep)| {
+        let seps = sep * (k - 1);
+        n >= seps && (n - seps) % k == 0 && again_at((n - seps) / k + sep)
+    });
+    let segment = memchr::memchr(b' ', bytes).unwrap_or(n);
+    again_at(head.len())
+        || whole
+        || segment % 2 == 0 && again_at(segment / 2)
+        || segment % 3 == 0 && again_at(segment / 3)
 }
 
 /// `t t`, `tt`, `t t t` or `ttt` for a heading-like unit `t`.
@@ -264,4 +290,58 @@ fn interleaved(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cheap_test_refuses_no_line_of_any_shape() {
+        let units = [
+            "率先垂范",
+            "先学先改",
+            "XML",
+            "数据",
+            "Annual Report",
+            "不",
+            "第一章 总则",
+            "ab",
+            "é",
+            "1.1.",
+        ];
+        let mut texts = Vec::new();
+        for a in units {
+            for b in units {
+                for sep in ["", " "] {
+                    texts.push(format!("{a}{sep}{a}"));
+                    texts.push(format!("{a}{sep}{a}{sep}{a}"));
+                    texts.push(format!("{a}{a} {b}{b}"));
+                    texts.push(format!("{a}{a}{a} {b}{b}{b}"));
+                    texts.push(format!("{a}{sep}{b}"));
+                    texts.push(format!("x{a}{sep}{a}"));
+                }
+                let pair = format!("{a}{b}");
+                texts.push(pair.chars().flat_map(|c| [c, c]).collect());
+                texts.push(pair.chars().flat_map(|c| [c, c, c]).collect());
+            }
+        }
+        let mut shaped = 0;
+        for text in &texts {
+            let shapes = [
+                repeated_unit(text, |_, _| true),
+                repeated_segments(text),
+                interleaved(text),
+            ];
+            let first = text.chars().next().expect("no text is empty");
+            if shapes.iter().any(Option::is_some) {
+                shaped += 1;
+                assert!(
+                    repeats_first_char_where_a_copy_starts(text, first),
+                    "{text}"
+                );
+            }
+        }
+        assert!(shaped * 2 > texts.len(), "{shaped} of {}", texts.len());
+    }
 }

@@ -4,7 +4,9 @@
 //! Latin words, numbers and symbols.
 
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_cjk, is_hangul, starts_common_ideograph};
+use crate::text::script::{
+    CharClass, ClassSet, classify, is_cjk, is_hangul, starts_common_ideograph,
+};
 // Every word of the document is looked up here, most of them more than
 // once: foldhash is several times faster than the standard SipHash on
 // short keys, and its per-process random seed still keeps an input from
@@ -82,8 +84,7 @@ impl Evidence {
         let mut hangul_edges: Vec<(Option<&str>, Option<&str>)> = Vec::new();
         for line in lines {
             let text = &line.text;
-            // Only where CJK meets another kind is there spacing to count.
-            if line.classes.has_cjk() {
+            if SpacingCounts::may_count(line.classes) {
                 spacing.count(text);
             }
             let hangul = line.classes.contains(CharClass::Hangul);
@@ -550,6 +551,19 @@ impl Side {
 }
 
 impl SpacingCounts {
+    /// Can a text with the character `classes` hold a place that [`count`]
+    /// counts? Only where CJK meets a Latin letter, a digit or a symbol
+    /// ([`SpacingCounts::meet`]): a line of ideographs and full-width
+    /// punctuation alone, most of a Chinese page, holds none.
+    ///
+    /// [`count`]: SpacingCounts::count
+    fn may_count(classes: ClassSet) -> bool {
+        classes.has_cjk()
+            && (classes.contains(CharClass::Letter)
+                || classes.contains(CharClass::Digit)
+                || classes.contains(CharClass::Punct))
+    }
+
     /// Counts every place in `text` where CJK meets another kind of
     /// character, with one space between or none. `O(n)`; a common
     /// ideograph, CJK, is told from its bytes without being decoded
@@ -617,6 +631,29 @@ impl SpacingCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_may_not_count_counts_nothing() {
+        let texts = [
+            "主题教育开展以来，全市动员部署。",
+            "“不忘初心、牢记使命”主题教育",
+            "第10节 在 /etc/ 下",
+            "使用 apt 安装，ＡＢＣ１２３",
+            "　　鄂尔多斯——综述",
+            "한국어 문장입니다",
+            "平仮名とカタカナ",
+            "① 第一",
+        ];
+        for text in texts {
+            let mut counts = SpacingCounts::default();
+            counts.count(text);
+            let counted =
+                counts.latin != (0, 0) || counts.digit != (0, 0) || !counts.symbols.is_empty();
+            if counted {
+                assert!(SpacingCounts::may_count(ClassSet::of(text)), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn a_run_longer_than_any_word_is_no_word() {

@@ -50,11 +50,6 @@ impl SentenceEnds {
         // Indexed by `Stop as usize`.
         let mut inside = [0usize; 2];
         let mut at_paragraph_end = [0usize; 2];
-        for v in visible.iter().filter(|v| !v.line.preformatted) {
-            for stop in stops_inside(&v.line.text) {
-                inside[stop as usize] += 1;
-            }
-        }
         for (i, pair) in visible.windows(2).enumerate() {
             let (prev, cur) = (&pair[0], &pair[1]);
             // A line drawn twice is a bold heading, not a paragraph's end.
@@ -72,6 +67,19 @@ impl SentenceEnds {
                 && next_word_fits(prev, cur)
             {
                 at_paragraph_end[stop as usize] += 1;
+            }
+        }
+        // The sentences that end inside lines are counted only until they
+        // are as many as those at paragraph ends, for both stops: each
+        // verdict below is settled then (no), however many more there are.
+        // Prose, whose sentences mostly end inside lines, settles early.
+        let settled = |inside: &[usize; 2]| (0..2).all(|k| inside[k] >= at_paragraph_end[k]);
+        for v in visible.iter().filter(|v| !v.line.preformatted) {
+            if settled(&inside) {
+                break;
+            }
+            for stop in stops_inside(&v.line.text) {
+                inside[stop as usize] += 1;
             }
         }
         let latin = Stop::Latin as usize;

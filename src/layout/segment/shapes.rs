@@ -21,6 +21,14 @@ static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numbered heading pattern is valid")
 });
 
+/// The words a numbered heading in words starts with ([`NUMBERED_HEADING`]).
+const HEADING_WORDS: [&str; 5] = ["Chapter", "CHAPTER", "Section", "Part", "Appendix"];
+
+/// The labels a caption starts with ([`CAPTION`]).
+const CAPTION_LABELS: [&str; 10] = [
+    "Table", "Figure", "Fig.", "Listing", "Example", "表", "图", "圖", "표", "그림",
+];
+
 /// A table's, figure's or listing's caption: its label and number
 /// (`Table 6.8.`, `Figure 3:`, `表 2.6.`, `表11.4`, `그림 2`).
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,10 +51,11 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// assert!(!is_section_number("11.9 万人"));
 /// ```
 pub fn is_section_number(text: &str) -> bool {
-    // Every section number starts with a digit or a capital and goes on
-    // with a digit or a full stop: most lines do not, and are told so
-    // before the pattern is run (every character the pattern's `\d`
-    // matches is a digit to `classify`).
+    // Every section number starts with a digit or a capital, goes on with
+    // a digit or a full stop, and holds nothing but digits, full stops and
+    // a capital: most lines do not, and are told so before the pattern is
+    // compiled or run (every character the pattern's `\d` matches is a
+    // digit to `classify`).
     let digit = |c: char| classify(c) == CharClass::Digit;
     let mut chars = text.chars();
     let plausible = match (chars.next(), chars.next()) {
@@ -55,7 +64,11 @@ pub fn is_section_number(text: &str) -> bool {
         }
         _ => false,
     };
-    plausible && SECTION_NUMBER.is_match(text)
+    plausible
+        && text
+            .chars()
+            .all(|c| digit(c) || c == '.' || c.is_ascii_uppercase())
+        && SECTION_NUMBER.is_match(text)
 }
 
 /// True when `text` starts with a caption's label and number: the title
@@ -70,17 +83,34 @@ pub fn is_section_number(text: &str) -> bool {
 /// assert!(!is_caption("Figures 3 and 4 show the same data."));
 /// ```
 pub fn is_caption(text: &str) -> bool {
-    CAPTION.is_match(text)
+    // Most lines start with no label: they are refused before the pattern
+    // is compiled or run.
+    CAPTION_LABELS.iter().any(|label| text.starts_with(label)) && CAPTION.is_match(text)
 }
 
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
 pub fn is_numbered_heading(text: &str) -> bool {
-    let plausible =
-        text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '第' | 'C' | 'S' | 'P' | 'A'));
-    plausible
+    may_be_numbered_heading(text)
         && text.chars().count() <= 40
         && !ends_sentence(text)
         && NUMBERED_HEADING.is_match(text)
+}
+
+/// A cheap test that refuses most lines before [`NUMBERED_HEADING`] is
+/// compiled or run: each of its shapes shows in a line's first
+/// characters. After `第` comes its chapter word (`章`, `节`, …) within
+/// five characters, after a leading ASCII digit a full stop within two,
+/// and a heading in words starts with its word.
+fn may_be_numbered_heading(text: &str) -> bool {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('第') => chars
+            .take(5)
+            .any(|c| matches!(c, '章' | '节' | '節' | '篇' | '部' | '编' | '編' | '卷')),
+        Some(c) if c.is_ascii_digit() => chars.take(2).any(|c| c == '.'),
+        Some('C' | 'S' | 'P' | 'A') => HEADING_WORDS.iter().any(|word| text.starts_with(word)),
+        _ => false,
+    }
 }
 
 /// Sets each line's [`Visible::numbered_heading`]: whether its text
@@ -170,5 +200,47 @@ mod tests {
             );
         }
         assert!(is_section_number("1.4.5") && is_section_number("A.2"));
+    }
+
+    #[test]
+    fn the_cheap_tests_refuse_no_heading_or_caption() {
+        for text in [
+            "第一章 总则",
+            "第12节 范围",
+            "第 一章",
+            "1.2 Scope",
+            "12.3.4 范围",
+            "1. 2",
+            "Chapter 3",
+            "CHAPTER IV",
+            "Section 2",
+            "Part A",
+            "Appendix B",
+            "Parts of speech",
+            "第一批单位组织领导机构",
+            "12”专项整改",
+            "2019 was a year",
+        ] {
+            assert_eq!(
+                is_numbered_heading(text),
+                text.chars().count() <= 40
+                    && !ends_sentence(text)
+                    && text.starts_with(|c: char| {
+                        c.is_ascii_digit() || matches!(c, '第' | 'C' | 'S' | 'P' | 'A')
+                    })
+                    && NUMBERED_HEADING.is_match(text),
+                "{text}"
+            );
+        }
+        for text in [
+            "Table 6.8. List of files",
+            "Fig. 3: A figure",
+            "表11.4 タブ",
+            "그림 2 개요",
+            "Tables 3 and 4",
+            "A table 3 ",
+        ] {
+            assert_eq!(is_caption(text), CAPTION.is_match(text), "{text}");
+        }
     }
 }
