@@ -374,7 +374,7 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
             [•·●○■□◆◇▪▫▶►‣⁃∙◦\-–*+]\s
-          | [・●○■□◆◇▶►][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]
+          | [・●○■◆◇▶►][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]
           | \d{1,3}[.)．）]\s
           | \d{1,3}、
           | [(（]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])\s*[)）]
@@ -478,7 +478,10 @@ fn may_start_marker(first: char, second: Option<char>, text: &str) -> bool {
             | '+'
     );
     if bullet {
-        return second.is_some_and(char::is_whitespace);
+        return second.is_some_and(char::is_whitespace) || sets_cjk_item_close(first, second);
+    }
+    if first == '・' {
+        return sets_cjk_item_close(first, second);
     }
     // Circled numbers are digits to `classify`: asked first.
     if matches!(
@@ -493,6 +496,21 @@ fn may_start_marker(first: char, second: Option<char>, text: &str) -> bool {
             .skip(1)
             .take(3)
             .any(|c| matches!(c, '.' | ')' | '．' | '）' | '、'))
+}
+
+/// Is `first` a bullet that Chinese, Japanese and Korean lists set right
+/// before the item, with no space (`・設定`, `●设置`), and `second` the
+/// item's first letter? `□` is not one: it stands for a character the
+/// extractor could not read (`□玉琢`).
+fn sets_cjk_item_close(first: char, second: Option<char>) -> bool {
+    matches!(first, '・' | '●' | '○' | '■' | '◆' | '◇' | '▶' | '►')
+        && second.is_some_and(|c| {
+            use crate::text::script::{CharClass, classify};
+            matches!(
+                classify(c),
+                CharClass::Han | CharClass::Kana | CharClass::Hangul
+            )
+        })
 }
 
 /// Splits `input` into lines as written: in input order, their
@@ -731,6 +749,9 @@ mod tests {
             "–\u{3000}dash",
             "a) letter",
             "□玉琢 王亦然",
+            "・設定を開く",
+            "●设置",
+            "■概要",
             "——鄂尔多斯市",
             "12”专项整改",
             "2019 was a year",
