@@ -20,13 +20,7 @@
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
 //! - it is indented deeper than the line before it (a first-line indent),
 //!   unless it stands under a list item's text, past its marker (a hanging
-//!   indent: `1. Download the installer and` / `   check it`), or under
-//!   the full first line of an entry cut off mid-sentence, at most eight
-//!   columns deeper, in a script that spaces its words (a reference list:
-//!   `Smith, J. (2019). A study of text extraction from` / `    scanned
-//!   documents.`);
-//! - it stands back at the indent of its block's first line after the
-//!   block's lines hung deeper (the next entry of such a list);
+//!   indent: `1. Download the installer and` / `   check it`);
 //! - the line before it ends a sentence and the first word of this line
 //!   would have fitted on it (so the column width did not end that line:
 //!   a paragraph's last line), by more than it seems to fit at the end of
@@ -93,9 +87,6 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     let sentence_ends = sentence_ends::SentenceEnds::measure(&visible);
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
-    // The indent of the first line of a block whose second line hangs
-    // deeper (see `sets_entry_hanging`).
-    let mut block_hang: Option<usize> = None;
     let mut block_term: Option<String> = None;
     for (v, cur) in visible.iter().enumerate() {
         let starts_block = match v.checked_sub(1).map(|p| &visible[p]) {
@@ -105,16 +96,10 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
                 breaks_between(prev, cur, block, setting, sentence_ends)
                     || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
-                    || block_hang.is_some_and(|first| {
-                        cur.line.indent <= first
-                            && prev.line.indent > first
-                            && !cur.line.preformatted
-                    })
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
             }
         };
         if starts_block {
-            block_hang = None;
             block_labelled = starts_with_label(&cur.line.text);
             block_term = term_shape(&cur.line.text);
             blocks.push(BlockSpan {
@@ -122,16 +107,6 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
                 lines: vec![cur.index],
             });
         } else if let Some(block) = blocks.last_mut() {
-            // An entry set with a hanging indent ends where a line stands
-            // at its first line's indent again.
-            if let Some(prev) = v.checked_sub(1).map(|p| &visible[p])
-                && block.lines.len() == 1
-                && cur.line.indent > prev.line.indent
-                && !prev.line.preformatted
-                && !cur.line.preformatted
-            {
-                block_hang = Some(prev.line.indent);
-            }
             block.lines.push(cur.index);
         }
     }
@@ -280,15 +255,6 @@ mod tests {
         // decide, as before.
         let input = input.replace("MARY:", "Mary:");
         assert_eq!(blocks(&input).len(), 2, "{:?}", blocks(&input));
-    }
-
-    #[test]
-    fn an_entry_set_with_a_hanging_indent_is_one_block() {
-        let input = "Smith, J. and Brown, K. (2019). A study of text extraction from\n    scanned documents. Journal of Document Engineering, 12(3),\n    45-67.\nWang, L. and Chen, Y. (2021). Reflowing paragraphs in the\n    multilingual corpora of a national library. Proceedings of the\n    Workshop on Text Cleaning, 101-110.";
-        assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
-        // A short first line is a heading before a first-line indent.
-        let input = "Notes on the second edition\n    This edition corrects the errors that readers reported in the\nfirst one and adds a chapter on the tools that appeared since.";
-        assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
     }
 
     #[test]

@@ -33,10 +33,6 @@ use crate::text::script::{
 /// [`next_word_nearly_fits`].
 const RAGGED_SLACK: usize = 2;
 
-/// The deepest hanging indent of an entry (a reference list sets two to
-/// six columns; deeper lines are a quotation or another column).
-const MAX_HANGING_INDENT: usize = 8;
-
 /// The columns a Hangul syllable takes (a wide character).
 const HANGUL_SYLLABLE_WIDTH: usize = 2;
 pub(super) fn breaks_between(
@@ -124,8 +120,7 @@ pub(super) fn breaks_between(
     // wrapped with a hanging indent (`1. Download the installer and` /
     // `   check it`); any other deeper indent starts a block.
     let hangs = prev.list_item
-        && list_marker_width(&a.text).is_some_and(|w| b.indent.abs_diff(a.indent + w) <= 1)
-        || sets_entry_hanging(prev, cur, block);
+        && list_marker_width(&a.text).is_some_and(|w| b.indent.abs_diff(a.indent + w) <= 1);
     if (b.indent > a.indent && !prev.list_item || b.indent > a.indent + 2) && !hangs {
         return true;
     }
@@ -311,28 +306,6 @@ fn pushes_latin_word(before: &str, after: &str) -> bool {
     before.ends_with(is_cjk)
         && after.starts_with(|c: char| c.is_ascii_alphanumeric())
         && after.chars().any(is_cjk)
-}
-
-/// Does `cur` go on with an entry set with a hanging indent, as a list of
-/// references is (`Smith, J. (2019). A study of text extraction from` /
-/// `    scanned documents. …`)? The entry's first line, the block's only
-/// line so far and no list item (whose text sets the hanging indent),
-/// fills its column and is cut off mid-sentence, and `cur` is indented at
-/// most [`MAX_HANGING_INDENT`] deeper.
-pub(super) fn sets_entry_hanging(prev: &Visible<'_>, cur: &Visible<'_>, block: &BlockSpan) -> bool {
-    let spaced = |v: &Visible<'_>| {
-        let classes = v.line.classes;
-        !classes.has_cjk() && !classes.contains(crate::text::script::CharClass::Hangul)
-    };
-    block.lines.len() == 1
-        && !prev.list_item
-        && (prev.line.indent + 1..=prev.line.indent + MAX_HANGING_INDENT).contains(&cur.line.indent)
-        && spaced(prev)
-        && spaced(cur)
-        && is_full(prev)
-        && !prev.ends_sentence
-        && !prev.ends_with_colon
-        && !cur.gap_before
 }
 
 /// Does `cur` start the next entry of a definition list whose current
