@@ -10,6 +10,7 @@ use crate::text::script::{
 };
 use memchr::memmem;
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Lines of a prose column reach at least this share of its widest line.
@@ -303,28 +304,48 @@ impl TwoCellRow {
 fn mark_two_cell_rows(lines: &[Line], visible: &[usize], gap_before: &[bool], pre: &mut [bool]) {
     let rows: Vec<Option<TwoCellRow>> =
         visible.iter().map(|&i| TwoCellRow::of(&lines[i])).collect();
+    for run in runs_of(&rows, gap_before, |_, _| true) {
+        let cells: Vec<TwoCellRow> = rows[run.clone()].iter().flatten().copied().collect();
+        let first = cells[0];
+        let aligned = cells.iter().all(|r| r.second_start == first.second_start)
+            || cells.iter().all(|r| r.second_end == first.second_end);
+        let labels = cells
+            .iter()
+            .filter(|r| r.first_end * 2 < r.second_start)
+            .count();
+        if cells.len() >= MIN_RUN && aligned && labels * 2 > cells.len() {
+            pre[run].fill(true);
+        }
+    }
+}
+
+/// The runs of items in a row, no gap between them, where each item goes
+/// on from the one before it (`goes_on(before, next)`); a line that is no
+/// item (`None`) ends a run.
+fn runs_of<T: Copy>(
+    items: &[Option<T>],
+    gap_before: &[bool],
+    goes_on: impl Fn(T, T) -> bool,
+) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
     let mut v = 0;
-    while v < rows.len() {
-        let Some(first) = rows[v] else {
+    while v < items.len() {
+        let Some(mut before) = items[v] else {
             v += 1;
             continue;
         };
         let mut end = v + 1;
-        while end < rows.len() && !gap_before[end] && rows[end].is_some() {
+        while let Some(Some(next)) = items.get(end) {
+            if gap_before[end] || !goes_on(before, *next) {
+                break;
+            }
+            before = *next;
             end += 1;
         }
-        let run: Vec<TwoCellRow> = rows[v..end].iter().flatten().copied().collect();
-        let aligned = run.iter().all(|r| r.second_start == first.second_start)
-            || run.iter().all(|r| r.second_end == first.second_end);
-        let labels = run
-            .iter()
-            .filter(|r| r.first_end * 2 < r.second_start)
-            .count();
-        if run.len() >= MIN_RUN && aligned && labels * 2 > run.len() {
-            pre[v..end].fill(true);
-        }
+        runs.push(v..end);
         v = end;
     }
+    runs
 }
 
 /// Does the line begin with a date and a time, or a time, as a log
@@ -376,20 +397,10 @@ fn mark_separated_values(lines: &[Line], visible: &[usize], gap_before: &[bool],
             (!cjk).then(|| separated_values(&line.text)).flatten()
         })
         .collect();
-    let mut v = 0;
-    while v < rows.len() {
-        let Some(first) = rows[v] else {
-            v += 1;
-            continue;
-        };
-        let mut end = v + 1;
-        while end < rows.len() && !gap_before[end] && rows[end] == Some(first) {
-            end += 1;
+    for run in runs_of(&rows, gap_before, |before, next| before == next) {
+        if run.len() >= 2 {
+            pre[run].fill(true);
         }
-        if end - v >= 2 {
-            pre[v..end].fill(true);
-        }
-        v = end;
     }
 }
 
@@ -421,24 +432,10 @@ fn mark_contents_entries(lines: &[Line], visible: &[usize], gap_before: &[bool],
         .iter()
         .map(|&i| contents_entry(&lines[i].text))
         .collect();
-    let mut v = 0;
-    while v < pages.len() {
-        let Some(mut page) = pages[v] else {
-            v += 1;
-            continue;
-        };
-        let mut end = v + 1;
-        while end < pages.len() && !gap_before[end] {
-            match pages[end] {
-                Some(next) if next >= page => page = next,
-                _ => break,
-            }
-            end += 1;
+    for run in runs_of(&pages, gap_before, |before, next| next >= before) {
+        if run.len() >= 2 {
+            pre[run].fill(true);
         }
-        if end - v >= 2 {
-            pre[v..end].fill(true);
-        }
-        v = end;
     }
 }
 
