@@ -370,15 +370,18 @@ fn starts_with_time_stamp(text: &str) -> bool {
 /// followed by a space (prose puts one after its commas), and one at least
 /// beside a character that is no digit (`1,000,000` is a number).
 fn separated_values(text: &str) -> Option<(u8, usize)> {
+    let bytes = text.as_bytes();
+    let digit = |at: Option<&u8>| at.is_some_and(u8::is_ascii_digit);
     [b',', b';'].into_iter().find_map(|separator| {
-        let bytes = text.as_bytes();
-        let at: Vec<usize> = memchr::memchr_iter(separator, bytes).collect();
-        let spaced = at.iter().any(|&i| bytes.get(i + 1) == Some(&b' '));
-        let digit = |i: Option<&u8>| i.is_some_and(u8::is_ascii_digit);
-        let between_digits = at
-            .iter()
-            .all(|&i| i > 0 && digit(bytes.get(i - 1)) && digit(bytes.get(i + 1)));
-        (at.len() >= 2 && !spaced && !between_digits).then_some((separator, at.len()))
+        let (mut count, mut beside_other) = (0, false);
+        for at in memchr::memchr_iter(separator, bytes) {
+            if bytes.get(at + 1) == Some(&b' ') {
+                return None;
+            }
+            count += 1;
+            beside_other |= at == 0 || !digit(bytes.get(at - 1)) || !digit(bytes.get(at + 1));
+        }
+        (count >= 2 && beside_other).then_some((separator, count))
     })
 }
 
@@ -409,6 +412,9 @@ fn mark_separated_values(lines: &[Line], visible: &[usize], gap_before: &[bool],
 /// them), a title with a letter in it, and a page number of at most four
 /// digits at the end, each a space apart.
 fn contents_entry(text: &str) -> Option<u32> {
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (number, rest) = text.split_once(' ')?;
     let number = number.strip_suffix('.').unwrap_or(number);
     let numbered = !number.is_empty()
