@@ -131,7 +131,8 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
     let mut legacy_readings: Vec<(i32, Legacy, String)> = Vec::new();
     for (index, page) in code_pages().iter().enumerate() {
         // UTF-8 read through this page shows a lead byte (0xC2–0xF4) as one
-        // of its characters; without one, only GBK can be read back.
+        // of its characters; without one, only a legacy CJK encoding can
+        // be read back.
         let has_utf8_lead = evidence.utf8_lead & 1 << index != 0;
         // GBK, Big5 and EUC-KR read as Latin-1 show their bytes 0xA1–0xFE
         // (all of GB2312's) as Latin-1 letters and signs; curly quotes
@@ -152,8 +153,8 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         }
         // A line where one non-ASCII character in seven or more starts a
         // three-byte UTF-8 shape is UTF-8 read through this page, even when
-        // it lost bytes on the way (`à¸à¸²à¸©à¸²` from Thai); GBK read
-        // through it has a shape in far fewer.
+        // it lost bytes on the way (`à¸à¸²à¸©à¸²` from Thai); a legacy CJK
+        // encoding read through it has a shape in far fewer.
         let utf8_shaped = shapes * 7 >= line.chars().filter(|c| !c.is_ascii()).count() as i32;
         // The legacy CJK encodings are read as Latin-1 or windows-1252,
         // not as other code pages.
@@ -167,6 +168,16 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
         });
         let utf8 = has_utf8_lead.then_some(Target::Utf8);
         for target in utf8.into_iter().chain(legacy.map(Target::Legacy)) {
+            // A legacy CJK reading gains at most what the line costs (it
+            // gets no prior), and it must beat the best UTF-8 reading by
+            // `STRONG_GAIN` (below): where it cannot, it is not made.
+            if matches!(target, Target::Legacy(_))
+                && best_utf8
+                    .as_ref()
+                    .is_some_and(|(gain, _)| before < gain + STRONG_GAIN)
+            {
+                continue;
+            }
             let Some(reading) = read_as(line, page, target) else {
                 continue;
             };
