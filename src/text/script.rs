@@ -304,6 +304,12 @@ pub fn is_hangul(c: char) -> bool {
     classify(c) == CharClass::Hangul
 }
 
+/// True for a precomposed Hangul syllable (`한`), not a jamo standing
+/// alone (`ㅎ`).
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
 /// True for katakana and the long vowel mark that only katakana words
 /// hold.
 pub fn is_katakana(c: char) -> bool {

@@ -10,6 +10,7 @@ use super::code_pages::{PageEvidence, Target, code_pages, read_as};
 use super::gbk::{may_be_utf8_read_as_gbk, utf8_read_as_gbk};
 use super::plausibility::{cost, cost_as_simplified_chinese};
 use super::runs::Legacy;
+use crate::text::script::is_hangul_syllable;
 use encoding_rs::{Encoding, MACINTOSH, WINDOWS_1252};
 use std::borrow::Cow;
 use unicode_script::{Script, UnicodeScript};
@@ -240,9 +241,9 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
     // legacy CJK encoding read through one: such a reading must beat the
     // best UTF-8 reading by a wide margin (`50Â°C` is `50°C`, not `50掳C`).
     let mut best = match (best_utf8, best_legacy) {
-        (Some(utf8), Some(gbk)) if gbk.0 < utf8.0 + STRONG_GAIN => Some(utf8),
+        (Some(utf8), Some(legacy)) if legacy.0 < utf8.0 + STRONG_GAIN => Some(utf8),
         (utf8, None) => utf8,
-        (_, gbk) => gbk,
+        (_, legacy) => legacy,
     };
     if let Some(text) = gbk_reading_possible
         .then(|| utf8_read_as_gbk(line))
@@ -279,10 +280,9 @@ fn most_plausible_legacy(readings: Vec<(i32, Legacy, String)>) -> Option<(i32, S
 /// Does a space stand between two Hangul words, with nothing but signs
 /// beside it (`파일 목록`, `체코어 (타이포그라피)`)?
 fn spaced_hangul_words(text: &str) -> bool {
-    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let (mut after_hangul, mut spaced) = (false, false);
     for c in text.chars() {
-        if hangul(c) {
+        if is_hangul_syllable(c) {
             if after_hangul && spaced {
                 return true;
             }

@@ -2,7 +2,7 @@
 //! read) or in a legacy CJK encoding.
 
 use super::plausibility::{cost, han_cost, is_removed_later, is_space};
-use crate::text::script::{CharClass, classify};
+use crate::text::script::{CharClass, classify, is_hangul_syllable};
 use encoding_rs::{BIG5, DecoderResult, EUC_KR, Encoding, GBK, SHIFT_JIS};
 
 /// How many bytes at the end of `bytes` (at most 3) start a UTF-8
@@ -198,7 +198,7 @@ impl Legacy {
     fn letter(self, c: char) -> Option<bool> {
         let class = classify(c);
         match self {
-            Legacy::EucKr => ('\u{AC00}'..='\u{D7A3}').contains(&c).then_some(true),
+            Legacy::EucKr => is_hangul_syllable(c).then_some(true),
             _ if ('\u{FF61}'..='\u{FF9F}').contains(&c) => None,
             _ => match class {
                 CharClass::Han => Some(han_cost(c) == 0),
