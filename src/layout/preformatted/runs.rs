@@ -456,11 +456,14 @@ fn fence(text: &str) -> Option<char> {
 
 /// Marks a code block that Markdown fences (```` ``` ```` or `~~~` above
 /// and below it): the fences and every line between them keep their
-/// lines. A fence that no other closes marks nothing.
+/// lines. A fence that no other closes marks nothing. `O(n)`: the search
+/// for a closing fence starts after the last block, and once a fence finds
+/// none, no later fence of its mark is searched for.
 fn mark_fenced_code(lines: &[Line], visible: &[usize], pre: &mut [bool]) {
+    let mut unclosed: Vec<char> = Vec::new();
     let mut v = 0;
     while v < visible.len() {
-        let Some(mark) = fence(&lines[visible[v]].text) else {
+        let Some(mark) = fence(&lines[visible[v]].text).filter(|m| !unclosed.contains(m)) else {
             v += 1;
             continue;
         };
@@ -473,7 +476,10 @@ fn mark_fenced_code(lines: &[Line], visible: &[usize], pre: &mut [bool]) {
                 pre[v..=end].fill(true);
                 v = end + 1;
             }
-            None => v += 1,
+            None => {
+                unclosed.push(mark);
+                v += 1;
+            }
         }
     }
 }
