@@ -485,22 +485,13 @@ fn mark_fenced_code(lines: &[Line], visible: &[usize], pre: &mut [bool]) {
 }
 
 /// Marks in `marks` each run of `min` or more visible lines in a row, no
-/// gap between them, that each pass `test`; each line is tested once.
+/// gap between them, that each pass `test` ([`runs_of`]); each line is
+/// tested once.
 fn mark_runs(gap_before: &[bool], min: usize, test: impl Fn(usize) -> bool, marks: &mut [bool]) {
-    let n = marks.len();
-    let mut start = None;
-    for v in 0..=n {
-        let passes = v < n && test(v);
-        if let Some(first) = start
-            && (!passes || gap_before[v])
-        {
-            if v - first >= min {
-                marks[first..v].fill(true);
-            }
-            start = None;
-        }
-        if passes && start.is_none() {
-            start = Some(v);
+    let passes: Vec<Option<()>> = (0..marks.len()).map(|v| test(v).then_some(())).collect();
+    for run in runs_of(&passes, gap_before, |_, _| true) {
+        if run.len() >= min {
+            marks[run].fill(true);
         }
     }
 }
