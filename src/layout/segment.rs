@@ -370,6 +370,12 @@ mod tests {
             "{body}容器的使用\nDocker 是一个容器引擎，可以把程序和它依赖的库打\n包在一起运行。"
         );
         assert_eq!(blocks(&input).len(), 3);
+        // A line with room for the Latin word twice over did not push it:
+        // a wrapped heading's remainder ends there.
+        let input = format!(
+            "{body}\nキャッシュの掃除に使うコマン\nド\nDebian では apt-get clean が取得済みのファイル\nをすべて削除します。"
+        );
+        assert_eq!(blocks(&input).len(), 3, "{:?}", blocks(&input));
     }
 
     #[test]

@@ -192,10 +192,10 @@ pub(super) fn breaks_between(
         // A heading has no commas: a line with one is a sentence's start.
         let sentence = a.text.contains(['，', '、', '；']);
         return room
-            && !(sentence && pushes_latin_word(&a.text, &b.text))
+            && !(sentence && cjk_before_latin_word(&a.text, &b.text))
             && !breaks_inside_phrase(&a.text, &b.text);
     }
-    let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(&a.text, &b.text);
+    let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(prev, cur);
     // A caption is a title, whatever its length: it ends where the next
     // word would have fitted on its line (`Table 6.8. List of SSH
     // configuration files` / `The following starts…`).
@@ -234,7 +234,7 @@ pub(super) fn stands_between_sentences(
         && !starts_with_continuation(&b.text)
         && is_short(cur)
         && next_word_fits(cur, next)
-        && !pushes_latin_word(&b.text, &c.text)
+        && !pushes_latin_word(cur, next)
         && !goes_on_in_lower_case(&b.text, &c.text)
         && !breaks_inside_phrase(&b.text, &c.text)
 }
@@ -300,8 +300,22 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
 /// justified, so one falls short inside a paragraph only where the next
 /// word could not be broken: a file name, a command or a name set in
 /// another font, whose width a count of characters does not tell
-/// (`這些軟體包在` / `task-gnome-desktop 安裝時`).
-fn pushes_latin_word(before: &str, after: &str) -> bool {
+/// (`這些軟體包在` / `task-gnome-desktop 安裝時`). Another font sets a
+/// word wider than its count, but not twice as wide: a line with room
+/// for the word twice over did not push it (`コマン` / `ド` / `Debian シ…`
+/// is a heading's end).
+fn pushes_latin_word(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    cjk_before_latin_word(&prev.line.text, &cur.line.text) && {
+        let extent = prev.line.extent();
+        let word = prev.extent_with_next_word(cur).saturating_sub(extent);
+        extent + 2 * word > prev.column
+    }
+}
+
+/// Does a line ending in Chinese or Japanese come before one that starts
+/// with a Latin word or number and goes on in CJK (`這些軟體包在` /
+/// `task-gnome-desktop 安裝時`)?
+fn cjk_before_latin_word(before: &str, after: &str) -> bool {
     use crate::text::script::is_cjk;
     before.ends_with(is_cjk)
         && after.starts_with(|c: char| c.is_ascii_alphanumeric())
