@@ -27,6 +27,10 @@
 //!   the page's lines that carry on mid-sentence, where a proportional
 //!   font's full lines differ in length; in a document that breaks Korean
 //!   lines between syllables, the first syllable is that word;
+//! - the line before it ends no sentence, in a word of a spaced script,
+//!   with room left for this line's first word twice over, and this line
+//!   starts with a capital (`Full copy of every file` / `Copy of the
+//!   files changed…`: items or cells, not a sentence the column wrapped);
 //! - the line before it ends a sentence where the page's sentences end
 //!   their paragraphs more often than they go on inside them (see
 //!   `SentenceEnds`: a page of one-sentence items and cells), even a full
@@ -281,6 +285,19 @@ mod tests {
             "{:?}",
             blocks(&input)
         );
+    }
+
+    #[test]
+    fn a_line_with_room_twice_over_for_a_capitalised_word_ends_its_block() {
+        let body = "A backup tool copies files in one of two ways, and the choice shapes\nhow long a restore takes after a disk fails.\n";
+        let input = format!(
+            "{body}Full copy of every file on the disk, each night at two\nCopy of only the files changed since the last of the runs"
+        );
+        assert_eq!(blocks(&input).len(), 3, "{:?}", blocks(&input));
+        // A name in capitals after a line that had no room for it twice
+        // over goes on: a proportional font's words are wider than counted.
+        let input = "You may copy and hand on the text of this Guide in any medium, provided\nthat you keep the notice that names the authors of the Original Version\nand the date of its release intact.";
+        assert_eq!(blocks(input).len(), 1);
     }
 
     #[test]

@@ -13,7 +13,10 @@
 //! / `restart it…`): an extractor that boxes an indented first line apart
 //! writes that blank line. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
-//! runs on into no text.
+//! runs on into no text. A line that had room for the next word twice
+//! over ends its block before a capital, and does not push a Latin word
+//! onto the next line of Chinese or Japanese: another font sets a word
+//! wider than its count of characters tells, but not twice as wide.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
@@ -26,7 +29,8 @@ use crate::layout::preformatted::starts_with_label;
 use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::list_marker_width;
 use crate::text::script::{
-    ends_sentence, is_closing, is_hangul, is_hiragana, is_spaceless, splits_katakana_word,
+    CharClass, classify, ends_sentence, is_closing, is_hangul, is_hiragana, is_spaceless,
+    splits_katakana_word,
 };
 
 /// How many columns a ragged line's measure may be off: see
@@ -204,7 +208,31 @@ pub(super) fn breaks_between(
         && room
         && !pushed
         && !goes_on_in_lower_case(&a.text, &b.text)
-        && (is_short(prev) || caption())
+        && (is_short(prev) || caption() || falls_short_before_capital(prev, cur))
+}
+
+/// Does a line of a spaced script stop with room for the next line's
+/// first word twice over, before a capital (`Duplicate name for an
+/// existing file` / `Special file that…`)? The column did not end it, and
+/// a sentence going on after it starts no word in capitals but a name's:
+/// counted in characters, a proportional font's words differ in width,
+/// but not twice over (`…Standard Version of this` / `Package without…`
+/// goes on).
+fn falls_short_before_capital(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    let ends_word = prev
+        .line
+        .last_char()
+        .is_some_and(|c| matches!(classify(c), CharClass::Letter | CharClass::Digit) || c == ')');
+    ends_word && cur.line.first_char().is_some_and(char::is_uppercase) && has_room_twice(prev, cur)
+}
+
+/// Would the first word of `cur` have fitted twice over at the end of
+/// `prev`? Another font or proportional letters set a word wider than its
+/// count of characters tells, but not twice as wide.
+fn has_room_twice(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    let extent = prev.line.extent();
+    let word = prev.extent_with_next_word(cur).saturating_sub(extent);
+    extent + 2 * word <= prev.column
 }
 
 /// Is `cur` a heading of its own between two paragraphs: a short line that
@@ -305,11 +333,7 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
 /// for the word twice over did not push it (`コマン` / `ド` / `Debian シ…`
 /// is a heading's end).
 fn pushes_latin_word(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    cjk_before_latin_word(&prev.line.text, &cur.line.text) && {
-        let extent = prev.line.extent();
-        let word = prev.extent_with_next_word(cur).saturating_sub(extent);
-        extent + 2 * word > prev.column
-    }
+    cjk_before_latin_word(&prev.line.text, &cur.line.text) && !has_room_twice(prev, cur)
 }
 
 /// Does a line ending in Chinese or Japanese come before one that starts
