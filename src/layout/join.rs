@@ -34,7 +34,9 @@
 //! Latin words and numbers from CJK (`参见第` / `10.2.3 节`), while spaces
 //! around numbers alone, which typesetters add, do not count. A join
 //! between CJK and a quote or bracket follows how the document spaces that
-//! symbol from CJK inside its lines (`在 "/etc/" 目录`). A URL or path
+//! symbol from CJK inside its lines (`在 "/etc/" 目录`); a Latin word
+//! before a straight quote that opens a quotation is spaced from it
+//! (`non` / `"Architecture: all"`). A URL or path
 //! that a line ends with ends there when the next line starts with an
 //! ideograph, and is spaced from it as Latin words are.
 //!
@@ -98,6 +100,7 @@ pub fn join_block(
         let before = Before {
             text: &out,
             opens_quote: quotes.opens(&out),
+            quote_opens_after: quotes.next_opens(&text),
         };
         match separator(&before, &text, evidence, cjk_context) {
             Separator::Dehyphenate if dehyphenate => {
@@ -137,6 +140,9 @@ struct Before<'a> {
     /// The text ends with a straight quote that opens a quotation: the
     /// quote character occurs an odd number of times in it.
     opens_quote: bool,
+    /// The next line starts with a straight double quote that opens a
+    /// quotation: the text so far holds an even number of them.
+    quote_opens_after: bool,
 }
 
 /// How many straight quotes the joined text holds, counted as it grows so
@@ -159,6 +165,12 @@ impl QuoteCount {
                 self.single += 1;
             }
         }
+    }
+
+    /// Does `next`, the line to be joined, start with a straight double
+    /// quote that opens a quotation?
+    fn next_opens(&self, next: &str) -> bool {
+        next.starts_with('"') && self.double % 2 == 0
     }
 
     fn opens(&self, text: &str) -> bool {
@@ -220,6 +232,7 @@ enum Separator {
 /// The separator between text ending `before` and a line starting `after`.
 fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: bool) -> Separator {
     let opens_quote = before.opens_quote;
+    let quote_opens_after = before.quote_opens_after;
     let before = before.text;
     let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
         return Separator::Text("");
@@ -280,8 +293,10 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
         // A straight quote after an odd number of them opens a quotation.
         let spaced_after =
             matches!(last, '.' | ',' | ';' | ':' | '!' | '?') || is_closing(last) && !opens_quote;
-        let starts_token =
-            word(first) || is_opening(first) || matches!(first, '-' | '$' | '#' | '@' | '/' | '~');
+        let starts_token = word(first)
+            || is_opening(first)
+            || quote_opens_after
+            || matches!(first, '-' | '$' | '#' | '@' | '/' | '~');
         let spaced = (word(last) || spaced_after) && starts_token;
         return Separator::Text(if spaced { " " } else { "" });
     }
@@ -428,6 +443,16 @@ mod tests {
             join("the graphical\nlogin screen"),
             "the graphical login screen"
         );
+    }
+
+    #[test]
+    fn a_word_before_an_opening_straight_quote_is_spaced_in_cjk_text() {
+        assert_eq!(
+            join("二進位制軟體包 (non\n\"Architecture: all\") 的安裝"),
+            "二進位制軟體包 (non \"Architecture: all\") 的安裝"
+        );
+        // A closing quote stays where it stands.
+        assert_eq!(join("使用 \"apt\n\" 命令"), "使用 \"apt\" 命令");
     }
 
     #[test]
