@@ -10,7 +10,8 @@
 //!
 //! A line starts a new block when:
 //! - it or the line before it is a heading (drawn in fake bold, a numbered
-//!   heading such as `第一章` or `1.2 Title`, a short line without
+//!   heading such as `第一章` or `1.2 Title`, a section number on a line
+//!   of its own with the title after it, a short line without
 //!   sentence punctuation standing at the start of a block, or one
 //!   standing after a line that ends a sentence and before a line whose
 //!   first word would have fitted on it);
@@ -453,6 +454,14 @@ mod tests {
         assert_eq!(blocks(&input).last().map(Vec::len), Some(2));
         let input = "For a general overview of the upgrade, see: https:\n//www.debian.org/releases/bookworm/releasenotes";
         assert_eq!(blocks(input).len(), 1);
+    }
+
+    #[test]
+    fn a_section_number_set_apart_heads_its_title_and_no_more() {
+        let input = "You can list the jobs of every user by the following.\n• atq(1) lists the jobs waiting in the queue.\n\n4.2.2\n\nRunning a job once\n\nYou can queue a job to run once at a set time with at(1) by the following.";
+        let b = blocks(input);
+        assert_eq!(b[2], ["4.2.2", "Running a job once"], "{b:?}");
+        assert_eq!(b.len(), 4, "{b:?}");
     }
 
     #[test]

@@ -121,10 +121,13 @@ pub(super) fn mark_numbered_headings(visible: &mut [Visible<'_>]) {
     }
 }
 
+/// The kind of block a line starts. A section number on a line of its own
+/// (`9.5.2`) starts a heading: its title joins it, and the heading ends
+/// there, whatever the width of the title's line.
 pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
     if v.line.preformatted {
         BlockKind::Preformatted
-    } else if v.line.fake_bold || v.numbered_heading {
+    } else if v.line.fake_bold || v.numbered_heading || is_section_number(&v.line.text) {
         BlockKind::Heading
     } else if v.list_item {
         BlockKind::ListItem
