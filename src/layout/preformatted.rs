@@ -26,9 +26,10 @@
 //! - **aligned columns**: a line with two or more gaps of several spaces
 //!   inside it is a table row as `pdftotext -layout` sets one, unless it
 //!   is three or more words, each a gap apart, whose sentence runs on into
-//!   the line of words after it (a justified line that `-layout`
-//!   stretched to its column's width: `oldest    copies    when    the` /
-//!   `disk is full`);
+//!   the line of words after it, or into a last word that ends it (a
+//!   justified line that `-layout` stretched to its column's width:
+//!   `oldest    copies    when    the` / `disk is full`, `add   its
+//!   address   to   the` / `configuration.`);
 //! - **tab-separated rows**: two or more lines in a row that each hold a
 //!   tab between pieces of text are the rows of a table whose cells are
 //!   set apart by tabs (`Alice⇥30⇥Berlin`), and keep their tabs;

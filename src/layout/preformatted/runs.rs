@@ -221,9 +221,14 @@ fn is_quoted_line(text: &str) -> bool {
 }
 
 /// Does a sentence run on from `line` into `next`, a line of words that
-/// is no row: `line` ends in no sentence punctuation?
+/// is no row, or a paragraph's last word that ends the sentence
+/// (`configuration.`): `line` ends in no sentence punctuation? A table's
+/// one-word cell ends none.
 fn runs_into_prose(line: &str, next: &str) -> bool {
-    !ends_sentence(line) && !line.trim_end().ends_with([':', '：']) && next.trim().contains(' ')
+    let next = next.trim();
+    !ends_sentence(line)
+        && !line.trim_end().ends_with([':', '：'])
+        && (next.contains(' ') || ends_sentence(next))
 }
 
 /// Marks runs of lines that are each one path (`/var/lib/dpkg/info/x.prerm`,
@@ -660,6 +665,15 @@ mod tests {
         assert_eq!(first_colon("a: b 名称：值"), Some(1));
         assert_eq!(first_colon("名称：值"), Some(6));
         assert_eq!(first_colon("no colon"), None);
+    }
+
+    #[test]
+    fn a_stretched_line_runs_into_a_last_word_that_ends_its_sentence() {
+        assert!(runs_into_prose(
+            "add   its   address   to   the",
+            "configuration."
+        ));
+        assert!(!runs_into_prose("Service      Section      State", "cron"));
     }
 
     #[test]
