@@ -5,6 +5,7 @@
 use crate::chars::mojibake::{MojibakeFix, repair_mojibake, repair_mojibake_again};
 use crate::chars::normalize::{normalize_in_context, normalize_line};
 use crate::chars::policy::{self, CjkPunct, CjkSpacing};
+use crate::chars::radicals;
 use crate::config::{Config, Repaired};
 use crate::layout::columns::UnsplitRows;
 use crate::layout::dedupe::{dedupe_line, dedupe_lines, remove_repeated_copies};
@@ -196,7 +197,37 @@ fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
     Line::new(piece, indent, content, text)
 }
 
+/// The stages on `input`. Whether a document is CJK, which decides where
+/// look-alike radicals are folded, is the verdict its repaired text gets:
+/// a second repair counts that text. When the last repairs of a block (a
+/// mojibake reading, a deduplication of its joined lines) change the
+/// letters so that the text is CJK though its lines were not, the stages
+/// run again knowing it.
 fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
+    let (repaired, look_alikes_left) = run_stages_knowing(input, config, keep, false);
+    if !look_alikes_left {
+        return repaired;
+    }
+    let texts: Vec<&str> = if keep == Keep::Text {
+        vec![&repaired.text]
+    } else {
+        repaired.blocks.iter().map(|b| b.text.as_str()).collect()
+    };
+    if texts.iter().any(|t| radicals::holds_foldable_look_alike(t)) && radicals::is_cjk_text(texts)
+    {
+        return run_stages_knowing(input, config, keep, true).0;
+    }
+    repaired
+}
+
+/// The stages on `input`, with `known_cjk` when the repaired text is known
+/// to be CJK; also whether look-alikes were left because it was not.
+fn run_stages_knowing(
+    input: &str,
+    config: &Config,
+    keep: Keep,
+    known_cjk: bool,
+) -> (Repaired, bool) {
     let mut log = if keep == Keep::Everything {
         EditLog::default()
     } else {
@@ -214,7 +245,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
             remove_repeated_copies(&mut lines, &mut log);
         }
     }
-    crate::chars::radicals::fold_in_cjk_document(input, &mut lines, &mut log);
+    let look_alikes_left = radicals::fold_in_cjk_document(input, &mut lines, known_cjk, &mut log);
     mark_preformatted(&mut lines);
     if config.letter_spacing {
         close_spacing(&mut lines, config.dedupe, &mut log);
@@ -333,12 +364,13 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
         rendered = render_plain(&blocks);
     }
     rendered.shrink_to_fit();
-    Repaired {
+    let repaired = Repaired {
         text: rendered,
         blocks,
         edits: log.into_sorted(),
         decode: None,
-    }
+    };
+    (repaired, look_alikes_left)
 }
 
 /// The opt-in style policies, on a prose block's text.
@@ -502,6 +534,29 @@ mod tests {
         assert_eq!(mojibake.map(|e| &input[e.range.clone()]), Some("Ã©"));
         let ligature = repaired.edits.iter().find(|e| e.rule == Rule::Ligature);
         assert_eq!(ligature.map(|e| &input[e.range.clone()]), Some("ﬁ"));
+    }
+
+    /// `…fÃ—` is read back as `協脳` (GBK bytes shown in Windows-1252) only
+    /// once the block is joined (the line held `⋯`, which becomes `…` in
+    /// context): the text the repair puts out is CJK
+    /// though its lines were not, and a second repair, which counts that
+    /// text, would fold the radical `⼀` (U+2F00) that no CJK character
+    /// stands next to. The first repair folds it already.
+    #[test]
+    fn a_block_read_again_as_mojibake_decides_where_radicals_fold() {
+        let input = "一⋯fÃ—一\n\na\u{2F00}";
+        for keep in [Keep::Everything, Keep::Blocks, Keep::Text] {
+            let once = run_keeping(input, &Config::default(), keep);
+            let blocks: Vec<&str> = once.blocks.iter().map(|b| b.text.as_str()).collect();
+            match keep {
+                Keep::Text => assert_eq!(once.text, "一協脳一\n\na一\n"),
+                _ => assert_eq!(blocks, ["一協脳一", "a一"]),
+            }
+        }
+        let once = run(input, &Config::default());
+        assert_eq!(run(&once.text, &Config::default()).text, once.text);
+        let radical = once.edits.iter().find(|e| e.rule == Rule::Radical);
+        assert_eq!(radical.map(|e| &input[e.range.clone()]), Some("\u{2F00}"));
     }
 
     #[test]

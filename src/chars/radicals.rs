@@ -105,42 +105,68 @@ pub fn unified_ideograph(c: char) -> Option<char> {
     }
 }
 
-/// Folds every radical look-alike of `lines` into its unified ideograph
-/// when the document's letters are mostly CJK (its ideographs, kana and
-/// Hangul outnumber the letters of other scripts), and logs
-/// each fold with the range of the character in the input. The letters
-/// counted are those the repaired text keeps (fake-bold copies and
-/// furniture are gone; joining lines adds or removes none), and look-alikes
-/// count as ideographs, so that the repaired text, read again, gets the
-/// same verdict. `O(n)`.
+/// Is a text CJK for [`fold_in_cjk_document`]: do its ideographs, kana and
+/// Hangul outnumber the letters of other scripts? Look-alikes count as
+/// ideographs, so folding them never changes the verdict. `O(n)`.
 ///
-/// ```text
-/// 12⽉ 4 ⽇，⽤ CUPS 打印⽂件。   →   12月 4 日，用 CUPS 打印文件。
-/// The radical ⼀ means one.      →   (unchanged: the text is not CJK)
 /// ```
-///
-/// `input` is the text the lines' ranges point into.
-pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) {
-    if !lines
-        .iter()
-        .any(|l| !l.removed && holds_radical_like(&l.text))
-    {
-        return;
-    }
+/// use textmend::chars::radicals::is_cjk_text;
+/// assert!(is_cjk_text(["12⽉ 4 ⽇，⽤ CUPS 打印⽂件。"]));
+/// assert!(!is_cjk_text(["The radical ⼀ means one."]));
+/// ```
+pub fn is_cjk_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     let (mut cjk, mut other) = (0usize, 0usize);
-    for c in lines
-        .iter()
-        .filter(|l| !l.removed)
-        .flat_map(|l| l.text.chars())
-    {
+    for c in texts.into_iter().flat_map(str::chars) {
         match classify(c) {
             CharClass::Han | CharClass::Kana | CharClass::Hangul => cjk += 1,
             CharClass::Letter => other += 1,
             _ => {}
         }
     }
-    if cjk <= other {
-        return;
+    cjk > other
+}
+
+/// Does `text` hold a look-alike that [`fold_in_cjk_document`] would fold
+/// (one with a unified ideograph)? `O(n)`, and a pass over the bytes for
+/// text without any look-alike.
+pub fn holds_foldable_look_alike(text: &str) -> bool {
+    holds_radical_like(text) && text.chars().any(|c| unified_ideograph(c).is_some())
+}
+
+/// Folds every radical look-alike of `lines` into its unified ideograph
+/// when the document is CJK ([`is_cjk_text`]), and logs each fold with the
+/// range of the character in the input. The letters counted are those the
+/// repaired text keeps (fake-bold copies and furniture are gone; joining
+/// lines adds or removes none), so that the repaired text, read again,
+/// gets the same verdict. `O(n)`.
+///
+/// Some repairs come later and change letters (a block's mojibake read
+/// again once its lines are joined, a block's joined lines deduplicated):
+/// when the text they leave is CJK though the lines were not, the caller
+/// knows it and passes `known_cjk` to fold as a second repair would.
+///
+/// ```text
+/// 12⽉ 4 ⽇，⽤ CUPS 打印⽂件。   →   12月 4 日，用 CUPS 打印文件。
+/// The radical ⼀ means one.      →   (unchanged: the text is not CJK)
+/// ```
+///
+/// `input` is the text the lines' ranges point into. Returns whether
+/// look-alikes were left because the document is not CJK.
+pub fn fold_in_cjk_document(
+    input: &str,
+    lines: &mut [Line],
+    known_cjk: bool,
+    log: &mut EditLog,
+) -> bool {
+    if !lines
+        .iter()
+        .any(|l| !l.removed && holds_radical_like(&l.text))
+    {
+        return false;
+    }
+    let kept = lines.iter().filter(|l| !l.removed);
+    if !known_cjk && !is_cjk_text(kept.map(|l| &*l.text)) {
+        return true;
     }
     for line in lines.iter_mut() {
         if line.removed || !line.text.chars().any(|c| unified_ideograph(c).is_some()) {
@@ -167,6 +193,7 @@ pub fn fold_in_cjk_document(input: &str, lines: &mut [Line], log: &mut EditLog) 
         }
         line.set_text(folded);
     }
+    false
 }
 
 #[cfg(test)]
@@ -236,12 +263,20 @@ mod tests {
     }
 
     fn folded(input: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
+        folded_knowing(input, false).0
+    }
+
+    /// The lines and the folds' ranges, and whether look-alikes were left.
+    fn folded_knowing(
+        input: &str,
+        known_cjk: bool,
+    ) -> ((Vec<String>, Vec<std::ops::Range<usize>>), bool) {
         let mut log = EditLog::default();
         let mut lines = crate::text::line::split_lines(input, &mut EditLog::off());
-        fold_in_cjk_document(input, &mut lines, &mut log);
+        let left = fold_in_cjk_document(input, &mut lines, known_cjk, &mut log);
         let text = lines.into_iter().map(|l| l.text.into_owned()).collect();
         let ranges = log.into_sorted().into_iter().map(|e| e.range).collect();
-        (text, ranges)
+        ((text, ranges), left)
     }
 
     #[test]
@@ -258,6 +293,35 @@ mod tests {
         let (text, ranges) = folded(input);
         assert_eq!(text.join("\n"), input);
         assert!(ranges.is_empty());
+    }
+
+    #[test]
+    fn look_alikes_left_outside_a_cjk_document_are_reported() {
+        assert!(folded_knowing("The radical ⼀ means one.", false).1);
+        assert!(!folded_knowing("会议在 12⽉ 举行。", false).1);
+        assert!(!folded_knowing("No radical here.", false).1);
+    }
+
+    /// Lines whose letters are not mostly CJK, in a document whose repaired
+    /// text is (`…fÃ—` read back as `協脳` once its block is joined): the
+    /// look-alikes are folded as a second repair, which counts that text,
+    /// folds them.
+    #[test]
+    fn a_document_known_to_be_cjk_is_folded_whatever_its_lines_count() {
+        let input = "一…fÃ—一\n\na⼀";
+        let ((text, ranges), left) = folded_knowing(input, true);
+        assert_eq!(text, ["一…fÃ—一", "", "a一"]);
+        assert_eq!(ranges.len(), 1);
+        assert_eq!(&input[ranges[0].clone()], "⼀");
+        assert!(!left);
+    }
+
+    #[test]
+    fn the_cjk_verdict_counts_look_alikes_as_ideographs() {
+        assert!(is_cjk_text(["⼀⼈ a"]));
+        assert!(!is_cjk_text(["⼀ ab"]));
+        assert!(is_cjk_text(["一協脳一", "a⼀"]));
+        assert!(!is_cjk_text(["一…fÃ—一", "a⼀"]));
     }
 
     #[test]

@@ -293,4 +293,16 @@ mod tests {
         let input = "$ make\nThe build is done.\nResults and Notes\nResults and Notes\nBody.";
         assert_eq!(dedupe(input).len(), 4);
     }
+
+    /// A line the listing does not take in (CJK, which commands do not
+    /// print) stands apart from it in the repaired text, so the lines after
+    /// it are no output of the command: a second repair, which sees the
+    /// blank line, judges their copies as this one does.
+    #[test]
+    fn a_line_the_listing_leaves_out_ends_a_command_output() {
+        let rows = "Name      Value\nName      Value\nName      e";
+        let kept = |between: &str| dedupe(&format!("$ o\n{between}\n{rows}")).len();
+        assert_eq!(kept("ab"), 5);
+        assert_eq!(kept("心"), 4);
+    }
 }

@@ -86,7 +86,7 @@ pub use one_line::{
     has_trailing_comment, is_code_line, line_looks_preformatted, looks_preformatted,
 };
 pub use runs::mark_preformatted;
-pub(crate) use runs::starts_with_label;
+pub(crate) use runs::{is_listing_neighbour, starts_with_label};
 
 #[cfg(test)]
 mod tests {

@@ -452,6 +452,7 @@ const LEADING_ABBREVIATIONS: &[&str] = &[
 /// assert!(ends_sentence("落实。”"));
 /// assert!(!ends_sentence("聆听"));
 /// assert!(!ends_sentence("update the image; e.g."));
+/// assert!(!ends_sentence("例如e.g."));
 /// assert!(!ends_sentence("（例如 “/dev/sda1”、“/dev/sda2”……）"));
 /// assert!(ends_sentence("他说……"));
 /// assert!(ends_sentence("the end of the log."));
@@ -489,8 +490,12 @@ pub fn ends_sentence(text: &str) -> bool {
         return false;
     }
     if last == '.' {
+        // A word starts after white space, an opening bracket, or CJK,
+        // which sets a Latin word against itself without a space
+        // (`丁e.g.` once lines are joined reads as `e.g.`, as the line
+        // `e.g.` did).
         let word = trimmed
-            .rsplit(|c: char| c.is_whitespace() || is_opening(c))
+            .rsplit(|c: char| c.is_whitespace() || is_opening(c) || is_spaceless(c))
             .next()
             .unwrap_or(trimmed);
         if LEADING_ABBREVIATIONS.contains(&word) {
@@ -773,6 +778,19 @@ mod tests {
         assert!(!ends_sentence("必"));
         assert!(!ends_sentence("（党组）"));
         assert!(!ends_sentence(""));
+    }
+
+    /// Joined to the CJK line before it, an abbreviation that leads on
+    /// still leads on: the line `e.g.` and the block `万一丁e.g.` end
+    /// alike, so a number after them is read alike on a second repair.
+    #[test]
+    fn an_abbreviation_set_against_cjk_ends_no_sentence() {
+        assert!(!ends_sentence("万一丁e.g."));
+        assert!(!ends_sentence("见图Fig."));
+        assert!(!ends_sentence("（参见cf."));
+        assert!(ends_sentence("见图。"));
+        assert!(ends_sentence("万一丁eg."));
+        assert!(ends_sentence("Ke.g."));
     }
 
     #[test]

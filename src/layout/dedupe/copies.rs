@@ -237,16 +237,19 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
 /// Do the lines up to and including `line` end in a listing or the
 /// output of a command written in it, given whether the lines before it
 /// do (`above`)? The output runs on, as the repaired text has it, over
-/// short lines that end no sentence, back to a line that looks like a
-/// listing's, with no blank line between.
+/// short lines that the listing takes in as its neighbours (no sentence,
+/// no heading, no CJK), back to a line that looks like a listing's, with
+/// no blank line between. A line the listing leaves out is set apart from
+/// it in the repaired text, and ends the output there.
 fn ends_listing_output(line: &Line, above: bool) -> bool {
+    use crate::layout::preformatted::{is_listing_neighbour, line_looks_preformatted};
     if line.removed {
         above
     } else if line.is_blank() {
         false
-    } else if crate::layout::preformatted::line_looks_preformatted(line) {
+    } else if line_looks_preformatted(line) {
         true
-    } else if line.ends_sentence() || line.width > MAX_REPEATED_HEADING_WIDTH {
+    } else if line.width > MAX_REPEATED_HEADING_WIDTH || !is_listing_neighbour(line, false) {
         false
     } else {
         above

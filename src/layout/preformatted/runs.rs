@@ -582,7 +582,7 @@ fn reads_as_prose(lines: &[Line], run: &[usize], document_width: usize) -> bool 
 /// terms, so that the decision does not move when the text around it is
 /// reflowed) or `machine_like`, not a sentence, no heading, and written in
 /// a script that code and command output use?
-fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
+pub(crate) fn is_listing_neighbour(line: &Line, machine_like: bool) -> bool {
     (line.width <= MAX_LISTING_NEIGHBOUR_WIDTH || machine_like)
         && !line.fake_bold
         && !ends_sentence(&line.text)
