@@ -15,6 +15,9 @@
 //!   sentence punctuation standing at the start of a block, or one
 //!   standing after a line that ends a sentence and before a line whose
 //!   first word would have fitted on it);
+//! - it is a caption whose number a full stop or colon closes (`Table
+//!   6.8. List of…`, `Figure 3: …`) and the line before it ends a
+//!   sentence, however full that line is;
 //! - the line before it is a caption on a line of its own (`Table 6.8.
 //!   List of SSH configuration files`, `表 2.6. …`) and this line's first
 //!   word would have fitted on it, however long the caption is;

@@ -21,8 +21,8 @@
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
 use super::shapes::{
-    ends_mid_clause, is_caption, is_full, is_heading_line, is_overfull, is_section_number,
-    is_short, starts_with_continuation,
+    ends_mid_clause, is_caption, is_caption_with_stop, is_full, is_heading_line, is_overfull,
+    is_section_number, is_short, starts_with_continuation,
 };
 use super::visible::{Visible, next_word_fits};
 use crate::layout::preformatted::starts_with_label;
@@ -176,7 +176,8 @@ pub(super) fn breaks_between(
             || next_word_nearly_fits(prev, cur)
             || is_overfull(prev)
             || ends_cjk_sentence_short(prev)
-            || sentence_ends.end_paragraph(&a.text))
+            || sentence_ends.end_paragraph(&a.text)
+            || is_caption_with_stop(&b.text))
     {
         return true;
     }

@@ -88,6 +88,26 @@ pub fn is_caption(text: &str) -> bool {
     CAPTION_LABELS.iter().any(|label| text.starts_with(label)) && CAPTION.is_match(text)
 }
 
+/// True when `text` starts with a caption whose number a full stop or a
+/// colon closes (`Table 6.8. List of…`, `Figure 3: …`): the form a
+/// caption takes and a sentence that names a table does not (`Table 4.2
+/// lists the files`).
+pub(super) fn is_caption_with_stop(text: &str) -> bool {
+    is_caption(text) && {
+        let number_end = text
+            .find(|c: char| c.is_ascii_digit())
+            .map(|start| {
+                start
+                    + text[start..]
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                        .unwrap_or(text.len() - start)
+            })
+            .unwrap_or(0);
+        let number = &text[..number_end];
+        number.ends_with('.') || text[number_end..].starts_with([':', '：'])
+    }
+}
+
 /// True when `text` is a numbered heading (`第一章 总则`, `1.2 Scope`).
 pub fn is_numbered_heading(text: &str) -> bool {
     may_be_numbered_heading(text)
@@ -182,6 +202,17 @@ pub(super) fn is_heading_line(v: &Visible<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_closes_its_number_and_a_sentence_naming_a_table_does_not() {
+        assert!(is_caption_with_stop(
+            "Table 6.8. List of SSH configuration files"
+        ));
+        assert!(is_caption_with_stop("Figure 3: The layout of a page"));
+        assert!(is_caption_with_stop("表 2.6. 使用 apt(8) 的命令"));
+        assert!(!is_caption_with_stop("Table 4.2 lists the files"));
+        assert!(!is_caption_with_stop("表11.4 タブ変換コマンドのリスト"));
+    }
 
     #[test]
     fn every_digit_of_the_section_number_pattern_is_a_digit_to_classify() {
