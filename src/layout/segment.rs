@@ -20,7 +20,8 @@
 //!   sentence, however full that line is;
 //! - the line before it is a caption on a line of its own (`Table 6.8.
 //!   List of SSH configuration files`, `表 2.6. …`) and this line's first
-//!   word would have fitted on it, however long the caption is;
+//!   word would have fitted on it, however long the caption is, or this
+//!   line starts with a capital (a wrapped title goes on in lower case);
 //! - it is a list item (`1.`, `(1)`, `（一）`, `一、`, `•`, `-`, `①`, `a)`);
 //! - it is indented deeper than the line before it (a first-line indent),
 //!   unless it stands under a list item's text, past its marker (a hanging
@@ -279,7 +280,16 @@ mod tests {
         let prose = "The agent holds the keys of a session and hands them out to\nevery program that asks for one, so that you type your pass\nphrase once.\n";
         let caption = "Table 4.2. Files that configure the agent and its clients\n";
         let input = format!("{prose}{caption}The following command starts a session with them.");
-        assert_eq!(blocks(&input).len(), 2, "{:?}", blocks(&input));
+        assert_eq!(blocks(&input).len(), 3, "{:?}", blocks(&input));
+        // A full caption before a line that starts with a capital ends
+        // there: a wrapped title goes on in lower case, unless the title
+        // capitalises its words.
+        let full = "Table 4.2. Files that configure the agent, its clients and the keys\n";
+        let input = format!("{prose}{full}Start the agent by hand from a shell.");
+        assert_eq!(blocks(&input).len(), 3, "{:?}", blocks(&input));
+        let title_case = "Table 4.2. Files That Configure The Agent And Its Clients\n";
+        let input = format!("{prose}{title_case}Programs\nThe following command starts it.");
+        assert_eq!(blocks(&input)[1].len(), 2, "{:?}", blocks(&input));
         // A sentence that starts with a table's name runs on.
         let sentence = "Table 4.2 lists the files that configure the agent, and its\n";
         let input = format!("{prose}{sentence}clients read the same files when they start.");

@@ -203,13 +203,36 @@ pub(super) fn breaks_between(
     let pushed = block.kind == BlockKind::Paragraph && pushes_latin_word(prev, cur);
     // A caption is a title, whatever its length: it ends where the next
     // word would have fitted on its line (`Table 6.8. List of SSH
-    // configuration files` / `The following starts…`).
+    // configuration files` / `The following starts…`), and before a line
+    // that starts with a capital, since a title wrapped goes on in lower
+    // case, not after an article or a preposition (`Table 3.2. List of
+    // the agent commands and what each one does` / `Start the agent…`).
     let caption = || block.lines.len() == 1 && is_caption(&a.text);
+    let titled = || {
+        caption()
+            && b.first_char().is_some_and(char::is_uppercase)
+            && !breaks_inside_phrase(&a.text, &b.text)
+            && !in_title_case(&a.text)
+    };
     !a_ends
-        && room
         && !pushed
         && !goes_on_in_lower_case(&a.text, &b.text)
-        && (is_short(prev) || caption() || falls_short_before_capital(prev, cur))
+        && (room && (is_short(prev) || caption() || falls_short_before_capital(prev, cur))
+            || titled())
+}
+
+/// Is the text after a line's first word set in title case, most of its
+/// words capitalised (`Table 4.2. Files That Configure The Agent`)? Such a
+/// title, wrapped, goes on with a capital.
+fn in_title_case(text: &str) -> bool {
+    let (mut capitalised, mut words) = (0, 0);
+    for word in text.split_whitespace().skip(1) {
+        if let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) {
+            words += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    capitalised * 2 > words
 }
 
 /// Does a line of a spaced script stop with room for the next line's
