@@ -43,9 +43,10 @@
 //! - a blank line or page break precedes it and the text before the break
 //!   is not a sentence cut off in the middle;
 //! - the block began with a label and a colon and this line begins with
-//!   one of its own, after a line cut off mid-phrase, or after a sentence
-//!   end when the label is in capitals (`JOHN: Where were you?` / `MARY:
-//!   At home.`).
+//!   one of its own (in capitals or a term, `lvs(8):`, not words in lower
+//!   case), after a line cut off mid-phrase, or after a sentence end when
+//!   the label is in capitals (`JOHN: Where were you?` / `MARY: At
+//!   home.`).
 //!
 //! A blank line or page break is a column or page break, not a paragraph
 //! end, when the text before it has no sentence-final punctuation, its
@@ -380,6 +381,10 @@ mod tests {
         assert_eq!(blocks(input).len(), 1);
         let input = "The files that the administrator wrote override the\nDefaults: they are read last and win over the rest of them";
         assert_eq!(blocks(input).len(), 1);
+        // A label that is a term (a manual page, a file) starts an entry
+        // in lower case too.
+        let input = "lvm.conf(5): configuration file of the volume manager\nlvs(8): report information about logical volumes";
+        assert_eq!(blocks(input).len(), 2, "{:?}", blocks(input));
     }
 
     #[test]

@@ -502,8 +502,9 @@ fn mark_runs(gap_before: &[bool], min: usize, test: impl Fn(usize) -> bool, mark
 }
 
 /// Does the line begin with a short label (at most [`MAX_LABEL_WORDS`]
-/// words and [`MAX_LABEL_CHARS`] characters, no sentence end in it)
-/// followed by a colon and a space or the line's end?
+/// words and [`MAX_LABEL_CHARS`] characters, no sentence end in it: a
+/// full stop inside a file name is none, `lvm.conf(5):`) followed by a
+/// colon and a space or the line's end?
 pub(crate) fn starts_with_label(text: &str) -> bool {
     let Some(colon) = first_colon(text) else {
         return false;
@@ -518,7 +519,15 @@ pub(crate) fn starts_with_label(text: &str) -> bool {
         && !label.is_empty()
         && label.chars().count() <= MAX_LABEL_CHARS
         && label.split_whitespace().count() <= MAX_LABEL_WORDS
-        && !label.contains(['.', '。', '!', '?', '！', '？', ',', '，', ';', '；'])
+        && !label.contains(['。', '!', '?', '！', '？', ',', '，', ';', '；'])
+        && !ends_a_sentence_inside(label)
+}
+
+/// Does a full stop end a sentence inside `label`: one at its end or
+/// before a space (`Note. See:`)? A full stop inside a word is a file
+/// name's or a version's (`lvm.conf(5):`, `v2.1:`).
+fn ends_a_sentence_inside(label: &str) -> bool {
+    label.ends_with('.') || label.contains(". ")
 }
 
 /// Where the first colon, ASCII or full-width, stands in `text`. Two
@@ -665,6 +674,13 @@ mod tests {
         assert_eq!(first_colon("a: b 名称：值"), Some(1));
         assert_eq!(first_colon("名称：值"), Some(6));
         assert_eq!(first_colon("no colon"), None);
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_file_name_ends_no_label() {
+        assert!(starts_with_label("lvm.conf(5): configuration file"));
+        assert!(!starts_with_label("It ends. See: the manual"));
+        assert!(!starts_with_label("Done.: the end"));
     }
 
     #[test]

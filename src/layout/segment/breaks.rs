@@ -384,8 +384,19 @@ pub(super) fn starts_new_entry(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
         && !cur.line.preformatted
         && !ends_mid_clause(&prev.line.text)
         && (!prev.ends_sentence || label_in_capitals(&cur.line.text))
-        && !cur.line.first_char().is_some_and(char::is_lowercase)
+        && (!cur.line.first_char().is_some_and(char::is_lowercase)
+            || label_is_a_term(&cur.line.text))
         && starts_with_label(&cur.line.text)
+}
+
+/// Is the label before the line's first colon a term rather than words of
+/// a sentence: a command, a file or a manual page (`lvs(8):`,
+/// `lvm.conf(5):`, `/etc/fstab:`)? Such a label in lower case starts an
+/// entry; words in lower case go on with the sentence.
+fn label_is_a_term(text: &str) -> bool {
+    let label = text.split(':').next().unwrap_or("");
+    !label.contains(' ')
+        && label.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | '.' | '/' | '_'))
 }
 
 /// Is the label before the line's first colon written in capitals, with
