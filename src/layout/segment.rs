@@ -224,6 +224,25 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_broken_at_a_hyphen_goes_on_unless_it_is_a_name() {
+        let input = "whole machine\nas the emu-\nlator packages do\none processor";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        for line in &mut lines {
+            line.stands_alone = true;
+        }
+        let blocks = segment_pages(&lines, Setting::default());
+        assert!(blocks.iter().any(|b| b.lines == [1, 2]), "{blocks:?}");
+        let input =
+            "Packages\none file for each distribution/area/binary-\narchitecture combination";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        for line in &mut lines {
+            line.stands_alone = true;
+        }
+        let blocks = segment_pages(&lines, Setting::default());
+        assert_eq!(blocks.len(), 3, "{blocks:?}");
+    }
+
+    #[test]
     fn a_first_line_boxed_apart_goes_on_past_its_blank_line() {
         let body = "To let the daemon accept tunnel requests from a client, you add\n\nthe following option to the daemon's configuration file, then\nrestart it so that it reads the file again.\n\nThe client needs no change.";
         assert_eq!(blocks(body).len(), 2, "{:?}", blocks(body));

@@ -6,7 +6,9 @@
 //! on): justification stretches every line but a paragraph's last. A
 //! full line cut off mid-sentence goes on into the cell or item that a
 //! run of short lines starts with (`…in the Linux kernel (default for` /
-//! `Debian kernels)`): the column wrapped it. A paragraph's first line,
+//! `Debian kernels)`): the column wrapped it, and so does a cell that
+//! ends in a word broken at a hyphen and goes on in lower case (`as the
+//! emu-` / `lator packages do`). A paragraph's first line,
 //! full to the page's text width and cut off mid-sentence, goes on past a
 //! blank line into a line that carries the sentence on in lower case and
 //! runs on into more lines (`…you add` / blank / `the following option…`
@@ -70,7 +72,7 @@ pub(super) fn breaks_between(
             && !prev.ends_with_colon
             && !cur.gap_before
             && !cur.list_item;
-        return !wrapped;
+        return !wrapped && !hyphen_goes_on(&a.text, &b.text, cur);
     }
     if starts_with_continuation(&b.text) && !cur.gap_before {
         // No block starts with a comma or a closing bracket.
@@ -219,6 +221,23 @@ pub(super) fn breaks_between(
         && !goes_on_in_lower_case(&a.text, &b.text)
         && (room && (is_short(prev) || caption() || falls_short_before_capital(prev, cur))
             || titled())
+}
+
+/// Does a word broken at a hyphen go on in lower case on the next line
+/// (`比如透過 games-` / `emulator 元軟體包…`)? No cell or item ends in
+/// the first half of a word: the column wrapped it. A name broken so (a
+/// token with a slash, a dot or an underscore: `distribution/area/binary-`)
+/// is a cell's text, whose lines a table keeps.
+fn hyphen_goes_on(before: &str, after: &str, cur: &Visible<'_>) -> bool {
+    let Some(word) = before.strip_suffix('-') else {
+        return false;
+    };
+    let token = word.rsplit(char::is_whitespace).next().unwrap_or("");
+    token.ends_with(char::is_alphabetic)
+        && !token.contains(['/', '.', '_', '\\'])
+        && after.starts_with(|c: char| c.is_lowercase())
+        && !cur.gap_before
+        && !cur.list_item
 }
 
 /// Is the text after a line's first word set in title case, most of its
