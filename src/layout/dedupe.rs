@@ -17,7 +17,10 @@
 //! distinct doubled glyphs (`高高兴兴` stays), a repeated unit that ends a
 //! sentence is speech, not a heading (`快跑！快跑！` stays), and repeated
 //! lines must be short heading-like lines (two long identical body lines
-//! need a third copy before they count). A heading too short for these
+//! need a third copy before they count). Right under a fake-bold heading,
+//! a line that is as many copies of a unit as the heading was drawn times
+//! is its wrapped remainder, however short (`据据` under a heading drawn
+//! twice). A heading too short for these
 //! sizes (`沙盒沙盒`), a question drawn twice above a paragraph, and a
 //! wrapped heading written again block by block are fake bold when the
 //! document draws its other headings that way and the line stands between
@@ -59,6 +62,26 @@ mod tests {
             fixed("Annual Report Annual Report").as_deref(),
             Some("Annual Report")
         );
+    }
+
+    #[test]
+    fn a_wrapped_remainder_drawn_as_often_as_its_heading_is_one_copy() {
+        let texts = |input: &str| {
+            let mut log = EditLog::default();
+            let mut lines = split_lines(input, &mut log);
+            dedupe_lines(&mut lines, &mut log);
+            lines
+                .iter()
+                .filter(|l| !l.removed)
+                .map(|l| l.text.to_string())
+                .collect::<Vec<_>>()
+        };
+        let heading = "使用定时任务自动备份用户的数使用定时任务自动备份用户的数";
+        assert_eq!(texts(&format!("{heading}\n据据"))[1], "据");
+        // Drawn another number of times than the heading, or not under a
+        // heading, a reduplicated word stays.
+        assert_eq!(texts(&format!("{heading}\n哈哈哈"))[1], "哈哈哈");
+        assert_eq!(texts("系统启动以后打开日志。\n据据")[1], "据据");
     }
 
     #[test]

@@ -16,8 +16,11 @@ use crate::text::script::{ends_sentence, is_word_char};
 pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
     // Right under a fake-bold line, a line drawn twice is that heading's
     // last line, even when it ends with a question mark (`느릴까요?느릴까요?`),
-    // which a line on its own may do as speech.
+    // which a line on its own may do as speech; and a line that is as many
+    // copies of a unit as the heading was drawn times is its wrapped
+    // remainder, however short (`態態態` under a heading drawn three times).
     let mut under_heading = false;
+    let mut heading_copies = 0;
     for line in lines.iter_mut() {
         if line.is_blank() || line.page_break_before {
             under_heading = false;
@@ -25,13 +28,20 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
         if line.is_blank() {
             continue;
         }
+        let remainder = |text: &str| {
+            repeated_unit(text, |unit, k| {
+                k == heading_copies && unit.chars().any(is_word_char) && !ends_sentence(unit)
+            })
+        };
         let deduped = dedupe_text_of(line).or_else(|| {
             under_heading
-                .then(|| repeated_whole(&line.text, true))
+                .then(|| repeated_whole(&line.text, true).or_else(|| remainder(&line.text)))
                 .flatten()
                 .map(|unit| (unit, Rule::FakeBoldLine))
         });
+        heading_copies = 0;
         if let Some((text, rule)) = deduped {
+            heading_copies = copies_drawn(&line.text, &text);
             log.push(line.content.clone(), text.clone(), rule);
             line.set_text(text);
             line.fake_bold = true;
@@ -39,6 +49,14 @@ pub fn dedupe_lines(lines: &mut [Line], log: &mut EditLog) {
         under_heading = line.fake_bold;
     }
     remove_repeated_copies(lines, log);
+}
+
+/// How many times a fake-bold line drew its text: the written line's
+/// letters over the repaired line's, to the nearest whole number.
+fn copies_drawn(written: &str, repaired: &str) -> usize {
+    let count = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let once = count(repaired).max(1);
+    (count(written) + once / 2) / once
 }
 
 /// Removes the copies of a short heading line written on consecutive lines
