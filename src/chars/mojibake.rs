@@ -181,6 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn a_soft_hyphen_after_an_accented_capital_ends_a_sequence() {
+        assert_eq!(fix("Kazakh (llatÃ\u{AD})"), "Kazakh (llatí)");
+        assert_eq!(
+            fix("Uzantonomo aÅ\u{AD} pasvorto"),
+            "Uzantonomo aŭ pasvorto"
+        );
+        // After a lower-case letter or `ß`, a soft hyphen is a writer's.
+        assert_eq!(fix("Fuß\u{AD}ball"), "Fuß\u{AD}ball");
+        assert_eq!(fix("infor\u{AD}mación"), "infor\u{AD}mación");
+    }
+
+    #[test]
     fn gbk_read_as_latin1() {
         assert_eq!(fix("Ö÷Ìâ½ÌÓý"), "主题教育");
         assert_eq!(fix("ÎªÑ§Ö®Êµ£¬¹ÌÔÚ¼ùÂÄ¡£"), "为学之实，固在践履。");

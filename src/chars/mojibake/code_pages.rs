@@ -261,13 +261,21 @@ impl CodePage {
     /// How many times a character this code page writes as the lead byte
     /// of a two-byte UTF-8 sequence stands right before U+FFFD: a sequence
     /// whose one other byte an earlier decoder could not read (`Ã�slenska`
-    /// for `Íslenska`).
+    /// for `Íslenska`); or a capital written so stands right before a soft
+    /// hyphen that the page writes as 0xAD, the byte that ends `í`, `ŭ`
+    /// (`llatÃ\u{AD}` for `llatí`): the plausibility score does not see
+    /// soft hyphens, which normalization removes, and no writer hyphenates
+    /// after an accented capital.
     pub(super) fn cut_sequences(&self, line: &str) -> i32 {
         let lead = |c: char| self.byte(c).is_some_and(|b| (0xC2..=0xDF).contains(&b));
+        let hides_0xad = self.byte('\u{AD}') == Some(0xAD);
         let mut count = 0;
-        let mut prev = None;
+        let mut prev: Option<char> = None;
         for c in line.chars() {
-            count += i32::from(c == '\u{FFFD}' && prev.is_some_and(lead));
+            let cut = c == '\u{FFFD}' && prev.is_some_and(lead);
+            let hidden =
+                hides_0xad && c == '\u{AD}' && prev.is_some_and(|p| lead(p) && p.is_uppercase());
+            count += i32::from(cut || hidden);
             prev = Some(c);
         }
         count
