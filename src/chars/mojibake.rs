@@ -193,6 +193,16 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_shaped_inside_a_word_reads_through_another_code_page() {
+        assert_eq!(fix("Aceptar la tabulaciĂłn"), "Aceptar la tabulación");
+        // A capital at a word's start is a letter of the language.
+        assert_eq!(
+            fix("Lista de programe Ălbești"),
+            "Lista de programe Ălbești"
+        );
+    }
+
+    #[test]
     fn gbk_read_as_latin1() {
         assert_eq!(fix("Ö÷Ìâ½ÌÓý"), "主题教育");
         assert_eq!(fix("ÎªÑ§Ö®Êµ£¬¹ÌÔÚ¼ùÂÄ¡£"), "为学之实，固在践履。");

@@ -281,6 +281,24 @@ impl CodePage {
         count
     }
 
+    /// How many times a capital that this code page writes as the lead
+    /// byte of a two-byte UTF-8 sequence stands inside a lowercase word,
+    /// right before a character it writes as a continuation byte
+    /// (`especificĂł` for `especificó` through windows-1250): the shape
+    /// of one UTF-8 letter, where no language puts a capital.
+    pub(super) fn two_byte_shapes_in_words(&self, line: &str) -> i32 {
+        let lead = |c: char| self.byte(c).is_some_and(|b| (0xC2..=0xDF).contains(&b));
+        let continuation =
+            |c: char| !c.is_ascii() && self.byte(c).is_some_and(|b| (0x80..=0xBF).contains(&b));
+        let chars: Vec<char> = line.chars().collect();
+        chars
+            .windows(3)
+            .filter(|w| {
+                w[0].is_lowercase() && w[1].is_uppercase() && lead(w[1]) && continuation(w[2])
+            })
+            .count() as i32
+    }
+
     /// The byte this code page writes `c` as (ASCII as itself).
     fn byte(&self, c: char) -> Option<u8> {
         if c.is_ascii() {

@@ -200,6 +200,12 @@ fn best_reading(line: &str, depth: usize) -> Option<String> {
             let gain = before + prior - cost(&reading.text) - borrowed;
             let needed = match (reading.complete, page.primary, target) {
                 (true, true, Target::Utf8) => CLEAR_GAIN,
+                // A page less often mixed up than windows-1252 needs one
+                // point more, unless the line shows a UTF-8 letter's shape
+                // inside a word through it (`especificĂł`).
+                (true, false, Target::Utf8) if page.two_byte_shapes_in_words(line) > 0 => {
+                    CLEAR_GAIN
+                }
                 (true, false, Target::Utf8) => CLEAR_GAIN + 1,
                 // A legacy CJK reading made only of frequent letters and
                 // of what else real text has, each from two bytes of
