@@ -33,7 +33,9 @@ impl Signs {
     /// character. CJK and Hangul take the shortest path: a character of
     /// three bytes led by 0xE3 to 0xEE (U+3000 to U+EFFF) is on no page but
     /// the ideographic space U+3000, and is read from its bytes only to be
-    /// looked up.
+    /// looked up. A run of ASCII is read as bytes too: only its controls,
+    /// its first character (after the one before it) and its last (before
+    /// the one after it) can show anything.
     pub(super) fn of(line: &str) -> Self {
         let candidates = mojibake_candidates();
         let bytes = line.as_bytes();
@@ -41,6 +43,14 @@ impl Signs {
         let mut before = PageBytes::NONE;
         let mut at = 0;
         while at < bytes.len() {
+            let run = ascii_run(&bytes[at..]);
+            if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+                signs.normalized |= run.iter().any(|&b| b.is_ascii_control() && b != b'\t');
+                signs.evidence.add(before, PageBytes::of(char::from(first)));
+                before = PageBytes::of(char::from(last));
+                at += run.len();
+                continue;
+            }
             let (run_end, outside) = skip_ideographic_run(bytes, at, candidates);
             if run_end > at {
                 // Ideographs are the only candidates on no page, and they
@@ -55,10 +65,8 @@ impl Signs {
                 break;
             };
             at += c.len_utf8();
-            let here = if c.is_ascii() {
-                signs.normalized |= c.is_ascii_control() && c != '\t';
-                PageBytes::of(c)
-            } else if PageBytes::is_on_no_page(c) {
+            // Not ASCII: an ASCII run was read above.
+            let here = if PageBytes::is_on_no_page(c) {
                 if is_set(candidates, c as u32) {
                     signs.candidate = true;
                     signs.outside_gb2312 = (signs.outside_gb2312 + 1).min(2);
@@ -96,6 +104,20 @@ impl Signs {
     pub(super) fn may_be_read_again(&self, line: &str) -> bool {
         self.single_byte_letter || self.may_be_utf8_read_as_gbk(line)
     }
+}
+
+/// The ASCII bytes `bytes` starts with. Two ASCII characters in a row show
+/// no page's bytes (ASCII is no UTF-8 lead, GB2312 or Shift_JIS lead
+/// byte), so [`Signs::of`] reads only the run's ends. `O(run)`.
+fn ascii_run(bytes: &[u8]) -> &[u8] {
+    if !bytes.first().is_some_and(u8::is_ascii) {
+        return &[];
+    }
+    let end = bytes
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len());
+    &bytes[..end]
 }
 
 /// The run of characters of three bytes led by 0xE3 to 0xEE (U+3000 to
