@@ -43,9 +43,9 @@ impl Signs {
         let mut before = PageBytes::NONE;
         let mut at = 0;
         while at < bytes.len() {
-            let run = ascii_run(&bytes[at..]);
+            let (run, control) = ascii_run(&bytes[at..]);
             if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
-                signs.normalized |= run.iter().any(|&b| b.is_ascii_control() && b != b'\t');
+                signs.normalized |= control;
                 signs.evidence.add(before, PageBytes::of(char::from(first)));
                 before = PageBytes::of(char::from(last));
                 at += run.len();
@@ -106,18 +106,46 @@ impl Signs {
     }
 }
 
-/// The ASCII bytes `bytes` starts with. Two ASCII characters in a row show
-/// no page's bytes (ASCII is no UTF-8 lead, GB2312 or Shift_JIS lead
-/// byte), so [`Signs::of`] reads only the run's ends. `O(run)`.
-fn ascii_run(bytes: &[u8]) -> &[u8] {
+/// The ASCII bytes `bytes` starts with, and whether they hold a control
+/// character other than the tab (which normalization replaces). Two ASCII
+/// characters in a row show no page's bytes (ASCII is no UTF-8 lead,
+/// GB2312 or Shift_JIS lead byte), so [`Signs::of`] reads only the run's
+/// ends. `O(run)`: eight bytes are looked at one by one (a short run, as
+/// between ideographs, ends there), then printable ASCII (0x20 to 0x7E)
+/// is passed over eight bytes at a time, and so on.
+fn ascii_run(bytes: &[u8]) -> (&[u8], bool) {
     if !bytes.first().is_some_and(u8::is_ascii) {
-        return &[];
+        return (&[], false);
     }
-    let end = bytes
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(bytes.len());
-    &bytes[..end]
+    let (mut end, mut control) = (0, false);
+    loop {
+        let bytewise = (end + 8).min(bytes.len());
+        while end < bytewise {
+            let b = bytes[end];
+            if !b.is_ascii() {
+                return (&bytes[..end], control);
+            }
+            control |= b.is_ascii_control() && b != b'\t';
+            end += 1;
+        }
+        while bytes.get(end..end + 8).is_some_and(is_printable_ascii) {
+            end += 8;
+        }
+        if end >= bytes.len() {
+            return (bytes, control);
+        }
+    }
+}
+
+/// Are the eight bytes of `word` printable ASCII (0x20 to 0x7E)? A byte
+/// at or above 0x7F, or below 0x20, sets a high bit in the sum tested
+/// (exact for the eight as a whole); `false` for fewer than eight bytes.
+fn is_printable_ascii(word: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    <[u8; 8]>::try_from(word).is_ok_and(|word| {
+        let w = u64::from_ne_bytes(word);
+        (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES) == 0
+    })
 }
 
 /// The run of characters of three bytes led by 0xE3 to 0xEE (U+3000 to
@@ -261,6 +289,27 @@ mod tests {
         }
         for line in ["cafÃ©", "鑰冭瘯", "\u{93}quoted\u{94}", "ï¬\u{AD}"] {
             assert!(may_hold(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_run_ends_where_a_byte_at_a_time_ends_it() {
+        // Runs longer than eight bytes, with a control, a tab, DEL or a
+        // character that is not ASCII at every position, read from every
+        // position.
+        let base = "The quick brown fox jumps over the lazy dog";
+        for at in 0..=base.len() {
+            for odd in ["\u{1}", "\t", "\u{7F}", "é", "中", ""] {
+                let line = format!("{}{odd}{}", &base[..at], &base[at..]);
+                for from in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+                    let bytes = &line.as_bytes()[from..];
+                    let end = bytes.iter().position(|b| !b.is_ascii());
+                    let run = &bytes[..end.unwrap_or(bytes.len())];
+                    let control = run.iter().any(|&b| b.is_ascii_control() && b != b'\t');
+                    assert_eq!(ascii_run(bytes), (run, control), "{line:?} {from}");
+                }
+                assert_eq!(Signs::of(&line).normalized, may_fix(&line, Scope::Alone));
+            }
         }
     }
 
