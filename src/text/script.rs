@@ -525,9 +525,21 @@ pub fn display_width(text: &str) -> usize {
         return ascii_width(text);
     }
     // One pass: the less common characters are measured both ways until
-    // it is known whether the text holds CJK.
+    // it is known whether the text holds CJK. Common ideographs, two
+    // columns in any text, are stepped over by their bytes.
     let mut width = Width::default();
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if starts_common_ideograph(&bytes[at..]) {
+            width.add_common_ideograph();
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let cjk = width.cjk || is_cjk(c);
         width.add(c, cjk);
     }
@@ -780,5 +792,21 @@ mod tests {
         assert_eq!(display_width("abc"), 3);
         assert_eq!(display_width("鄂尔多斯"), 8);
         assert_eq!(display_width("“实”"), 6);
+    }
+
+    #[test]
+    fn a_common_ideograph_stepped_over_is_measured_as_any_character() {
+        // Each character of the common ideographs and of the blocks around
+        // them, alone and beside an ambiguous quote and a letter.
+        for c in '\u{2E80}'..='\u{A4CF}' {
+            for text in [format!("{c}"), format!("“{c}”"), format!("a{c}{c}b")] {
+                let mut width = Width::default();
+                for d in text.chars() {
+                    let cjk = width.cjk || is_cjk(d);
+                    width.add(d, cjk);
+                }
+                assert_eq!(display_width(&text), width.total(), "{text:?}");
+            }
+        }
     }
 }
