@@ -488,17 +488,31 @@ pub fn ends_sentence(text: &str) -> bool {
     if last == '…' && text[trimmed.len()..].contains([')', '）', ']', '］']) {
         return false;
     }
-    if last == '.' {
-        let word = trimmed
-            .rsplit(|c: char| c.is_whitespace() || is_opening(c))
-            .next()
-            .unwrap_or(trimmed);
-        if LEADING_ABBREVIATIONS.contains(&word) {
-            return false;
-        }
+    if last == '.' && ends_with_leading_abbreviation(trimmed) {
+        return false;
     }
     is_sentence_final(last)
 }
+
+/// Is the last word of `text` (after its last white space or opening
+/// bracket) one of the [`LEADING_ABBREVIATIONS`]? Read from the end, and
+/// no further back than the longest of them: a longer word is none.
+fn ends_with_leading_abbreviation(text: &str) -> bool {
+    let mut start = text.len();
+    for (taken, (at, c)) in text.char_indices().rev().enumerate() {
+        if c.is_whitespace() || is_opening(c) {
+            break;
+        }
+        if taken == LONGEST_LEADING_ABBREVIATION {
+            return false;
+        }
+        start = at;
+    }
+    LEADING_ABBREVIATIONS.contains(&&text[start..])
+}
+
+/// How many characters the longest of [`LEADING_ABBREVIATIONS`] has.
+const LONGEST_LEADING_ABBREVIATION: usize = 5;
 
 /// True when the text ends with a colon, ASCII or full-width, closing
 /// quotes and brackets aside: what it announces (a list, a listing, a
@@ -785,6 +799,41 @@ mod tests {
         assert!(!ends_sentence("必"));
         assert!(!ends_sentence("（党组）"));
         assert!(!ends_sentence(""));
+    }
+
+    #[test]
+    fn a_leading_abbreviation_is_the_last_word_as_a_split_finds_it() {
+        let last_word = |text: &str| {
+            let word = text
+                .rsplit(|c: char| c.is_whitespace() || is_opening(c))
+                .next()
+                .unwrap_or(text);
+            LEADING_ABBREVIATIONS.contains(&word)
+        };
+        for abbreviation in LEADING_ABBREVIATIONS {
+            for before in [
+                "", " ", "see ", "(", "（", "x", "the-", "\u{3000}", "“", "no.", "中",
+            ] {
+                let text = format!("{before}{abbreviation}");
+                assert_eq!(
+                    ends_with_leading_abbreviation(&text),
+                    last_word(&text),
+                    "{text}"
+                );
+            }
+        }
+        let longest = LEADING_ABBREVIATIONS
+            .iter()
+            .map(|a| a.chars().count())
+            .max();
+        assert_eq!(longest, Some(LONGEST_LEADING_ABBREVIATION));
+        for text in ["end.", "Dr", "i.e", "", ".", "Mr.Mr.", "xFigs.", "Prof.."] {
+            assert_eq!(
+                ends_with_leading_abbreviation(text),
+                last_word(text),
+                "{text}"
+            );
+        }
     }
 
     #[test]
