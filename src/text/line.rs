@@ -55,11 +55,16 @@ pub(crate) struct LineBreaks<'t> {
 
 impl<'t> LineBreaks<'t> {
     /// The line breaks of `text`: two vectorised searches, for U+2028 and
-    /// for U+2029.
+    /// for U+2029, with searchers built once (a text is often one line or
+    /// one block, and building a searcher costs more than its search).
     pub(crate) fn new(text: &'t str) -> Self {
+        static LINE_SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("\u{2028}"));
+        static PARAGRAPH_SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("\u{2029}"));
         let bytes = text.as_bytes();
-        let separators = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
-            || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+        let separators =
+            LINE_SEPARATOR.find(bytes).is_some() || PARAGRAPH_SEPARATOR.find(bytes).is_some();
         LineBreaks { text, separators }
     }
 
