@@ -2,7 +2,9 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
-use crate::chars::mojibake::{MojibakeFix, repair_mojibake, repair_mojibake_again};
+use crate::chars::mojibake::{
+    MojibakeFix, MojibakeScan, repair_mojibake, repair_mojibake_again, scan_mojibake,
+};
 use crate::chars::normalize::{normalize_in_context, normalize_line};
 use crate::chars::policy::{self, CjkPunct, CjkSpacing};
 use crate::config::{Config, Repaired};
@@ -42,17 +44,17 @@ pub fn run(input: &str, config: &Config) -> Repaired {
 
 /// [`run`], keeping only what `keep` asks for.
 pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired {
-    let fixed = if config.mojibake {
-        repair_mojibake(input)
+    let scan = if config.mojibake {
+        scan_mojibake(input)
     } else {
-        None
+        MojibakeScan::default()
     };
-    let Some((text, fixes)) = fixed else {
-        return run_stages(input, config, keep);
+    let Some((text, fixes)) = scan.repaired else {
+        return run_stages(input, config, keep, scan.normalized.as_deref());
     };
     // The later stages see the repaired text; their ranges are mapped back
     // to the input.
-    let mut repaired = run_stages(&text, config, keep);
+    let mut repaired = run_stages(&text, config, keep, None);
     let positions = FixMap::new(&fixes);
     let map =
         |r: &Range<usize>| positions.position(r.start, false)..positions.position(r.end, true);
@@ -136,12 +138,16 @@ impl<'f> FixMap<'f> {
 /// out of a longer line is read for mojibake on its own, as the line it
 /// becomes in the output (the whole line was read before it was split).
 /// With `furniture`, column detection leaves out the running titles that
-/// the furniture stage will remove.
+/// the furniture stage will remove. `normalized`, when the mojibake pass
+/// measured it, lists the input lines that hold a character normalization
+/// replaces on a line alone ([`scan_mojibake`]): a piece of any other line
+/// is not looked at again.
 pub(crate) fn read_lines<'a>(
     input: &'a str,
     log: &mut EditLog,
     mojibake: bool,
     furniture: bool,
+    normalized: Option<&[Range<usize>]>,
 ) -> Vec<Line<'a>> {
     let running_titles = if furniture {
         let mut rows = crate::layout::furniture::running_title_rows(input);
@@ -157,13 +163,13 @@ pub(crate) fn read_lines<'a>(
         let pieces = unsplit.read_page(input, rows);
         reserve_by_quarter(&mut lines, pieces.len());
         for piece in pieces {
-            lines.push(read_line(input, piece, mojibake, log));
+            lines.push(read_line(input, piece, mojibake, normalized, log));
         }
     });
     let (rest, notes) = unsplit.finish();
     reserve_by_quarter(&mut lines, rest.len());
     for piece in rest {
-        lines.push(read_line(input, piece, mojibake, log));
+        lines.push(read_line(input, piece, mojibake, normalized, log));
     }
     // Regions left as they are though they may hold columns: an edit that
     // changes nothing, so that `--explain` and JSON say so.
@@ -178,8 +184,15 @@ pub(crate) fn read_lines<'a>(
     lines
 }
 
-/// The line of `piece`, its characters repaired.
-fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog) -> Line<'a> {
+/// The line of `piece`, its characters repaired; `normalized` as
+/// [`read_lines`] has it.
+fn read_line<'a>(
+    input: &'a str,
+    piece: Piece,
+    mojibake: bool,
+    normalized: Option<&[Range<usize>]>,
+    log: &mut EditLog,
+) -> Line<'a> {
     let (indent, content) = content_of(input, &piece.range);
     let body = &input[content.clone()];
     let read = (mojibake && is_column_piece(input, &piece.range))
@@ -191,18 +204,44 @@ fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
             log.push(content.clone(), text.trim(), Rule::Mojibake);
             Cow::Owned(text)
         }
+        // A piece lies within one input line: one that holds nothing
+        // normalization replaces alone has no such piece.
+        None if normalized.is_some_and(|lines| !overlaps_any(lines, &content)) => {
+            Cow::Borrowed(body)
+        }
         None => normalize_line(body, content.start, log),
     };
     Line::new(piece, indent, content, text)
 }
 
-fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
+/// Does `range` overlap one of `sorted`, ranges in order that do not
+/// overlap each other? A binary search.
+fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    // The first range that ends after `range` starts.
+    let first = sorted.partition_point(|r| r.end <= range.start);
+    sorted.get(first).is_some_and(|r| r.start < range.end)
+}
+
+/// The stages after mojibake repair, on `input` (the repaired text);
+/// `normalized` as [`read_lines`] has it.
+fn run_stages(
+    input: &str,
+    config: &Config,
+    keep: Keep,
+    normalized: Option<&[Range<usize>]>,
+) -> Repaired {
     let mut log = if keep == Keep::Everything {
         EditLog::default()
     } else {
         EditLog::off()
     };
-    let mut lines = read_lines(input, &mut log, config.mojibake, config.furniture);
+    let mut lines = read_lines(
+        input,
+        &mut log,
+        config.mojibake,
+        config.furniture,
+        normalized,
+    );
     rebuild_visual_lines(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
@@ -456,7 +495,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        read_lines(input, &mut EditLog::default(), false, true)
+        read_lines(input, &mut EditLog::default(), false, true, None)
             .into_iter()
             .map(|l| l.text.into_owned())
             .collect()
@@ -486,9 +525,35 @@ mod tests {
     }
 
     #[test]
+    fn a_range_overlaps_the_sorted_ranges_it_shares_a_byte_with() {
+        let sorted = [2..4, 7..8, 10..15];
+        for start in 0..17 {
+            for end in start..18 {
+                let range = start..end;
+                let shared = sorted.iter().any(|r| r.start < end && start < r.end);
+                assert_eq!(overlaps_any(&sorted, &range), shared, "{range:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_the_mojibake_pass_found_nothing_to_normalize_in_is_read_as_normalization_reads_it() {
+        let input = "a\u{AD}b 鄂尔多斯\r\n  ﬁne\u{200B}  \n\u{c}plain 中文\nx\u{1}\n“q” é\n";
+        let normalized = scan_mojibake(input).normalized;
+        let texts = |normalized: Option<&[Range<usize>]>| -> Vec<String> {
+            read_lines(input, &mut EditLog::default(), true, true, normalized)
+                .into_iter()
+                .map(|l| l.text.into_owned())
+                .collect()
+        };
+        assert_eq!(texts(normalized.as_deref()), texts(None));
+        assert_eq!(normalized.map(|lines| lines.len()), Some(3));
+    }
+
+    #[test]
     fn indentation_runs_on_over_characters_that_are_removed() {
         let input = "\u{0}  abc";
-        let lines = read_lines(input, &mut EditLog::default(), false, true);
+        let lines = read_lines(input, &mut EditLog::default(), false, true, None);
         assert_eq!((&*lines[0].text, lines[0].indent), ("abc", 2));
     }
 

@@ -78,7 +78,36 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     if text.is_ascii() {
         return None;
     }
-    repair_lines(text, None)
+    repair_lines(text, None, None)
+}
+
+/// What [`scan_mojibake`] finds in a whole text.
+#[derive(Default)]
+pub(crate) struct MojibakeScan {
+    /// The repaired text and the runs it changed, as [`repair_mojibake`]
+    /// gives them.
+    pub(crate) repaired: Option<(String, Vec<MojibakeFix>)>,
+    /// The lines read on the way that hold a character normalization
+    /// replaces on a line alone (a control, an invisible character, a space
+    /// variant, a ligature): their byte ranges, line ends left out, in
+    /// order; `None` when the text is ASCII and no line was read.
+    pub(crate) normalized: Option<Vec<Range<usize>>>,
+}
+
+/// [`repair_mojibake`] of a whole text, and the lines it read on the way
+/// that normalization has work in ([`MojibakeScan::normalized`]). The one
+/// pass that looks for mojibake in a line tells so too, and normalization
+/// need not look again at a line, or a piece of one, that holds none.
+pub(crate) fn scan_mojibake(text: &str) -> MojibakeScan {
+    if text.is_ascii() {
+        return MojibakeScan::default();
+    }
+    let mut normalized = Vec::new();
+    let repaired = repair_lines(text, None, Some(&mut normalized));
+    MojibakeScan {
+        repaired,
+        normalized: Some(normalized),
+    }
 }
 
 /// [`repair_mojibake`] of a finished block's text, which is the line that
@@ -94,12 +123,18 @@ pub(crate) fn repair_mojibake_again(text: &str) -> Option<(String, Vec<MojibakeF
     if !signs.may_be_read_again(text) {
         return None;
     }
-    repair_lines(text, Some(signs))
+    repair_lines(text, Some(signs), None)
 }
 
 /// [`repair_mojibake`] of a text that is not ASCII; `whole` holds the
-/// signs of the whole text when they were measured already.
-fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<MojibakeFix>)> {
+/// signs of the whole text when they were measured already. With
+/// `normalized`, the range of each line that holds a character
+/// normalization replaces on a line alone is pushed to it.
+fn repair_lines(
+    text: &str,
+    whole: Option<Signs>,
+    mut normalized: Option<&mut Vec<Range<usize>>>,
+) -> Option<(String, Vec<MojibakeFix>)> {
     // The repaired copy is started at the first fix: most texts have none.
     let mut out = String::new();
     let mut fixes = Vec::new();
@@ -115,7 +150,13 @@ fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<Mojibak
         let (line, body) = (&text[start..end], &text[start..body_end]);
         let may_hold = match &whole {
             Some(signs) if body.len() == text.len() => may_hold_mojibake(signs, body),
-            _ => may_hold_mojibake(&Signs::of(body), body),
+            _ => {
+                let signs = Signs::of(body);
+                if let Some(lines) = normalized.as_deref_mut().filter(|_| signs.normalized()) {
+                    lines.push(start..body_end);
+                }
+                may_hold_mojibake(&signs, body)
+            }
         };
         let read = may_hold.then(|| repair_line(body)).flatten();
         match read {

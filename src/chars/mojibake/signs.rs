@@ -88,6 +88,12 @@ impl Signs {
         signs
     }
 
+    /// Does the line hold a character that normalization replaces on a
+    /// line alone (what `normalize::may_fix` asks with `Scope::Alone`)?
+    pub(super) fn normalized(&self) -> bool {
+        self.normalized
+    }
+
     /// Could the line be UTF-8 read as GBK? It holds two or more
     /// ideographs outside GB2312 and its GBK bytes have the shape of UTF-8
     /// (what [`super::may_be_utf8_read_as_gbk`] asks of `line`, the line
