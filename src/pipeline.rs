@@ -19,7 +19,8 @@ use crate::layout::visual_lines::rebuild_visual_lines;
 use crate::text::block::{Block, BlockKind};
 use crate::text::edit::{Edit, EditLog, Rule};
 use crate::text::line::{
-    Line, Piece, content_of, has_page_break, is_column_piece, read_pages, reserve_by_quarter,
+    Line, Piece, content_of, has_page_break, is_column_piece, overlaps_any, read_pages,
+    reserve_by_quarter,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -158,7 +159,7 @@ pub(crate) fn read_lines<'a>(
         Vec::new()
     };
     let mut lines = Vec::new();
-    let mut unsplit = UnsplitRows::default();
+    let mut unsplit = UnsplitRows::knowing_normalized(normalized);
     read_pages(input, log, &running_titles, |rows, log| {
         let pieces = unsplit.read_page(input, rows);
         reserve_by_quarter(&mut lines, pieces.len());
@@ -212,14 +213,6 @@ fn read_line<'a>(
         None => normalize_line(body, content.start, log),
     };
     Line::new(piece, indent, content, text)
-}
-
-/// Does `range` overlap one of `sorted`, ranges in order that do not
-/// overlap each other? A binary search.
-fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
-    // The first range that ends after `range` starts.
-    let first = sorted.partition_point(|r| r.end <= range.start);
-    sorted.get(first).is_some_and(|r| r.start < range.end)
 }
 
 /// The stages after mojibake repair, on `input` (the repaired text);
@@ -521,18 +514,6 @@ mod tests {
                 rows[cut..].join("\n")
             );
             assert_eq!(read(&input), whole, "cut after row {cut}");
-        }
-    }
-
-    #[test]
-    fn a_range_overlaps_the_sorted_ranges_it_shares_a_byte_with() {
-        let sorted = [2..4, 7..8, 10..15];
-        for start in 0..17 {
-            for end in start..18 {
-                let range = start..end;
-                let shared = sorted.iter().any(|r| r.start < end && start < r.end);
-                assert_eq!(overlaps_any(&sorted, &range), shared, "{range:?}");
-            }
         }
     }
 
