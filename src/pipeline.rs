@@ -529,6 +529,15 @@ mod tests {
         };
         assert_eq!(texts(normalized.as_deref()), texts(None));
         assert_eq!(normalized.map(|lines| lines.len()), Some(3));
+        // ASCII: no line to list, or (with a control) not known.
+        for (input, known) in [("plain\r\nlines\u{c}\tand\n", true), ("a\u{1}b\n", false)] {
+            let normalized = scan_mojibake(input).normalized;
+            assert_eq!(
+                normalized.as_ref().map(Vec::len),
+                known.then_some(0),
+                "{input:?}"
+            );
+        }
     }
 
     #[test]
