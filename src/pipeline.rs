@@ -2,7 +2,9 @@
 //! browser's, then running titles and page numbers) → radicals in a CJK
 //! document → spacing → segment → join. Nothing else happens here.
 
-use crate::chars::mojibake::{MojibakeFix, repair_mojibake, repair_mojibake_again};
+use crate::chars::mojibake::{
+    MojibakeFix, MojibakeScan, repair_mojibake, repair_mojibake_again, scan_mojibake,
+};
 use crate::chars::normalize::{normalize_in_context, normalize_line};
 use crate::chars::policy::{self, CjkPunct, CjkSpacing};
 use crate::chars::radicals;
@@ -18,7 +20,8 @@ use crate::layout::visual_lines::rebuild_visual_lines;
 use crate::text::block::{Block, BlockKind};
 use crate::text::edit::{Edit, EditLog, Rule};
 use crate::text::line::{
-    Line, Piece, content_of, has_page_break, is_column_piece, read_pages, reserve_by_quarter,
+    Line, Piece, content_of, has_page_break, is_column_piece, overlaps_any, read_pages,
+    reserve_by_quarter,
 };
 use std::borrow::Cow;
 use std::ops::Range;
@@ -43,17 +46,17 @@ pub fn run(input: &str, config: &Config) -> Repaired {
 
 /// [`run`], keeping only what `keep` asks for.
 pub(crate) fn run_keeping(input: &str, config: &Config, keep: Keep) -> Repaired {
-    let fixed = if config.mojibake {
-        repair_mojibake(input)
+    let scan = if config.mojibake {
+        scan_mojibake(input)
     } else {
-        None
+        MojibakeScan::default()
     };
-    let Some((text, fixes)) = fixed else {
-        return run_stages(input, config, keep);
+    let Some((text, fixes)) = scan.repaired else {
+        return run_stages(input, config, keep, scan.normalized.as_deref());
     };
     // The later stages see the repaired text; their ranges are mapped back
     // to the input.
-    let mut repaired = run_stages(&text, config, keep);
+    let mut repaired = run_stages(&text, config, keep, None);
     let positions = FixMap::new(&fixes);
     let map =
         |r: &Range<usize>| positions.position(r.start, false)..positions.position(r.end, true);
@@ -137,12 +140,16 @@ impl<'f> FixMap<'f> {
 /// out of a longer line is read for mojibake on its own, as the line it
 /// becomes in the output (the whole line was read before it was split).
 /// With `furniture`, column detection leaves out the running titles that
-/// the furniture stage will remove.
+/// the furniture stage will remove. `normalized`, when the mojibake pass
+/// measured it, lists the input lines that hold a character normalization
+/// replaces on a line alone ([`scan_mojibake`]): a piece of any other line
+/// is not looked at again.
 pub(crate) fn read_lines<'a>(
     input: &'a str,
     log: &mut EditLog,
     mojibake: bool,
     furniture: bool,
+    normalized: Option<&[Range<usize>]>,
 ) -> Vec<Line<'a>> {
     let running_titles = if furniture {
         let mut rows = crate::layout::furniture::running_title_rows(input);
@@ -153,18 +160,18 @@ pub(crate) fn read_lines<'a>(
         Vec::new()
     };
     let mut lines = Vec::new();
-    let mut unsplit = UnsplitRows::default();
+    let mut unsplit = UnsplitRows::knowing_normalized(normalized);
     read_pages(input, log, &running_titles, |rows, log| {
         let pieces = unsplit.read_page(input, rows);
         reserve_by_quarter(&mut lines, pieces.len());
         for piece in pieces {
-            lines.push(read_line(input, piece, mojibake, log));
+            lines.push(read_line(input, piece, mojibake, normalized, log));
         }
     });
     let (rest, notes) = unsplit.finish();
     reserve_by_quarter(&mut lines, rest.len());
     for piece in rest {
-        lines.push(read_line(input, piece, mojibake, log));
+        lines.push(read_line(input, piece, mojibake, normalized, log));
     }
     // Regions left as they are though they may hold columns: an edit that
     // changes nothing, so that `--explain` and JSON say so.
@@ -179,8 +186,15 @@ pub(crate) fn read_lines<'a>(
     lines
 }
 
-/// The line of `piece`, its characters repaired.
-fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog) -> Line<'a> {
+/// The line of `piece`, its characters repaired; `normalized` as
+/// [`read_lines`] has it.
+fn read_line<'a>(
+    input: &'a str,
+    piece: Piece,
+    mojibake: bool,
+    normalized: Option<&[Range<usize>]>,
+    log: &mut EditLog,
+) -> Line<'a> {
     let (indent, content) = content_of(input, &piece.range);
     let body = &input[content.clone()];
     let read = (mojibake && is_column_piece(input, &piece.range))
@@ -192,19 +206,30 @@ fn read_line<'a>(input: &'a str, piece: Piece, mojibake: bool, log: &mut EditLog
             log.push(content.clone(), text.trim(), Rule::Mojibake);
             Cow::Owned(text)
         }
+        // A piece lies within one input line: one that holds nothing
+        // normalization replaces alone has no such piece.
+        None if normalized.is_some_and(|lines| !overlaps_any(lines, &content)) => {
+            Cow::Borrowed(body)
+        }
         None => normalize_line(body, content.start, log),
     };
     Line::new(piece, indent, content, text)
 }
 
-/// The stages on `input`. Whether a document is CJK, which decides where
-/// look-alike radicals are folded, is the verdict its repaired text gets:
-/// a second repair counts that text. When the last repairs of a block (a
-/// mojibake reading, a deduplication of its joined lines) change the
-/// letters so that the text is CJK though its lines were not, the stages
-/// run again knowing it.
-fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
-    let (repaired, look_alikes_left) = run_stages_knowing(input, config, keep, false);
+/// The stages after mojibake repair, on `input` (the repaired text);
+/// `normalized` as [`read_lines`] has it. Whether a document is CJK, which
+/// decides where look-alike radicals are folded, is the verdict its
+/// repaired text gets: a second repair counts that text. When the last
+/// repairs of a block (a mojibake reading, a deduplication of its joined
+/// lines) change the letters so that the text is CJK though its lines were
+/// not, the stages run again knowing it.
+fn run_stages(
+    input: &str,
+    config: &Config,
+    keep: Keep,
+    normalized: Option<&[Range<usize>]>,
+) -> Repaired {
+    let (repaired, look_alikes_left) = run_stages_knowing(input, config, keep, normalized, false);
     if !look_alikes_left {
         return repaired;
     }
@@ -215,7 +240,7 @@ fn run_stages(input: &str, config: &Config, keep: Keep) -> Repaired {
     };
     if texts.iter().any(|t| radicals::holds_foldable_look_alike(t)) && radicals::is_cjk_text(texts)
     {
-        return run_stages_knowing(input, config, keep, true).0;
+        return run_stages_knowing(input, config, keep, normalized, true).0;
     }
     repaired
 }
@@ -226,6 +251,7 @@ fn run_stages_knowing(
     input: &str,
     config: &Config,
     keep: Keep,
+    normalized: Option<&[Range<usize>]>,
     known_cjk: bool,
 ) -> (Repaired, bool) {
     let mut log = if keep == Keep::Everything {
@@ -233,7 +259,13 @@ fn run_stages_knowing(
     } else {
         EditLog::off()
     };
-    let mut lines = read_lines(input, &mut log, config.mojibake, config.furniture);
+    let mut lines = read_lines(
+        input,
+        &mut log,
+        config.mojibake,
+        config.furniture,
+        normalized,
+    );
     rebuild_visual_lines(input, &mut lines, &mut log);
     if config.dedupe {
         dedupe_lines(&mut lines, &mut log);
@@ -488,7 +520,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        read_lines(input, &mut EditLog::default(), false, true)
+        read_lines(input, &mut EditLog::default(), false, true, None)
             .into_iter()
             .map(|l| l.text.into_owned())
             .collect()
@@ -518,9 +550,32 @@ mod tests {
     }
 
     #[test]
+    fn a_line_the_mojibake_pass_found_nothing_to_normalize_in_is_read_as_normalization_reads_it() {
+        let input = "a\u{AD}b 鄂尔多斯\r\n  ﬁne\u{200B}  \n\u{c}plain 中文\nx\u{1}\n“q” é\n";
+        let normalized = scan_mojibake(input).normalized;
+        let texts = |normalized: Option<&[Range<usize>]>| -> Vec<String> {
+            read_lines(input, &mut EditLog::default(), true, true, normalized)
+                .into_iter()
+                .map(|l| l.text.into_owned())
+                .collect()
+        };
+        assert_eq!(texts(normalized.as_deref()), texts(None));
+        assert_eq!(normalized.map(|lines| lines.len()), Some(3));
+        // ASCII: no line to list, or (with a control) not known.
+        for (input, known) in [("plain\r\nlines\u{c}\tand\n", true), ("a\u{1}b\n", false)] {
+            let normalized = scan_mojibake(input).normalized;
+            assert_eq!(
+                normalized.as_ref().map(Vec::len),
+                known.then_some(0),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
     fn indentation_runs_on_over_characters_that_are_removed() {
         let input = "\u{0}  abc";
-        let lines = read_lines(input, &mut EditLog::default(), false, true);
+        let lines = read_lines(input, &mut EditLog::default(), false, true, None);
         assert_eq!((&*lines[0].text, lines[0].indent), ("abc", 2));
     }
 

@@ -78,7 +78,51 @@ pub fn repair_mojibake(text: &str) -> Option<(String, Vec<MojibakeFix>)> {
     if text.is_ascii() {
         return None;
     }
-    repair_lines(text, None)
+    repair_lines(text, None, None)
+}
+
+/// What [`scan_mojibake`] finds in a whole text.
+#[derive(Default)]
+pub(crate) struct MojibakeScan {
+    /// The repaired text and the runs it changed, as [`repair_mojibake`]
+    /// gives them.
+    pub(crate) repaired: Option<(String, Vec<MojibakeFix>)>,
+    /// The lines read on the way that hold a character normalization
+    /// replaces on a line alone (a control, an invisible character, a space
+    /// variant, a ligature): their byte ranges, line ends left out, in
+    /// order; `None` when they are not known (an ASCII text with a
+    /// control character in it, whose lines were not read).
+    pub(crate) normalized: Option<Vec<Range<usize>>>,
+}
+
+/// [`repair_mojibake`] of a whole text, and the lines it read on the way
+/// that normalization has work in ([`MojibakeScan::normalized`]). The one
+/// pass that looks for mojibake in a line tells so too, and normalization
+/// need not look again at a line, or a piece of one, that holds none.
+pub(crate) fn scan_mojibake(text: &str) -> MojibakeScan {
+    if text.is_ascii() {
+        // No mojibake, and the only ASCII characters normalization replaces
+        // are the controls but the tab; the line ends (`\n`, `\r`, form
+        // feed) stand in no line. A text without others has no line to
+        // list; one with them is left to normalization to search. Read a
+        // block of bytes at a time, without a branch, which the compiler
+        // vectorises.
+        let control = |b: u8| b == 0x7F || b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C);
+        let controls = text
+            .as_bytes()
+            .chunks(64)
+            .any(|block| block.iter().fold(false, |found, &b| found | control(b)));
+        return MojibakeScan {
+            repaired: None,
+            normalized: (!controls).then(Vec::new),
+        };
+    }
+    let mut normalized = Vec::new();
+    let repaired = repair_lines(text, None, Some(&mut normalized));
+    MojibakeScan {
+        repaired,
+        normalized: Some(normalized),
+    }
 }
 
 /// [`repair_mojibake`] of a finished block's text, which is the line that
@@ -94,12 +138,18 @@ pub(crate) fn repair_mojibake_again(text: &str) -> Option<(String, Vec<MojibakeF
     if !signs.may_be_read_again(text) {
         return None;
     }
-    repair_lines(text, Some(signs))
+    repair_lines(text, Some(signs), None)
 }
 
 /// [`repair_mojibake`] of a text that is not ASCII; `whole` holds the
-/// signs of the whole text when they were measured already.
-fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<MojibakeFix>)> {
+/// signs of the whole text when they were measured already. With
+/// `normalized`, the range of each line that holds a character
+/// normalization replaces on a line alone is pushed to it.
+fn repair_lines(
+    text: &str,
+    whole: Option<Signs>,
+    mut normalized: Option<&mut Vec<Range<usize>>>,
+) -> Option<(String, Vec<MojibakeFix>)> {
     // The repaired copy is started at the first fix: most texts have none.
     let mut out = String::new();
     let mut fixes = Vec::new();
@@ -115,7 +165,13 @@ fn repair_lines(text: &str, whole: Option<Signs>) -> Option<(String, Vec<Mojibak
         let (line, body) = (&text[start..end], &text[start..body_end]);
         let may_hold = match &whole {
             Some(signs) if body.len() == text.len() => may_hold_mojibake(signs, body),
-            _ => may_hold_mojibake(&Signs::of(body), body),
+            _ => {
+                let signs = Signs::of(body);
+                if let Some(lines) = normalized.as_deref_mut().filter(|_| signs.normalized()) {
+                    lines.push(start..body_end);
+                }
+                may_hold_mojibake(&signs, body)
+            }
         };
         let read = may_hold.then(|| repair_line(body)).flatten();
         match read {

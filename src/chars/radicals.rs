@@ -28,6 +28,7 @@ mod table;
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
 use crate::text::script::{CharClass, classify};
+use std::borrow::Cow;
 use table::EQUIVALENT_UNIFIED_IDEOGRAPH;
 use unicode_normalization::char::decompose_compatible;
 
@@ -71,6 +72,24 @@ fn holds_radical_like(text: &str) -> bool {
         at += 1;
     }
     false
+}
+
+/// [`holds_radical_like`] of a long text: a vectorised search for the bytes
+/// that lead a look-alike (0xE2, 0xEF, 0xF0; no continuation byte is one
+/// of them), and only the characters they lead are read. Over a whole
+/// input it passes over CJK and punctuation alike without stepping
+/// through them.
+fn holds_radical_like_anywhere(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xE2, 0xEF, 0xF0, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1)),
+            (0xE2, Some(0xBA..=0xBF)) | (0xEF, Some(0xA4..=0xAB)) | (0xF0, Some(0xAF))
+        ) && text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(is_radical_like)
+    })
 }
 
 /// The unified ideograph a radical or compatibility ideograph stands for,
@@ -158,10 +177,15 @@ pub fn fold_in_cjk_document(
     known_cjk: bool,
     log: &mut EditLog,
 ) -> bool {
-    if !lines
-        .iter()
-        .any(|l| !l.removed && holds_radical_like(&l.text))
-    {
+    // A text borrowed from the input holds a look-alike only where the
+    // input does, and most inputs hold none: one vectorised search of the
+    // input, and then only the texts a repair rewrote are read.
+    let input_holds = holds_radical_like_anywhere(input);
+    let holds = |l: &Line| match &l.text {
+        Cow::Borrowed(_) if !input_holds => false,
+        text => holds_radical_like(text),
+    };
+    if !lines.iter().any(|l| !l.removed && holds(l)) {
         return false;
     }
     let kept = lines.iter().filter(|l| !l.removed);
@@ -206,6 +230,11 @@ mod tests {
             for text in [format!("{c}"), format!("中{c}"), format!("“{c}，")] {
                 assert_eq!(
                     holds_radical_like(&text),
+                    text.chars().any(is_radical_like),
+                    "{c:?}"
+                );
+                assert_eq!(
+                    holds_radical_like_anywhere(&text),
                     text.chars().any(is_radical_like),
                     "{c:?}"
                 );

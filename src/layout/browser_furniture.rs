@@ -219,7 +219,7 @@ pub fn furniture_rows(input: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut texts = Vec::new();
     let mut at = 0;
-    for row in input.split_inclusive(crate::text::line::LINE_BREAKS) {
+    for row in crate::text::line::split_inclusive_lines(input) {
         let text = row.trim();
         if !text.is_empty() {
             starts.push(at);

@@ -174,7 +174,7 @@ mod tests {
         collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
         split_at_col, split_at_gutter,
     };
-    use super::gutter::{gutter_starts, has_one_segment};
+    use super::gutter::{GutterStarts, gutter_starts, has_one_segment};
     use super::region::{as_kept_blocks_write, as_rows_stand};
     use super::*;
 
@@ -474,6 +474,25 @@ mod tests {
         for (input, spaced) in [(korean, true), (chinese, false)] {
             let rows = rows_of(input);
             assert_eq!(spaces_its_words(input, &rows, &[false, false]), spaced);
+        }
+    }
+
+    #[test]
+    fn gutter_starts_are_counted_alike_knowing_the_lines_to_normalize() {
+        let input = "Name  \u{A0} Value      Unit\nleft      right\n  中文\u{3000}\u{3000}  右\nplain line\n\u{AD}x      y\n";
+        let rows = rows_of(input);
+        // The lines with a no-break space and a soft hyphen.
+        let normalized = [rows[0].range.clone(), rows[4].range.clone()];
+        for enough in 0..=6 {
+            let known = GutterStarts::count(input, &rows, enough, Some(&normalized));
+            let searched = GutterStarts::count(input, &rows, enough, None);
+            for asked in 0..=6 {
+                assert_eq!(
+                    known.reach(asked),
+                    searched.reach(asked),
+                    "{enough} {asked}"
+                );
+            }
         }
     }
 

@@ -29,6 +29,7 @@
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::{Line, has_page_break, is_list_item};
+use crate::text::script::{CharClass, ClassSet};
 use regex::Regex;
 // The shape of every line that could be furniture is looked up: foldhash
 // is several times faster than SipHash on such short keys, and its
@@ -318,13 +319,17 @@ fn body_width(lines: &[Line]) -> usize {
     widths.get(widths.len() * 9 / 10).copied().unwrap_or(0)
 }
 
+/// Could the line be a running header or footer: shown, no wider than
+/// [`MAX_HEADER_WIDTH`], with a letter (read from its measured classes),
+/// ending no sentence, and not preformatted? The cheap questions are
+/// asked first.
 fn is_header_candidate(line: &Line) -> bool {
     !line.removed
-        && !crate::layout::preformatted::line_looks_preformatted(line)
         && !line.is_blank()
         && line.width <= MAX_HEADER_WIDTH
-        && has_letter(&line.text)
+        && holds_letter(line.classes)
         && !line.ends_sentence()
+        && !crate::layout::preformatted::line_looks_preformatted(line)
 }
 
 /// Where the running titles and footers start in `input`, sorted: the
@@ -427,9 +432,23 @@ fn could_be_running_title(text: &str) -> bool {
         && !crate::text::script::ends_sentence(text)
 }
 
+/// Does a text of these classes hold a letter of any script ([`has_letter`])?
+fn holds_letter(classes: ClassSet) -> bool {
+    [
+        CharClass::Han,
+        CharClass::Kana,
+        CharClass::Hangul,
+        CharClass::Letter,
+    ]
+    .into_iter()
+    .any(|class| classes.contains(class))
+}
+
+/// Does `text` hold a letter of any script: an ideograph, kana, Hangul or
+/// a letter of an alphabet?
 fn has_letter(text: &str) -> bool {
     text.chars().any(|c| {
-        use crate::text::script::{CharClass, classify};
+        use crate::text::script::classify;
         matches!(
             classify(c),
             CharClass::Han | CharClass::Kana | CharClass::Hangul | CharClass::Letter
@@ -571,6 +590,25 @@ fn is_page_number_line(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::text::line::{shown_texts, split_lines};
+
+    #[test]
+    fn a_letter_is_read_from_the_classes_as_from_the_text() {
+        let texts = [
+            "- 3 -",
+            "第 3 版",
+            "Page 3",
+            "ページ",
+            "한국",
+            "12/24",
+            "（）",
+            "é",
+            "",
+        ];
+        for text in texts {
+            let classes = ClassSet::of(text);
+            assert_eq!(holds_letter(classes), has_letter(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_edge_rows_of_a_page_are_its_first_and_last_rows_with_text() {

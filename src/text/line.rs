@@ -55,11 +55,16 @@ pub(crate) struct LineBreaks<'t> {
 
 impl<'t> LineBreaks<'t> {
     /// The line breaks of `text`: two vectorised searches, for U+2028 and
-    /// for U+2029.
+    /// for U+2029, with searchers built once (a text is often one line or
+    /// one block, and building a searcher costs more than its search).
     pub(crate) fn new(text: &'t str) -> Self {
+        static LINE_SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("\u{2028}"));
+        static PARAGRAPH_SEPARATOR: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("\u{2029}"));
         let bytes = text.as_bytes();
-        let separators = memchr::memmem::find(bytes, "\u{2028}".as_bytes()).is_some()
-            || memchr::memmem::find(bytes, "\u{2029}".as_bytes()).is_some();
+        let separators =
+            LINE_SEPARATOR.find(bytes).is_some() || PARAGRAPH_SEPARATOR.find(bytes).is_some();
         LineBreaks { text, separators }
     }
 
@@ -690,6 +695,14 @@ fn push_row(rows: &mut Vec<Piece>, row: Piece, input: &str, last_row_blank: &mut
     rows.push(row);
 }
 
+/// Does `range` overlap one of `sorted`, ranges in order that do not
+/// overlap each other? A binary search.
+pub(crate) fn overlaps_any(sorted: &[Range<usize>], range: &Range<usize>) -> bool {
+    // The first range that ends after `range` starts.
+    let first = sorted.partition_point(|r| r.end <= range.start);
+    sorted.get(first).is_some_and(|r| r.start < range.end)
+}
+
 /// Makes room for `additional` more items, growing by a quarter rather
 /// than doubling: the lines of a large page are the largest thing held,
 /// and doubling them would hold nearly twice what they need.
@@ -728,6 +741,18 @@ fn first_word(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_overlaps_the_sorted_ranges_it_shares_a_byte_with() {
+        let sorted = [2..4, 7..8, 10..15];
+        for start in 0..17 {
+            for end in start..18 {
+                let range = start..end;
+                let shared = sorted.iter().any(|r| r.start < end && start < r.end);
+                assert_eq!(overlaps_any(&sorted, &range), shared, "{range:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_cheap_test_refuses_no_list_item() {

@@ -489,21 +489,33 @@ pub fn ends_sentence(text: &str) -> bool {
     if last == '…' && text[trimmed.len()..].contains([')', '）', ']', '］']) {
         return false;
     }
-    if last == '.' {
-        // A word starts after white space, an opening bracket, or CJK,
-        // which sets a Latin word against itself without a space
-        // (`丁e.g.` once lines are joined reads as `e.g.`, as the line
-        // `e.g.` did).
-        let word = trimmed
-            .rsplit(|c: char| c.is_whitespace() || is_opening(c) || is_spaceless(c))
-            .next()
-            .unwrap_or(trimmed);
-        if LEADING_ABBREVIATIONS.contains(&word) {
-            return false;
-        }
+    if last == '.' && ends_with_leading_abbreviation(trimmed) {
+        return false;
     }
     is_sentence_final(last)
 }
+
+/// Is the last word of `text` (after its last white space, opening
+/// bracket or CJK character) one of the [`LEADING_ABBREVIATIONS`]? CJK
+/// sets a Latin word against itself without a space (`丁e.g.` once lines
+/// are joined reads as `e.g.`, as the line `e.g.` did). Read from the end,
+/// and no further back than the longest of them: a longer word is none.
+fn ends_with_leading_abbreviation(text: &str) -> bool {
+    let mut start = text.len();
+    for (taken, (at, c)) in text.char_indices().rev().enumerate() {
+        if c.is_whitespace() || is_opening(c) || is_spaceless(c) {
+            break;
+        }
+        if taken == LONGEST_LEADING_ABBREVIATION {
+            return false;
+        }
+        start = at;
+    }
+    LEADING_ABBREVIATIONS.contains(&&text[start..])
+}
+
+/// How many characters the longest of [`LEADING_ABBREVIATIONS`] has.
+const LONGEST_LEADING_ABBREVIATION: usize = 5;
 
 /// True when the text ends with a colon, ASCII or full-width, closing
 /// quotes and brackets aside: what it announces (a list, a listing, a
@@ -530,9 +542,21 @@ pub fn display_width(text: &str) -> usize {
         return ascii_width(text);
     }
     // One pass: the less common characters are measured both ways until
-    // it is known whether the text holds CJK.
+    // it is known whether the text holds CJK. Common ideographs, two
+    // columns in any text, are stepped over by their bytes.
     let mut width = Width::default();
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if starts_common_ideograph(&bytes[at..]) {
+            width.add_common_ideograph();
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         let cjk = width.cjk || is_cjk(c);
         width.add(c, cjk);
     }
@@ -794,9 +818,60 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_abbreviation_is_the_last_word_as_a_split_finds_it() {
+        let last_word = |text: &str| {
+            let word = text
+                .rsplit(|c: char| c.is_whitespace() || is_opening(c) || is_spaceless(c))
+                .next()
+                .unwrap_or(text);
+            LEADING_ABBREVIATIONS.contains(&word)
+        };
+        for abbreviation in LEADING_ABBREVIATIONS {
+            for before in [
+                "", " ", "see ", "(", "（", "x", "the-", "\u{3000}", "“", "no.", "中",
+            ] {
+                let text = format!("{before}{abbreviation}");
+                assert_eq!(
+                    ends_with_leading_abbreviation(&text),
+                    last_word(&text),
+                    "{text}"
+                );
+            }
+        }
+        let longest = LEADING_ABBREVIATIONS
+            .iter()
+            .map(|a| a.chars().count())
+            .max();
+        assert_eq!(longest, Some(LONGEST_LEADING_ABBREVIATION));
+        for text in ["end.", "Dr", "i.e", "", ".", "Mr.Mr.", "xFigs.", "Prof.."] {
+            assert_eq!(
+                ends_with_leading_abbreviation(text),
+                last_word(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn width_counts_cjk_as_two_columns() {
         assert_eq!(display_width("abc"), 3);
         assert_eq!(display_width("鄂尔多斯"), 8);
         assert_eq!(display_width("“实”"), 6);
+    }
+
+    #[test]
+    fn a_common_ideograph_stepped_over_is_measured_as_any_character() {
+        // Each character of the common ideographs and of the blocks around
+        // them, alone and beside an ambiguous quote and a letter.
+        for c in '\u{2E80}'..='\u{A4CF}' {
+            for text in [format!("{c}"), format!("“{c}”"), format!("a{c}{c}b")] {
+                let mut width = Width::default();
+                for d in text.chars() {
+                    let cjk = width.cjk || is_cjk(d);
+                    width.add(d, cjk);
+                }
+                assert_eq!(display_width(&text), width.total(), "{text:?}");
+            }
+        }
     }
 }

@@ -136,10 +136,37 @@ impl PageBytes {
 }
 
 /// The kinds of byte each page writes `c` as, from a table built once over
-/// every page.
+/// every page: looked up by the character below [`DIRECT_BELOW`] (every
+/// page's letters, punctuation, box drawing and most symbols), found by a
+/// binary search above it.
 fn page_bytes_of(c: char) -> PageBytes {
-    static TABLE: OnceLock<Vec<(char, PageBytes)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    static TABLE: OnceLock<PageTable> = OnceLock::new();
+    let table = TABLE.get_or_init(PageTable::new);
+    match table.direct.get(c as usize) {
+        Some(&0) => PageBytes::NONE,
+        Some(&at) => table.sorted[usize::from(at) - 1].1,
+        None => table
+            .sorted
+            .binary_search_by_key(&c, |&(d, _)| d)
+            .map_or(PageBytes::NONE, |i| table.sorted[i].1),
+    }
+}
+
+/// The characters below which [`page_bytes_of`] looks a character up
+/// directly.
+const DIRECT_BELOW: usize = 0x2600;
+
+/// The kinds of byte each page writes each of its characters as.
+struct PageTable {
+    /// Every character some page writes, sorted, with its kinds of byte.
+    sorted: Vec<(char, PageBytes)>,
+    /// For each character below [`DIRECT_BELOW`], one more than its place
+    /// in `sorted`, or 0 when no page writes it.
+    direct: Vec<u16>,
+}
+
+impl PageTable {
+    fn new() -> Self {
         let mut table: Vec<(char, PageBytes)> = Vec::new();
         for (index, page) in code_pages().iter().enumerate() {
             let bit = |yes: bool| u16::from(yes) << index;
@@ -165,11 +192,17 @@ fn page_bytes_of(c: char) -> PageBytes {
                 true
             }
         });
-        table
-    });
-    table
-        .binary_search_by_key(&c, |&(d, _)| d)
-        .map_or(PageBytes::NONE, |i| table[i].1)
+        let mut direct = vec![0u16; DIRECT_BELOW];
+        for (at, &(c, _)) in table.iter().enumerate() {
+            if let (Some(slot), Ok(at)) = (direct.get_mut(c as usize), u16::try_from(at + 1)) {
+                *slot = at;
+            }
+        }
+        PageTable {
+            sorted: table,
+            direct,
+        }
+    }
 }
 
 /// Punctuation that windows-1252 writes at 0x80–0x9F and that real text
@@ -407,4 +440,23 @@ pub(super) fn read_as(line: &str, page: &CodePage, target: Target) -> Option<Rea
         text: out,
         complete,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_looked_up_directly_is_the_one_searched_for() {
+        let table = PageTable::new();
+        // Every place in the table fits the direct look-up's numbers.
+        assert!(table.sorted.len() < usize::from(u16::MAX));
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let searched = table
+                .sorted
+                .binary_search_by_key(&c, |&(d, _)| d)
+                .map_or(PageBytes::NONE, |i| table.sorted[i].1);
+            assert_eq!(page_bytes_of(c), searched, "{c:?}");
+        }
+    }
 }

@@ -33,7 +33,9 @@ impl Signs {
     /// character. CJK and Hangul take the shortest path: a character of
     /// three bytes led by 0xE3 to 0xEE (U+3000 to U+EFFF) is on no page but
     /// the ideographic space U+3000, and is read from its bytes only to be
-    /// looked up.
+    /// looked up. A run of ASCII is read as bytes too: only its controls,
+    /// its first character (after the one before it) and its last (before
+    /// the one after it) can show anything.
     pub(super) fn of(line: &str) -> Self {
         let candidates = mojibake_candidates();
         let bytes = line.as_bytes();
@@ -41,6 +43,14 @@ impl Signs {
         let mut before = PageBytes::NONE;
         let mut at = 0;
         while at < bytes.len() {
+            let (run, control) = ascii_run(&bytes[at..]);
+            if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+                signs.normalized |= control;
+                signs.evidence.add(before, PageBytes::of(char::from(first)));
+                before = PageBytes::of(char::from(last));
+                at += run.len();
+                continue;
+            }
             let (run_end, outside) = skip_ideographic_run(bytes, at, candidates);
             if run_end > at {
                 // Ideographs are the only candidates on no page, and they
@@ -55,10 +65,8 @@ impl Signs {
                 break;
             };
             at += c.len_utf8();
-            let here = if c.is_ascii() {
-                signs.normalized |= c.is_ascii_control() && c != '\t';
-                PageBytes::of(c)
-            } else if PageBytes::is_on_no_page(c) {
+            // Not ASCII: an ASCII run was read above.
+            let here = if PageBytes::is_on_no_page(c) {
                 if is_set(candidates, c as u32) {
                     signs.candidate = true;
                     signs.outside_gb2312 = (signs.outside_gb2312 + 1).min(2);
@@ -80,6 +88,12 @@ impl Signs {
         signs
     }
 
+    /// Does the line hold a character that normalization replaces on a
+    /// line alone (what `normalize::may_fix` asks with `Scope::Alone`)?
+    pub(super) fn normalized(&self) -> bool {
+        self.normalized
+    }
+
     /// Could the line be UTF-8 read as GBK? It holds two or more
     /// ideographs outside GB2312 and its GBK bytes have the shape of UTF-8
     /// (what [`super::may_be_utf8_read_as_gbk`] asks of `line`, the line
@@ -96,6 +110,48 @@ impl Signs {
     pub(super) fn may_be_read_again(&self, line: &str) -> bool {
         self.single_byte_letter || self.may_be_utf8_read_as_gbk(line)
     }
+}
+
+/// The ASCII bytes `bytes` starts with, and whether they hold a control
+/// character other than the tab (which normalization replaces). Two ASCII
+/// characters in a row show no page's bytes (ASCII is no UTF-8 lead,
+/// GB2312 or Shift_JIS lead byte), so [`Signs::of`] reads only the run's
+/// ends. `O(run)`: eight bytes are looked at one by one (a short run, as
+/// between ideographs, ends there), then printable ASCII (0x20 to 0x7E)
+/// is passed over eight bytes at a time, and so on.
+fn ascii_run(bytes: &[u8]) -> (&[u8], bool) {
+    if !bytes.first().is_some_and(u8::is_ascii) {
+        return (&[], false);
+    }
+    let (mut end, mut control) = (0, false);
+    loop {
+        let bytewise = (end + 8).min(bytes.len());
+        while end < bytewise {
+            let b = bytes[end];
+            if !b.is_ascii() {
+                return (&bytes[..end], control);
+            }
+            control |= b.is_ascii_control() && b != b'\t';
+            end += 1;
+        }
+        while bytes.get(end..end + 8).is_some_and(is_printable_ascii) {
+            end += 8;
+        }
+        if end >= bytes.len() {
+            return (bytes, control);
+        }
+    }
+}
+
+/// Are the eight bytes of `word` printable ASCII (0x20 to 0x7E)? A byte
+/// at or above 0x7F, or below 0x20, sets a high bit in the sum tested
+/// (exact for the eight as a whole); `false` for fewer than eight bytes.
+fn is_printable_ascii(word: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    <[u8; 8]>::try_from(word).is_ok_and(|word| {
+        let w = u64::from_ne_bytes(word);
+        (w | w.wrapping_add(ONES) | (w.wrapping_sub(0x20 * ONES) & !w)) & (0x80 * ONES) == 0
+    })
 }
 
 /// The run of characters of three bytes led by 0xE3 to 0xEE (U+3000 to
@@ -239,6 +295,27 @@ mod tests {
         }
         for line in ["cafÃ©", "鑰冭瘯", "\u{93}quoted\u{94}", "ï¬\u{AD}"] {
             assert!(may_hold(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_run_ends_where_a_byte_at_a_time_ends_it() {
+        // Runs longer than eight bytes, with a control, a tab, DEL or a
+        // character that is not ASCII at every position, read from every
+        // position.
+        let base = "The quick brown fox jumps over the lazy dog";
+        for at in 0..=base.len() {
+            for odd in ["\u{1}", "\t", "\u{7F}", "é", "中", ""] {
+                let line = format!("{}{odd}{}", &base[..at], &base[at..]);
+                for from in (0..=line.len()).filter(|&i| line.is_char_boundary(i)) {
+                    let bytes = &line.as_bytes()[from..];
+                    let end = bytes.iter().position(|b| !b.is_ascii());
+                    let run = &bytes[..end.unwrap_or(bytes.len())];
+                    let control = run.iter().any(|&b| b.is_ascii_control() && b != b'\t');
+                    assert_eq!(ascii_run(bytes), (run, control), "{line:?} {from}");
+                }
+                assert_eq!(Signs::of(&line).normalized, may_fix(&line, Scope::Alone));
+            }
         }
     }
 

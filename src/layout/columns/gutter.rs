@@ -7,8 +7,9 @@ use super::collapsed::{CollapsedEdge, CollapsedSpace, collapsed_at};
 use super::measures::{
     MAX_CANDIDATES, MIN_COLUMN_WIDTH, MIN_SUPPORT, MIN_SUPPORT_SHARE, SHIFT, TOLERANCE,
 };
-use crate::text::line::Piece;
+use crate::text::line::{Piece, overlaps_any};
 use crate::text::script::display_width;
+use std::ops::Range;
 
 /// Can the rows hold a gutter at all? [`find_gutter`] needs
 /// [`MIN_SUPPORT`] text lines and as many segments starting
@@ -28,7 +29,7 @@ pub fn may_hold_gutter_start(input: &str, rows: &[Piece]) -> bool {
 /// Do the rows hold at least `enough` text lines and `enough` segments
 /// starting [`MIN_COLUMN_WIDTH`] right of where their text starts?
 fn has_gutter_starts(input: &str, rows: &[Piece], enough: usize) -> bool {
-    GutterStarts::count(input, rows, enough).reach(enough) == Some(true)
+    GutterStarts::count(input, rows, enough, None).reach(enough) == Some(true)
 }
 
 /// What the rows show of the segments that could start after a gutter,
@@ -51,8 +52,16 @@ pub(super) struct GutterStarts {
 impl GutterStarts {
     /// Counts the starts of `rows` up to `enough`. `O(rows)`, each row
     /// read up to its first segment start once (and for all of them in a
-    /// row with two segments or more).
-    pub(super) fn count(input: &str, rows: &[Piece], enough: usize) -> Self {
+    /// row with two segments or more). `normalized`, when known, lists the
+    /// input lines that hold a character normalization replaces on a line
+    /// alone, in order: a row in none of them holds none, and is not
+    /// searched for one.
+    pub(super) fn count(
+        input: &str,
+        rows: &[Piece],
+        enough: usize,
+        normalized: Option<&[Range<usize>]>,
+    ) -> Self {
         let mut text_lines = 0;
         let mut region_col = usize::MAX;
         // Each row's first segment start, read once: a row of one segment
@@ -78,7 +87,13 @@ impl GutterStarts {
         let first_col = region_col + MIN_COLUMN_WIDTH;
         let mut starts = 0;
         for (row, first) in rows.iter().zip(first_starts) {
-            starts += if has_one_segment(&input[row.range.clone()]) {
+            let text = &input[row.range.clone()];
+            let one_segment = if normalized.is_some_and(|lines| !overlaps_any(lines, &row.range)) {
+                !crate::text::line::has_double_space(text.trim_start())
+            } else {
+                has_one_segment(text)
+            };
+            starts += if one_segment {
                 usize::from(first.is_some_and(|col| col >= first_col))
             } else {
                 segment_starts(input, row)

@@ -6,6 +6,7 @@ use super::gutter::{GutterStarts, may_hold_gutter_start};
 use super::measures::MIN_SUPPORT;
 use super::region::{UnsureColumns, split_region};
 use crate::text::line::Piece;
+use std::ops::Range;
 
 /// The last rows of pages in which column detection found no gutter, held
 /// back to be measured again with the next page: the repaired text has no
@@ -27,6 +28,9 @@ pub struct UnsplitRows {
     rows: Vec<Piece>,
     /// In input order, none overlapping another.
     notes: Vec<UnsureColumns>,
+    /// The input lines that hold a character normalization replaces on a
+    /// line alone, when they are known ([`UnsplitRows::knowing_normalized`]).
+    normalized: Option<Vec<Range<usize>>>,
 }
 
 impl UnsplitRows {
@@ -34,6 +38,16 @@ impl UnsplitRows {
     /// region cut by a page break, few enough that measuring them again on
     /// every page stays linear.
     const HELD: usize = 32;
+
+    /// No rows held yet, knowing `normalized`: the input lines, in order,
+    /// that hold a character normalization replaces on a line alone (a row
+    /// in none of them holds none), or `None` when they are not known.
+    pub(crate) fn knowing_normalized(normalized: Option<&[Range<usize>]>) -> Self {
+        UnsplitRows {
+            normalized: normalized.map(<[_]>::to_vec),
+            ..UnsplitRows::default()
+        }
+    }
 
     /// The rows of `page` in reading order, and any rows held back before
     /// it that are now final.
@@ -43,7 +57,7 @@ impl UnsplitRows {
         // The page's gutter starts, counted once: most pages cannot have a
         // gutter, which `split_region` would count them to find, and the
         // count tells too whether the page holds any start.
-        let starts = GutterStarts::count(input, &page, MIN_SUPPORT);
+        let starts = GutterStarts::count(input, &page, MIN_SUPPORT, self.normalized.as_deref());
         let page = if starts.reach(MIN_SUPPORT) == Some(true) {
             match split_region(input, page, 0, &mut found) {
                 Ok(pieces) => {
