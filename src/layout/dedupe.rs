@@ -228,6 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn a_value_repeated_down_a_table_column_stays() {
+        assert_eq!(dedupe("text→html\ntext→any\ntext→any\ntext→html").len(), 4);
+        assert_eq!(dedupe("V:12, I:40\nV:3, I:9\nV:3, I:9\nV:0, I:2").len(), 4);
+        // A heading of another shape than the cells around it is fake bold.
+        assert_eq!(
+            dedupe("V:0, I:2\n2.4 Converting files\n2.4 Converting files\nV:1, I:3").len(),
+            3
+        );
+    }
+
+    #[test]
     fn a_two_character_heading_drawn_three_times_collapses() {
         assert_eq!(dedupe("管理\n管理\n管理\n正文。").len(), 2);
     }

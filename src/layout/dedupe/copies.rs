@@ -1,6 +1,8 @@
 //! Fake bold across lines: a heading line written again on the next lines
 //! (`fake-bold-repeated-lines`), judged alone when it is long enough and by
-//! the document's other headings when it is short.
+//! the document's other headings when it is short. A value written twice
+//! between cells of its own shape (`text→html` / `text→any` / `text→any` /
+//! `text→html`) is a table column's, and stays.
 
 use super::one_line::{
     MAX_REPEATED_HEADING_WIDTH, MIN_TRIPLED_UNIT_WIDTH, asks, dedupe_text_of,
@@ -252,6 +254,52 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
     None
 }
 
+/// Is the line at `start`, written again as `copies`, a value that a
+/// table column repeats: the lines right above it and right below its
+/// copies (no blank line between) are cells of its own shape, and that
+/// shape holds a digit or a sign, which a column of values shares and a
+/// heading does not share with the lines around it (`text→html` /
+/// `text→any` / `text→any` / `text→html`)?
+fn repeats_a_cell(lines: &[Line], start: usize, copies: &[usize]) -> bool {
+    let last = copies.last().map_or(start, |&last| last);
+    let (Some(above), Some(below)) = (start.checked_sub(1), lines.get(last + 1)) else {
+        return false;
+    };
+    let text = &lines[start].text;
+    let signed = text
+        .chars()
+        .any(|c| !c.is_alphabetic() && !c.is_whitespace());
+    let cell = |line: &Line| !line.is_blank() && !line.removed && same_shape(&line.text, text);
+    signed && cell(&lines[above]) && cell(below)
+}
+
+/// Do two texts have the same shape: the same runs of capitals, small
+/// letters, other letters, digits and signs, whatever their lengths?
+fn same_shape(a: &str, b: &str) -> bool {
+    fn class(c: char) -> char {
+        if c.is_uppercase() {
+            'A'
+        } else if c.is_lowercase() {
+            'a'
+        } else if c.is_alphabetic() {
+            'L'
+        } else if c.is_numeric() {
+            '9'
+        } else {
+            c
+        }
+    }
+    fn runs(text: &str) -> impl Iterator<Item = char> + '_ {
+        let mut last = None;
+        text.trim().chars().map(class).filter(move |&k| {
+            let new = last != Some(k);
+            last = Some(k);
+            new
+        })
+    }
+    runs(a).eq(runs(b))
+}
+
 /// Do the lines up to and including `line` end in a listing or the
 /// output of a command written in it, given whether the lines before it
 /// do (`above`)? The output runs on, as the repaired text has it, over
@@ -311,8 +359,11 @@ fn repeated_copies(
     }
     // Listings repeat lines on purpose (`}`, a contents entry per part),
     // and so does the output of a command written above them
-    // ([`ends_listing_output`]).
-    if after_listing(lines) || crate::layout::preformatted::line_looks_preformatted(first) {
+    // ([`ends_listing_output`]); a table column repeats a value.
+    if after_listing(lines)
+        || crate::layout::preformatted::line_looks_preformatted(first)
+        || repeats_a_cell(lines, start, &copies)
+    {
         return (Vec::new(), false);
     }
     let letters = first.text.chars().filter(|&c| is_word_char(c)).count();
