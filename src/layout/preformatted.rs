@@ -179,6 +179,25 @@ mod tests {
     }
 
     #[test]
+    fn a_run_as_long_as_the_table_column_before_it_is_the_next_column() {
+        let narrow = "下表列出了常用的文本转换工具，以及每个工具\n能够处理的输入格式和输出格式。转换之前，请\n先确认文件的编码，否则输出可能含有乱码。";
+        let column = "txt2doc\nodt2md\npdf2txt\n\n";
+        let cells = "把纯文本转换为开放文档格式 (Python)\n把开放文档转换为 Markdown 文本 (Go)\n从 PDF 文件中提取纯文本和元数据 (C)\n";
+        let kept: Vec<bool> = marked(&format!("{narrow}\n\n{column}{cells}"))
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(kept[3..], [true; 6]);
+        // One row fewer: no evidence that the run is a column.
+        let column = "txt2doc\nodt2md\npdf2txt\nmd2txt\n\n";
+        let kept: Vec<bool> = marked(&format!("{narrow}\n\n{column}{cells}"))
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        assert_eq!(kept[7..], [false; 3]);
+    }
+
+    #[test]
     fn a_chinese_paragraph_end_after_a_full_line_stays_prose() {
         let input = format!(
             "{PROSE_ZH}\n\n系统启动的时候，进程会尝试启动默认的目标单元，它通常是到图形界面目标\n的符号链接。\n首先，\n一些特殊的目标单元，\n比如本地文件系统、\n"

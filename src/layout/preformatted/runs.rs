@@ -3,7 +3,9 @@
 //! marks lines from every signal.
 
 use super::one_line::{ends_with_url_scheme, line_looks_preformatted};
-use super::table_columns::{SHORT_SHARE, fill_between_table_parts, mark_table_columns};
+use super::table_columns::{
+    SHORT_SHARE, fill_between_table_parts, mark_next_columns, mark_table_columns,
+};
 use crate::text::line::{Line, is_list_item, is_stretched_prose};
 use crate::text::script::{
     CharClass, classify, display_width, ends_sentence, is_cjk, is_spaceless, splits_katakana_word,
@@ -149,6 +151,7 @@ pub fn mark_preformatted(lines: &mut [Line]) {
     mark_path_lists(lines, &visible, &gap_before, &mut alone);
     mark_labelled_lines(lines, &visible, &gap_before, &mut alone);
     fill_between_table_parts(lines, &visible, &mut alone);
+    mark_next_columns(lines, &visible, &gap_before, &mut alone);
 
     // Neighbours: short unpunctuated lines touching a listing join it, and
     // so does a line of a command's output that leads on to another.

@@ -1,5 +1,6 @@
-//! Table columns written one cell per line, and the few lines between two
-//! parts of a table.
+//! Table columns written one cell per line, the few lines between two
+//! parts of a table, and the column after a table column: a run of as many
+//! lines, none ending a sentence, that the extractor wrote next.
 
 use crate::text::line::{Line, is_list_item};
 use crate::text::script::{ends_sentence, is_cjk};
@@ -98,6 +99,48 @@ pub(super) fn mark_table_columns(
             alone[start..end].iter_mut().for_each(|a| *a = true);
         }
         v = last_break + 1;
+    }
+}
+
+/// Marks the run of lines after a table column as that table's next
+/// column when it holds as many lines and none ends a sentence: pdftotext
+/// and pdfminer write a table column by column, a gap between columns, so
+/// a column of one-line cells (`58` / `97` / `2791`) is followed by
+/// another of as many rows (`text→html` / … , then `Markdown 文本文档到
+/// (X)HTML (Perl)` / …), however wide its cells. A paragraph after a table
+/// ends on a sentence end, or on a colon that announces what follows.
+pub(super) fn mark_next_columns(
+    lines: &[Line],
+    visible: &[usize],
+    gap_before: &[bool],
+    alone: &mut [bool],
+) {
+    let eligible = |v: usize| {
+        let line = &lines[visible[v]];
+        !line.fake_bold && !is_list_item(&line.text) && !ends_sentence(&line.text)
+    };
+    let run_end = |start: usize| {
+        (start + 1..visible.len())
+            .find(|&v| gap_before[v])
+            .unwrap_or(visible.len())
+    };
+    let mut start = 0;
+    while start < visible.len() {
+        let end = run_end(start);
+        if end < visible.len() && alone[start..end].iter().all(|&a| a) {
+            let next_end = run_end(end);
+            let column = end..next_end;
+            let announces =
+                crate::text::script::ends_with_colon(&lines[visible[next_end - 1]].text);
+            if next_end - end == end - start
+                && !announces
+                && !alone[column.clone()].iter().any(|&a| a)
+                && column.clone().all(eligible)
+            {
+                alone[column].iter_mut().for_each(|a| *a = true);
+            }
+        }
+        start = end;
     }
 }
 
