@@ -502,6 +502,13 @@ mod tests {
     }
 
     #[test]
+    fn a_section_number_after_a_page_break_continues_no_sentence() {
+        let input = "Most converters read the whole input before they write anything, so a\nlarge file needs as much memory as it takes on disk, and a little more\nfor the index that the converter builds while it reads the input file\n\n\u{c}4.3\n\nChecking the output";
+        let b = blocks(input);
+        assert_eq!(b.last().map(|b| b[0].as_str()), Some("4.3"), "{b:?}");
+    }
+
+    #[test]
     fn numbered_headings_are_detected() {
         assert!(is_numbered_heading("第一章 总则"));
         assert!(is_numbered_heading("1.4.5 The pager"));

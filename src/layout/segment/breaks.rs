@@ -15,7 +15,9 @@
 //! / `restart it…`): an extractor that boxes an indented first line apart
 //! writes that blank line. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
-//! runs on into no text. A line that had room for the next word twice
+//! runs on into no text. A section number alone on a line continues no
+//! sentence cut off before a gap or a page break (`…input file` / page
+//! break / `4.3`). A line that had room for the next word twice
 //! over ends its block before a capital, and does not push a Latin word
 //! onto the next line of Chinese or Japanese: another font sets a word
 //! wider than its count of characters tells, but not twice as wide.
@@ -156,17 +158,23 @@ pub(super) fn breaks_between(
                 ..*prev
             })
         };
-        let cut_mid_sentence = !a_ends && is_full(prev) && block.kind != BlockKind::Heading && {
-            // A page ends wherever its last line falls, so a single full
-            // line cut off there goes on; a blank line on a page after
-            // one full line may be a paragraph's end.
-            // A paragraph's first line that an extractor boxed apart goes
-            // on, too: full to the page's text width, before a line that
-            // carries the sentence on in lower case and runs on itself
-            // into more of the paragraph (repaired text, a block a line,
-            // never shows that).
-            block.lines.len() >= 2 || a.page != b.page || goes_on && cur.runs_on && full_to_page()
-        };
+        let cut_mid_sentence = !a_ends
+            && is_full(prev)
+            && block.kind != BlockKind::Heading
+            && !is_section_number(&b.text)
+            && {
+                // A page ends wherever its last line falls, so a single full
+                // line cut off there goes on; a blank line on a page after
+                // one full line may be a paragraph's end.
+                // A paragraph's first line that an extractor boxed apart goes
+                // on, too: full to the page's text width, before a line that
+                // carries the sentence on in lower case and runs on itself
+                // into more of the paragraph (repaired text, a block a line,
+                // never shows that).
+                block.lines.len() >= 2
+                    || a.page != b.page
+                    || goes_on && cur.runs_on && full_to_page()
+            };
         return !cut_mid_sentence;
     }
     let room = next_word_fits(prev, cur)
