@@ -34,7 +34,9 @@
 //! Latin words and numbers from CJK (`参见第` / `10.2.3 节`), while spaces
 //! around numbers alone, which typesetters add, do not count. A join
 //! between CJK and a quote or bracket follows how the document spaces that
-//! symbol from CJK inside its lines (`在 "/etc/" 目录`); a Latin word
+//! symbol from CJK inside its lines (`在 "/etc/" 目录`), and a closing
+//! straight quote at a line end as its opening quote is spaced from the
+//! text before it (`在 "TCP Tuning Guide"` / `和`); a Latin word
 //! before a straight quote that opens a quotation is spaced from it
 //! (`non` / `"Architecture: all"`). A URL or path
 //! that a line ends with ends there when the next line starts with an
@@ -272,7 +274,8 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
         let spaced = mixed && evidence.spaces_cjk_latin
             || number && evidence.spaces_cjk_digit
             || cjk(lc) && symbol(first) && evidence.spaces_symbol(first, false)
-            || symbol(last) && cjk(fc) && evidence.spaces_symbol(last, true);
+            || symbol(last) && cjk(fc) && evidence.spaces_symbol(last, true)
+            || last == '"' && !opens_quote && cjk(fc) && opening_quote_spaced(before);
         return Separator::Text(if spaced { " " } else { "" });
     }
     if (cjk(lc) && digit(fc)) || (digit(lc) && cjk(fc)) {
@@ -301,6 +304,19 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
         return Separator::Text(if spaced { " " } else { "" });
     }
     Separator::Text(" ")
+}
+
+/// Is the quotation that `before` ends with a closing straight quote
+/// spaced from the text before its opening quote (`在 "TCP Tuning
+/// Guide"`)? Writers space a quotation on both sides or on neither, so the
+/// closing quote at a line end is spaced from the CJK after it as the
+/// opening quote was.
+fn opening_quote_spaced(before: &str) -> bool {
+    let inside = &before[..before.len() - 1];
+    inside
+        .rfind('"')
+        .and_then(|at| inside[..at].chars().next_back())
+        .is_some_and(char::is_whitespace)
 }
 
 /// The separator at a line-end hyphen, `cjk_context` when either line
@@ -453,6 +469,18 @@ mod tests {
         );
         // A closing quote stays where it stands.
         assert_eq!(join("使用 \"apt\n\" 命令"), "使用 \"apt\" 命令");
+    }
+
+    #[test]
+    fn a_closing_quote_at_a_line_end_is_spaced_as_its_opening_quote() {
+        assert_eq!(
+            join("请阅读 \"Network Tuning Notes\"\n和其他文档"),
+            "请阅读 \"Network Tuning Notes\" 和其他文档"
+        );
+        assert_eq!(
+            join("保存在\"/var/lib/alternatives/\"\n目录里"),
+            "保存在\"/var/lib/alternatives/\"目录里"
+        );
     }
 
     #[test]
