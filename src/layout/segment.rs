@@ -509,6 +509,15 @@ mod tests {
     }
 
     #[test]
+    fn a_one_line_item_ends_before_a_wider_line_that_starts_with_a_capital() {
+        let input = "A backup can be kept on any of the following media.\n• USB flash drive\n• Network share\nThey may all be mounted with the same command once they are plugged in.";
+        assert_eq!(blocks(input).len(), 4);
+        // The item's second line is no wider than the item could reach.
+        let input = "A backup can be kept on any of the following media.\n• A USB flash drive that is formatted by\nWindows or macOS\n• An external hard disk";
+        assert_eq!(blocks(input).len(), 3);
+    }
+
+    #[test]
     fn numbered_headings_are_detected() {
         assert!(is_numbered_heading("第一章 总则"));
         assert!(is_numbered_heading("1.4.5 The pager"));

@@ -18,7 +18,9 @@
 //! runs on into no text. A section number alone on a line continues no
 //! sentence cut off before a gap or a page break (`…input file` / page
 //! break / `4.3`). A line that had room for the next word twice
-//! over ends its block before a capital, and does not push a Latin word
+//! over ends its block before a capital (a list item of one line, which
+//! measures no column, against the width of the line after it), and does
+//! not push a Latin word
 //! onto the next line of Chinese or Japanese: another font sets a word
 //! wider than its count of characters tells, but not twice as wide.
 
@@ -224,10 +226,21 @@ pub(super) fn breaks_between(
             && !breaks_inside_phrase(&a.text, &b.text)
             && !in_title_case(&a.text)
     };
+    // A list item of one line measures no column of its own: where the
+    // line after it is wider, that line shows how far the item could have
+    // reached.
+    let item_measure = || {
+        if block.kind == BlockKind::ListItem && block.lines.len() == 1 {
+            prev.column.max(b.extent())
+        } else {
+            prev.column
+        }
+    };
     !a_ends
         && !pushed
         && !goes_on_in_lower_case(&a.text, &b.text)
-        && (room && (is_short(prev) || caption() || falls_short_before_capital(prev, cur))
+        && (room && (is_short(prev) || caption())
+            || falls_short_before_capital(prev, cur, item_measure())
             || titled())
 }
 
@@ -269,21 +282,23 @@ fn in_title_case(text: &str) -> bool {
 /// counted in characters, a proportional font's words differ in width,
 /// but not twice over (`…Standard Version of this` / `Package without…`
 /// goes on).
-fn falls_short_before_capital(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+fn falls_short_before_capital(prev: &Visible<'_>, cur: &Visible<'_>, column: usize) -> bool {
     let ends_word = prev
         .line
         .last_char()
         .is_some_and(|c| matches!(classify(c), CharClass::Letter | CharClass::Digit) || c == ')');
-    ends_word && cur.line.first_char().is_some_and(char::is_uppercase) && has_room_twice(prev, cur)
+    ends_word
+        && cur.line.first_char().is_some_and(char::is_uppercase)
+        && has_room_twice(prev, cur, column)
 }
 
 /// Would the first word of `cur` have fitted twice over at the end of
 /// `prev`? Another font or proportional letters set a word wider than its
 /// count of characters tells, but not twice as wide.
-fn has_room_twice(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+fn has_room_twice(prev: &Visible<'_>, cur: &Visible<'_>, column: usize) -> bool {
     let extent = prev.line.extent();
     let word = prev.extent_with_next_word(cur).saturating_sub(extent);
-    extent + 2 * word <= prev.column
+    extent + 2 * word <= column
 }
 
 /// Is `cur` a heading of its own between two paragraphs: a short line that
@@ -384,7 +399,8 @@ fn breaks_inside_phrase(before: &str, after: &str) -> bool {
 /// for the word twice over did not push it (`コマン` / `ド` / `Debian シ…`
 /// is a heading's end).
 fn pushes_latin_word(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    cjk_before_latin_word(&prev.line.text, &cur.line.text) && !has_room_twice(prev, cur)
+    cjk_before_latin_word(&prev.line.text, &cur.line.text)
+        && !has_room_twice(prev, cur, prev.column)
 }
 
 /// Does a line ending in Chinese or Japanese come before one that starts
