@@ -515,6 +515,10 @@ mod tests {
         // The item's second line is no wider than the item could reach.
         let input = "A backup can be kept on any of the following media.\n• A USB flash drive that is formatted by\nWindows or macOS\n• An external hard disk";
         assert_eq!(blocks(input).len(), 3);
+        // An item of Chinese that ends on an ideograph, before a wider line
+        // that starts with one.
+        let input = "从用户的角度看，两种协议的区别可以概括为下面两点：\n• 本地协议只在同一台主机上工作：它新、简单、快速，而且不需要任何特权就可以运行图形程序\n• 网络协议可以跨越主机工作：它传统、复杂、较慢，而且需要特权二进制才可以运行图形程序\n对于只支持本地协议的应用，可以借助远程桌面软件从另一台主机上访问它们显示的内容。参见前一节的说明\n关于远程桌面的部分，那里列出了常用的软件包，以及每个软件包所支持的协议和它们的配置方法。";
+        assert_eq!(blocks(input).len(), 4);
     }
 
     #[test]

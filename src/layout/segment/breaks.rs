@@ -19,7 +19,8 @@
 //! sentence cut off before a gap or a page break (`…input file` / page
 //! break / `4.3`). A line that had room for the next word twice
 //! over ends its block before a capital (a list item of one line, which
-//! measures no column, against the width of the line after it), and does
+//! measures no column, against the width of the line after it, and before
+//! an ideograph too where the item ends on one), and does
 //! not push a Latin word
 //! onto the next line of Chinese or Japanese: another font sets a word
 //! wider than its count of characters tells, but not twice as wide.
@@ -241,6 +242,12 @@ pub(super) fn breaks_between(
         && !goes_on_in_lower_case(&a.text, &b.text)
         && (room && (is_short(prev) || caption())
             || falls_short_before_capital(prev, cur, item_measure())
+            || block.kind == BlockKind::ListItem
+                && block.lines.len() == 1
+                && a.last_char().is_some_and(|c| classify(c) == CharClass::Han)
+                && b.first_char()
+                    .is_some_and(|c| classify(c) == CharClass::Han)
+                && has_room_twice(prev, cur, item_measure())
             || titled())
 }
 
