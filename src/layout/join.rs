@@ -14,7 +14,9 @@
 //! ```
 //!
 //! The separator depends on the characters on each side of the break:
-//! none when either side is CJK or full-width punctuation, or after an
+//! none when either side is CJK or full-width punctuation, between two
+//! letters of a script that writes no space between words (Thai, Lao,
+//! Myanmar, Khmer: the line broke between two words), or after an
 //! em dash, a slash or a URL cut in the middle; one space between words of
 //! spaced scripts (Latin, Hangul), except that Hangul cut between two
 //! syllables of a word (as a browser breaks Korean lines) joins with none:
@@ -62,7 +64,9 @@ use evidence::MAX_WORD_CHARS;
 
 use crate::text::edit::{EditLog, Rule};
 use crate::text::line::Line;
-use crate::text::script::{CharClass, classify, is_closing, is_opening, is_spaceless};
+use crate::text::script::{
+    CharClass, classify, is_closing, is_opening, is_spaceless, writes_no_word_spaces,
+};
 
 /// Words that commonly start a hyphenated compound: when a line ends with
 /// one of them and a hyphen, and the document has no other evidence, the
@@ -289,6 +293,11 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
             return Separator::Text("");
         }
     }
+    if writes_no_word_spaces(last) && writes_no_word_spaces(first) {
+        // A line of Thai, Lao, Khmer … broke between two words, which the
+        // script writes with no space between them.
+        return Separator::Text("");
+    }
     if cjk_context {
         // CJK lines break between any two characters, so a space at the
         // break is there only where words of a spaced script meet.
@@ -481,6 +490,16 @@ mod tests {
             join("保存在\"/var/lib/alternatives/\"\n目录里"),
             "保存在\"/var/lib/alternatives/\"目录里"
         );
+    }
+
+    #[test]
+    fn scripts_without_word_spaces_join_with_none() {
+        assert_eq!(
+            join("เขียนติดกันโดยไม่เว้นวรรคระหว่างคำ\nแต่จะเว้นวรรคเมื่อจบประโยค"),
+            "เขียนติดกันโดยไม่เว้นวรรคระหว่างคำแต่จะเว้นวรรคเมื่อจบประโยค"
+        );
+        // After a repetition mark the writer puts a space.
+        assert_eq!(join("ทุกวันๆ\nตั้งแต่เช้า"), "ทุกวันๆ ตั้งแต่เช้า");
     }
 
     #[test]

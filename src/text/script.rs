@@ -327,6 +327,34 @@ pub fn splits_katakana_word(before: &str, after: &str) -> bool {
     before.ends_with(is_katakana) && after.starts_with(is_katakana)
 }
 
+/// True for the letters and vowel and tone signs of scripts that write
+/// no space between words (Thai, Lao, Myanmar, Khmer): a line of them
+/// breaks between two words, and joins the next line with none. Their
+/// punctuation (`ฯ`, `ๆ`, `။`, `។`), after which writers put a space, is
+/// not counted.
+///
+/// ```
+/// use textmend::text::script::writes_no_word_spaces;
+/// assert!(writes_no_word_spaces('ก'));
+/// assert!(writes_no_word_spaces('ក'));
+/// assert!(!writes_no_word_spaces('ๆ'));
+/// assert!(!writes_no_word_spaces('a'));
+/// ```
+pub fn writes_no_word_spaces(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0E01}'..='\u{0E2E}'
+            | '\u{0E30}'..='\u{0E45}'
+            | '\u{0E47}'..='\u{0E4E}'
+            | '\u{0E81}'..='\u{0EAE}'
+            | '\u{0EB0}'..='\u{0EC5}'
+            | '\u{0EC8}'..='\u{0ECE}'
+            | '\u{1000}'..='\u{103F}'
+            | '\u{1050}'..='\u{109D}'
+            | '\u{1780}'..='\u{17D3}'
+    )
+}
+
 /// True for characters whose neighbours need no space across a line break:
 /// CJK ideographs, kana and full-width punctuation.
 pub fn is_spaceless(c: char) -> bool {
