@@ -80,7 +80,15 @@
 //! the gutter, where the right column's other rows stand
 //! (`…旧的内容擦 当一个…` gives `当一个…` at the gutter's column, not at
 //! the space's), so that the right column's own region, split again,
-//! starts at its gutter and finds no gutter inside it. Collapsed gutters are read
+//! starts at its gutter and finds no gutter inside it. Before those
+//! measures, a row crossing the gutter with text above and below it is
+//! split at the one single space where its pieces have the columns' full
+//! widths, as at least `MIN_SUPPORT` rows that show the gutter (or hold
+//! only left-column text) measure them counting a wide character as two
+//! (`…가서 책 본다 시장 구경 이야기` → `…책 본다` and `시장 구경 이야기`,
+//! which text that spaces its words measures no other way), and left to
+//! them where no space or two spaces come within `TOLERANCE` of it.
+//! Collapsed gutters are read
 //! only in a region whose own text rows show columns (at least
 //! `MIN_SUPPORT` rows, not kept as rows, with a wide gap inside or set
 //! deep into the region): the repaired text has no such rows, so a second
@@ -141,6 +149,7 @@ mod gutter;
 mod measures;
 mod region;
 mod unsplit;
+mod widths;
 
 pub use gutter::may_hold_gutter_start;
 pub use measures::MIN_COLUMN_WIDTH;
@@ -306,11 +315,13 @@ mod tests {
             col: 3,
             reach: 5,
             spaced_out: false,
+            spaced_out_after: false,
         };
         let full = CollapsedSpace {
             col: 14,
             reach: 28,
             spaced_out: false,
+            spaced_out_after: false,
         };
         let mut collapsed = vec![vec![latin]; 6];
         collapsed.extend(vec![vec![full]; 4]);
@@ -372,6 +383,7 @@ mod tests {
             col,
             reach,
             spaced_out: false,
+            spaced_out_after: false,
         };
         let mut rows = vec![
             vec![space(20, 30), space(33, 53)],

@@ -21,6 +21,8 @@ pub(super) struct CollapsedSpace {
     /// The text before it is one character set off by a space, as in a
     /// run whose letters were spaced out to justify a line (`分 别 加 载`).
     pub(super) spaced_out: bool,
+    /// The text after it is one character set off by a space too.
+    pub(super) spaced_out_after: bool,
 }
 
 /// The row's single spaces beside a wide character.
@@ -44,6 +46,7 @@ pub(super) fn single_spaces(input: &str, row: &Piece, beside_wide: bool) -> Vec<
                         col: cell.col,
                         reach,
                         spaced_out: i < 2 || cells[i - 2].space,
+                        spaced_out_after: cells.get(i + 2).is_none_or(|c| c.space),
                     });
                 }
             }

@@ -14,6 +14,7 @@ use super::gutter::{
     typical_widths,
 };
 use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
+use super::widths::ColumnWidths;
 use crate::text::line::Piece;
 use std::ops::Range;
 
@@ -196,6 +197,12 @@ pub(super) fn split_region(
     // gutter measure it.
     let full = crossing_edge(&collapsed, &crossing, gutter, region_col);
     let fills = fills_column_at(&all, &collapsed, gutter, region_col, edge);
+    let skipped: Vec<bool> = kept
+        .iter()
+        .zip(&rows)
+        .map(|(&k, row)| k || row.running_title)
+        .collect();
+    let widths = ColumnWidths::measure(&all, &skipped, gutter, region_col);
     // A row with text on the rows above and below it, as a column's rows
     // stand; a title across the columns stands apart.
     let between_text: Vec<bool> = (0..all.len())
@@ -234,7 +241,14 @@ pub(super) fn split_region(
                     .map(|col| split_at_col(input, &row, col))
             };
             let by_typical = || split_collapsed(input, &row, gutter, typical);
-            let split = at_full().or_else(by_typical).or_else(at_edge);
+            let by_widths = || {
+                let col = widths?.split_space(input, &row, &segs, gutter, region_col)?;
+                Some(split_at_gutter(input, &row, col, gutter))
+            };
+            let split = by_widths()
+                .or_else(at_full)
+                .or_else(by_typical)
+                .or_else(at_edge);
             if let Some((l, r)) = split {
                 left.push(l);
                 right.push(r);
