@@ -20,7 +20,9 @@
 //! em dash, a slash or a URL cut in the middle; one space between words of
 //! spaced scripts (Latin, Hangul), except that Hangul cut between two
 //! syllables of a word (as a browser breaks Korean lines) joins with none:
-//! where the joined form begins a word that the document writes whole
+//! where the part after the break is one syllable that the document writes
+//! only at the ends of words (a particle: `방지` / `를`), where the joined
+//! form begins a word that the document writes whole
 //! inside a line and the part before the break is no word of its own
 //! there, and, in a document shown to break its lines so (where a break
 //! inside a word is the rule), unless the document shows a word boundary
@@ -507,6 +509,21 @@ mod tests {
         assert_eq!(
             join("한국어 문장은\n띄어 씁니다"),
             "한국어 문장은 띄어 씁니다"
+        );
+    }
+
+    #[test]
+    fn a_particle_after_a_break_goes_on_the_word_before_it() {
+        // `를` ends words (`주소를`) and begins none: a particle, whether or
+        // not the document is shown to break its lines inside words.
+        assert_eq!(
+            join("파일을 받고 주소를 확인합니다 복제 방지\n를 처리합니다"),
+            "파일을 받고 주소를 확인합니다 복제 방지를 처리합니다"
+        );
+        // `수` is a word of its own (`쓸 수`), and keeps its space.
+        assert_eq!(
+            join("바로 쓸 수 있습니다 설치할\n수 있습니다"),
+            "바로 쓸 수 있습니다 설치할 수 있습니다"
         );
     }
 

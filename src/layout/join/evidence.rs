@@ -274,7 +274,9 @@ impl Evidence {
     /// with the Hangul `head` of the next? A browser breaks Korean lines
     /// between syllables (`프로파` / `일 양식`): the joined form begins a
     /// word that the document writes whole elsewhere, and the tail is no
-    /// word of its own there. In a document shown to break its lines so,
+    /// word of its own there; a head of one syllable that the document
+    /// writes only at the ends of words (a particle: `방지` / `를`) goes on
+    /// the word before it too. In a document shown to break its lines so,
     /// where a break inside a word is the rule and one between words the
     /// exception, the head goes on the word unless the document shows a
     /// word boundary: a head that is a word of its own, or a tail that is
@@ -288,7 +290,20 @@ impl Evidence {
         if self.begins_hangul_word(tail, head) {
             return true;
         }
-        if !self.breaks_hangul_words || self.hangul_words.contains(head) {
+        if self.hangul_words.contains(head) {
+            return false;
+        }
+        // A head that the document writes only at the ends of words (a
+        // particle: `방지` / `를 처리하는`) is no word of its own, wherever
+        // the document breaks its lines.
+        let one_syllable = head.chars().nth(1).is_none();
+        if one_syllable
+            && self.hangul_endings.contains(head)
+            && !self.hangul_beginnings.contains(head)
+        {
+            return true;
+        }
+        if !self.breaks_hangul_words {
             return false;
         }
         if self.hangul_words.contains(tail) && self.hangul_beginnings.contains(head) {
