@@ -68,7 +68,10 @@ pub use crate::text::block::{BlockKind, BlockSpan};
 use crate::text::line::Line;
 pub use crate::text::line::is_list_item;
 use crate::text::script::ends_with_colon;
-use breaks::{breaks_between, stands_between_sentences, starts_like, starts_new_entry, term_shape};
+use breaks::{
+    breaks_between, ends_wrapped_caption, stands_between_sentences, starts_like, starts_new_entry,
+    term_shape,
+};
 use shapes::{initial_kind, is_short};
 use visible::{join_blank_separated_lines, measure_columns, visible_lines};
 
@@ -98,6 +101,7 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
     let mut blocks: Vec<BlockSpan> = Vec::new();
     let mut block_labelled = false;
     let mut block_term: Option<String> = None;
+    let mut block_caption = false;
     for (v, cur) in visible.iter().enumerate() {
         let starts_block = match v.checked_sub(1).map(|p| &visible[p]) {
             None => true,
@@ -107,11 +111,13 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
                     || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
+                    || block_caption && block.lines.len() >= 2 && ends_wrapped_caption(prev, cur)
             }
         };
         if starts_block {
             block_labelled = starts_with_label(&cur.line.text);
             block_term = term_shape(&cur.line.text);
+            block_caption = is_caption(&cur.line.text);
             blocks.push(BlockSpan {
                 kind: initial_kind(cur),
                 lines: vec![cur.index],
@@ -519,6 +525,18 @@ mod tests {
         // that starts with one.
         let input = "从用户的角度看，两种协议的区别可以概括为下面两点：\n• 本地协议只在同一台主机上工作：它新、简单、快速，而且不需要任何特权就可以运行图形程序\n• 网络协议可以跨越主机工作：它传统、复杂、较慢，而且需要特权二进制才可以运行图形程序\n对于只支持本地协议的应用，可以借助远程桌面软件从另一台主机上访问它们显示的内容。参见前一节的说明\n关于远程桌面的部分，那里列出了常用的软件包，以及每个软件包所支持的协议和它们的配置方法。";
         assert_eq!(blocks(input).len(), 4);
+    }
+
+    #[test]
+    fn a_wrapped_caption_ends_where_the_next_word_would_have_fitted() {
+        let input = "テキストファイルの行末コード\nはプラットフォームによって異\nなります。変換には専用のツー\nルを使います。\n表3.2 異なるプラットフォーム\n上での行末コードのリスト\n行末コードを変換するプログラ\nムはいくつかあり、便利です。";
+        let b = blocks(input);
+        assert_eq!(
+            b[1],
+            ["表3.2 異なるプラットフォーム", "上での行末コードのリスト"],
+            "{b:?}"
+        );
+        assert_eq!(b.len(), 3, "{b:?}");
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! / `restart it…`): an extractor that boxes an indented first line apart
 //! writes that blank line. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
-//! runs on into no text. A section number alone on a line continues no
+//! runs on into no text; so does each later line of a caption that
+//! wrapped, with room for that word twice over. A section number alone on a line continues no
 //! sentence cut off before a gap or a page break (`…input file` / page
 //! break / `4.3`). A line that had room for the next word twice
 //! over ends its block before a capital (a list item of one line, which
@@ -297,6 +298,13 @@ fn falls_short_before_capital(prev: &Visible<'_>, cur: &Visible<'_>, column: usi
     ends_word
         && cur.line.first_char().is_some_and(char::is_uppercase)
         && has_room_twice(prev, cur, column)
+}
+
+/// Does a caption that wrapped end on `prev`: the first word of `cur`
+/// would have fitted twice over on it? A caption's lines after its first
+/// end where the title does, as its first line does ([`is_caption`]).
+pub(super) fn ends_wrapped_caption(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
+    !prev.ends_with_colon && has_room_twice(prev, cur, prev.column)
 }
 
 /// Would the first word of `cur` have fitted twice over at the end of
