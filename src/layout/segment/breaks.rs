@@ -16,15 +16,15 @@
 //! writes that blank line. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
 //! runs on into no text; so does each later line of a caption that
-//! wrapped, with room for that word twice over. A section number alone on a line continues no
-//! sentence cut off before a gap or a page break (`…input file` / page
-//! break / `4.3`). A line that had room for the next word twice
-//! over ends its block before a capital (a list item of one line, which
-//! measures no column, against the width of the line after it, and before
-//! an ideograph too where the item ends on one), and does
-//! not push a Latin word
-//! onto the next line of Chinese or Japanese: another font sets a word
-//! wider than its count of characters tells, but not twice as wide.
+//! wrapped, with room for that word twice over. A section number alone
+//! on a line continues no sentence cut off before a gap or a page break
+//! (`…input file` / page break / `4.3`). A line that had room for the
+//! next word twice over ends its block before a capital (a list item of
+//! one line, which measures no column, against the width of the line
+//! after it, and before an ideograph too where the item ends on one), and
+//! does not push a Latin word onto the next line of Chinese or Japanese:
+//! another font sets a word wider than its count of characters tells, but
+//! not twice as wide.
 
 use super::sentence_ends::SentenceEnds;
 use super::setting::Setting;
