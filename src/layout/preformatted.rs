@@ -183,17 +183,14 @@ mod tests {
         let narrow = "下表列出了常用的文本转换工具，以及每个工具\n能够处理的输入格式和输出格式。转换之前，请\n先确认文件的编码，否则输出可能含有乱码。";
         let column = "txt2doc\nodt2md\npdf2txt\n\n";
         let cells = "把纯文本转换为开放文档格式 (Python)\n把开放文档转换为 Markdown 文本 (Go)\n从 PDF 文件中提取纯文本和元数据 (C)\n";
-        let kept: Vec<bool> = marked(&format!("{narrow}\n\n{column}{cells}"))
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        assert_eq!(kept[3..], [true; 6]);
-        // One row fewer: no evidence that the run is a column.
-        let column = "txt2doc\nodt2md\npdf2txt\nmd2txt\n\n";
-        let kept: Vec<bool> = marked(&format!("{narrow}\n\n{column}{cells}"))
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
+        let kept = |column: &str| -> Vec<bool> {
+            let input = format!("{narrow}\n\n{column}{cells}");
+            marked(&input).into_iter().map(|(_, p)| p).collect()
+        };
+        assert_eq!(kept(column)[3..], [true; 6]);
+        // One row more in the column before: no evidence that the run is
+        // the next column.
+        let kept = kept("txt2doc\nodt2md\npdf2txt\nmd2txt\n\n");
         assert_eq!(kept[7..], [false; 3]);
     }
 
