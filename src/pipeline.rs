@@ -169,7 +169,9 @@ pub(crate) fn read_lines<'a>(
         }
     });
     let (rest, notes) = unsplit.finish();
-    reserve_by_quarter(&mut lines, rest.len());
+    // Exactly: grown by a quarter for the few rows held back at the end,
+    // the lines would be copied once to grow and once more to shrink.
+    lines.reserve_exact(rest.len());
     for piece in rest {
         lines.push(read_line(input, piece, mojibake, normalized, log));
     }

@@ -102,10 +102,20 @@ pub(super) enum Step {
 /// longer than the window stretches it to the line's end. The result
 /// depends only on the text (never on how much of it `view` holds beyond
 /// what the step reads); `NeedText` asks for more.
+///
+/// A window whose reach grew but that still ends at the same line end
+/// (a line longer than the window, read to its end the first time) holds
+/// the same text as before: its repair is kept, not run again.
 pub(super) fn step(view: View<'_>, at: Window, window: usize, config: &Config) -> Step {
     let pending = view.from(at.start);
     let written = at.written;
     let mut now = at;
+    // Where the last repair of this step ended, and its blocks.
+    let mut repaired: Option<(usize, Vec<Block>)> = None;
+    let repair_to = |end: usize, repaired: &mut Option<(usize, Vec<Block>)>| match repaired.take() {
+        Some((before, blocks)) if before == end => blocks,
+        _ => repair_after(&pending[..end], written, config),
+    };
     loop {
         let want = now.reach.saturating_add(written);
         if pending.len() <= want {
@@ -116,7 +126,7 @@ pub(super) fn step(view: View<'_>, at: Window, window: usize, config: &Config) -
                 };
             }
             return Step::Done {
-                blocks: repair_after(pending, written, config),
+                blocks: repair_to(pending.len(), &mut repaired),
                 next: None,
             };
         }
@@ -132,12 +142,12 @@ pub(super) fn step(view: View<'_>, at: Window, window: usize, config: &Config) -
                 };
             }
             return Step::Done {
-                blocks: repair_after(pending, written, config),
+                blocks: repair_to(pending.len(), &mut repaired),
                 next: None,
             };
         };
         now.reach = now.reach.max(cut - written);
-        let blocks = repair_after(&pending[..cut], written, config);
+        let blocks = repair_to(cut, &mut repaired);
         let Some(last) = blocks.last() else {
             // Nothing but furniture and blank lines: all of it is done.
             return Step::Done {
@@ -152,6 +162,7 @@ pub(super) fn step(view: View<'_>, at: Window, window: usize, config: &Config) -
                 // One block fills the window: read on rather than cut it.
                 now.reach = now.reach.saturating_mul(2);
                 now.doublings += 1;
+                repaired = Some((cut, blocks));
                 continue;
             }
             return Step::Done {

@@ -60,11 +60,7 @@ impl UnsplitRows {
         let starts = GutterStarts::count(input, &page, MIN_SUPPORT, self.normalized.as_deref());
         let page = if starts.reach(MIN_SUPPORT) == Some(true) {
             match split_region(input, page, 0, &mut found) {
-                Ok(pieces) => {
-                    let mut out = std::mem::take(&mut self.rows);
-                    out.extend(pieces);
-                    return out;
-                }
+                Ok(pieces) => return after_held(std::mem::take(&mut self.rows), pieces),
                 Err(page) => page,
             }
         } else {
@@ -77,8 +73,7 @@ impl UnsplitRows {
                 .reach(1)
                 .unwrap_or_else(|| may_hold_gutter_start(input, &page));
         let held_start = self.rows.first().map(|row| row.range.start);
-        let mut rows = std::mem::take(&mut self.rows);
-        rows.extend(page);
+        let mut rows = after_held(std::mem::take(&mut self.rows), page);
         if measured_again {
             match split_region(input, rows, 0, &mut found) {
                 Ok(pieces) => {
@@ -124,4 +119,14 @@ impl UnsplitRows {
     pub fn finish(self) -> (Vec<Piece>, Vec<UnsureColumns>) {
         (self.rows, self.notes)
     }
+}
+
+/// The rows `held` back from the pages before, then `rows`: `rows` takes
+/// the few held rows in front, so that a page's rows, as large as the page,
+/// are not copied into a new list.
+fn after_held(held: Vec<Piece>, mut rows: Vec<Piece>) -> Vec<Piece> {
+    if !held.is_empty() {
+        rows.splice(0..0, held);
+    }
+    rows
 }

@@ -80,8 +80,14 @@ impl Evidence {
         // An ASCII word lowercased, reused so that a word seen before
         // costs no allocation.
         let mut ascii_lower = String::new();
-        // Each line's Hangul run at its start and at its end, if any.
-        let mut hangul_edges: Vec<(Option<&str>, Option<&str>)> = Vec::new();
+        // Each break between two lines that ends and starts with Hangul:
+        // the run that ends the line above and the one that starts the
+        // line below, judged once every word is known. Only such breaks
+        // are kept: a list over every line would cost a document without
+        // Hangul memory for each of its lines.
+        let mut hangul_breaks: Vec<(&str, &str)> = Vec::new();
+        // The Hangul run that ends the line before, if any.
+        let mut tail_above: Option<&str> = None;
         for line in lines {
             let text = &line.text;
             if SpacingCounts::may_count(line.classes) {
@@ -91,22 +97,24 @@ impl Evidence {
             if hangul {
                 ev.gather_hangul(text);
             }
-            hangul_edges.push(if hangul {
+            let (head, tail) = if hangul {
                 hangul_edges_of(text)
             } else {
                 (None, None)
-            });
+            };
+            if let (Some(above), Some(head)) = (tail_above, head) {
+                hangul_breaks.push((above, head));
+            }
+            tail_above = tail;
             if line.classes.contains(CharClass::Letter) {
                 ev.gather_words(text, &mut ascii_lower);
             }
         }
-        let (mut breaks, mut inside) = (0, 0);
-        for pair in hangul_edges.windows(2) {
-            if let ((_, Some(tail)), (Some(head), _)) = (pair[0], pair[1]) {
-                breaks += 1;
-                inside += usize::from(ev.begins_hangul_word(tail, head));
-            }
-        }
+        let breaks = hangul_breaks.len();
+        let inside = hangul_breaks
+            .iter()
+            .filter(|&&(tail, head)| ev.begins_hangul_word(tail, head))
+            .count();
         ev.breaks_hangul_words = inside > 0 && inside * 20 >= breaks;
         let more_spaced = |(spaced, tight): (usize, usize)| spaced > tight;
         ev.spaces_cjk_latin = more_spaced(spacing.latin);

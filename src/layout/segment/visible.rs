@@ -44,7 +44,11 @@ pub(super) struct Visible<'a> {
     pub(super) page_width: usize,
 }
 pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
-    let mut visible = Vec::new();
+    // Room for every line at once: grown by doubling, the list would be
+    // copied again and again, each copy as large as the text's lines. The
+    // room that lines not shown leave over is never written: in a large
+    // list, memory the system never hands out.
+    let mut visible = Vec::with_capacity(lines.len());
     let mut gap = false;
     let mut blank = false;
     let mut removed = false;
