@@ -231,6 +231,11 @@ mod tests {
     fn a_value_repeated_down_a_table_column_stays() {
         assert_eq!(dedupe("text→html\ntext→any\ntext→any\ntext→html").len(), 4);
         assert_eq!(dedupe("V:12, I:40\nV:3, I:9\nV:3, I:9\nV:0, I:2").len(), 4);
+        // A column whose every value is written twice is drawn twice.
+        assert_eq!(
+            dedupe("V:1, I:2\nV:1, I:2\nV:3, I:4\nV:3, I:4\nV:5, I:6\nV:5, I:6").len(),
+            3
+        );
         // A heading of another shape than the cells around it is fake bold.
         assert_eq!(
             dedupe("V:0, I:2\n2.4 Converting files\n2.4 Converting files\nV:1, I:3").len(),

@@ -259,18 +259,31 @@ fn block_copies(lines: &[Line], start: usize) -> Option<(Vec<usize>, Vec<usize>)
 /// copies (no blank line between) are cells of its own shape, and that
 /// shape holds a digit or a sign, which a column of values shares and a
 /// heading does not share with the lines around it (`text→html` /
-/// `text→any` / `text→any` / `text→html`)?
+/// `text→any` / `text→any` / `text→html`), and those cells are written
+/// once (where every value is written twice, the column is drawn twice)?
 fn repeats_a_cell(lines: &[Line], start: usize, copies: &[usize]) -> bool {
     let last = copies.last().map_or(start, |&last| last);
     let (Some(above), Some(below)) = (start.checked_sub(1), lines.get(last + 1)) else {
         return false;
     };
     let text = &lines[start].text;
-    let signed = text
-        .chars()
-        .any(|c| !c.is_alphabetic() && !c.is_whitespace());
+    let signed = || {
+        text.chars()
+            .any(|c| !c.is_alphabetic() && !c.is_whitespace())
+    };
     let cell = |line: &Line| !line.is_blank() && !line.removed && same_shape(&line.text, text);
-    signed && cell(&lines[above]) && cell(below)
+    // A column whose every value is written twice is drawn twice, not
+    // repeating a value: the cells around the line are written once.
+    let once = |at: usize, next: Option<usize>| {
+        next.and_then(|n| lines.get(n))
+            .is_none_or(|other| other.text != lines[at].text)
+    };
+    // Equal texts are told apart before shapes are read.
+    once(above, above.checked_sub(1))
+        && once(last + 1, Some(last + 2))
+        && signed()
+        && cell(&lines[above])
+        && cell(below)
 }
 
 /// Do two texts have the same shape: the same runs of capitals, small
