@@ -298,14 +298,17 @@ impl CodePage {
     /// hyphen that the page writes as 0xAD, the byte that ends `í`, `ŭ`
     /// (`llatÃ\u{AD}` for `llatí`): the plausibility score does not see
     /// soft hyphens, which normalization removes, and no writer hyphenates
-    /// after an accented capital.
+    /// after an accented capital. The lead must be a capital, as the
+    /// Latin, Cyrillic and Greek pages write lead bytes (`Ã`, `Р`): a
+    /// letter of a caseless script there (Thai `ุ` through windows-874)
+    /// is the text's own, and U+FFFD after it says nothing.
     pub(super) fn cut_sequences(&self, line: &str) -> i32 {
         let lead = |c: char| self.byte(c).is_some_and(|b| (0xC2..=0xDF).contains(&b));
         let hides_0xad = self.byte('\u{AD}') == Some(0xAD);
         let mut count = 0;
         let mut prev: Option<char> = None;
         for c in line.chars() {
-            let cut = c == '\u{FFFD}' && prev.is_some_and(lead);
+            let cut = c == '\u{FFFD}' && prev.is_some_and(|p| lead(p) && p.is_uppercase());
             let hidden =
                 hides_0xad && c == '\u{AD}' && prev.is_some_and(|p| lead(p) && p.is_uppercase());
             count += i32::from(cut || hidden);
