@@ -327,32 +327,23 @@ pub fn splits_katakana_word(before: &str, after: &str) -> bool {
     before.ends_with(is_katakana) && after.starts_with(is_katakana)
 }
 
-/// True for the letters and vowel and tone signs of scripts that write
-/// no space between words (Thai, Lao, Myanmar, Khmer): a line of them
-/// breaks between two words, and joins the next line with none. Their
-/// punctuation (`ฯ`, `ๆ`, `။`, `។`), after which writers put a space, is
-/// not counted.
+/// True for the letters and signs of scripts that write no space between
+/// words (line-break class SA, [`is_complex_context`]: Thai, Lao,
+/// Myanmar, Khmer…): a line of them breaks between two words, and joins
+/// the next line with none. Their repetition and abbreviation marks (`ๆ`,
+/// `ฯ`, `ໆ`, `ຯ`, `ៗ`), after which writers put a space, are not counted;
+/// nor is their other punctuation (`။`, `។`), which is of another class.
 ///
 /// ```
 /// use textmend::text::script::writes_no_word_spaces;
 /// assert!(writes_no_word_spaces('ก'));
 /// assert!(writes_no_word_spaces('ក'));
 /// assert!(!writes_no_word_spaces('ๆ'));
+/// assert!(!writes_no_word_spaces('။'));
 /// assert!(!writes_no_word_spaces('a'));
 /// ```
 pub fn writes_no_word_spaces(c: char) -> bool {
-    matches!(
-        c,
-        '\u{0E01}'..='\u{0E2E}'
-            | '\u{0E30}'..='\u{0E45}'
-            | '\u{0E47}'..='\u{0E4E}'
-            | '\u{0E81}'..='\u{0EAE}'
-            | '\u{0EB0}'..='\u{0EC5}'
-            | '\u{0EC8}'..='\u{0ECE}'
-            | '\u{1000}'..='\u{103F}'
-            | '\u{1050}'..='\u{109D}'
-            | '\u{1780}'..='\u{17D3}'
-    )
+    is_complex_context(c) && !matches!(c, 'ฯ' | 'ๆ' | 'ຯ' | 'ໆ' | 'ៗ')
 }
 
 /// True for characters whose neighbours need no space across a line break:
