@@ -509,7 +509,7 @@ mod tests {
     }
 
     /// The input's lines as the rows of one page.
-    fn rows_of(input: &str) -> Vec<Piece> {
+    pub(super) fn rows_of(input: &str) -> Vec<Piece> {
         let mut start = 0;
         input
             .split('\n')

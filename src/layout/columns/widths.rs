@@ -125,24 +125,8 @@ fn full_width(mut widths: Vec<usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::cells::segments;
+    use super::super::tests::rows_of as rows;
     use super::*;
-
-    fn rows(text: &str) -> Vec<Piece> {
-        let mut at = 0;
-        text.split('\n')
-            .map(|line| {
-                let piece = Piece {
-                    range: at..at + line.len(),
-                    col: 0,
-                    page: 0,
-                    page_break_before: false,
-                    running_title: false,
-                };
-                at += line.len() + 1;
-                piece
-            })
-            .collect()
-    }
 
     #[test]
     fn the_widest_width_enough_rows_reach_is_the_full_width() {

@@ -3,7 +3,7 @@
 //! lines, none ending a sentence, that the extractor wrote next.
 
 use crate::text::line::{Line, is_list_item};
-use crate::text::script::{ends_sentence, is_cjk};
+use crate::text::script::{ends_sentence, ends_with_colon, is_cjk};
 
 /// A line shorter than this share of the document's line width is short.
 pub(super) const SHORT_SHARE: f64 = 0.8;
@@ -31,7 +31,7 @@ pub(super) fn mark_table_columns(
     alone: &mut [bool],
 ) {
     let short = |l: &Line| (l.extent() as f64) < width as f64 * SHORT_SHARE;
-    let eligible = |l: &Line| !l.fake_bold && !is_list_item(&l.text) && !ends_sentence(&l.text);
+    let eligible = may_be_cell;
     // A short line that breaks off although the next line follows it and
     // its first word would have fitted with room to spare.
     let breaks_off = |v: usize| {
@@ -115,10 +115,7 @@ pub(super) fn mark_next_columns(
     gap_before: &[bool],
     alone: &mut [bool],
 ) {
-    let eligible = |v: usize| {
-        let line = &lines[visible[v]];
-        !line.fake_bold && !is_list_item(&line.text) && !ends_sentence(&line.text)
-    };
+    let eligible = |v: usize| may_be_cell(&lines[visible[v]]);
     let run_end = |start: usize| {
         (start + 1..visible.len())
             .find(|&v| gap_before[v])
@@ -130,8 +127,7 @@ pub(super) fn mark_next_columns(
         if end < visible.len() && alone[start..end].iter().all(|&a| a) {
             let next_end = run_end(end);
             let column = end..next_end;
-            let announces =
-                crate::text::script::ends_with_colon(&lines[visible[next_end - 1]].text);
+            let announces = ends_with_colon(&lines[visible[next_end - 1]].text);
             if next_end - end == end - start
                 && !announces
                 && !alone[column.clone()].iter().any(|&a| a)
@@ -149,10 +145,7 @@ pub(super) fn mark_next_columns(
 /// an extractor that puts blank lines inside a table cuts it into parts
 /// that each look too short to be one, and a cell there is no sentence.
 pub(super) fn fill_between_table_parts(lines: &[Line], visible: &[usize], alone: &mut [bool]) {
-    let cell = |v: usize| {
-        let line = &lines[visible[v]];
-        !line.fake_bold && !is_list_item(&line.text) && !ends_sentence(&line.text)
-    };
+    let cell = |v: usize| may_be_cell(&lines[visible[v]]);
     let mut v = 0;
     while v < visible.len() {
         if alone[v] || v == 0 || !alone[v - 1] {
@@ -168,4 +161,10 @@ pub(super) fn fill_between_table_parts(lines: &[Line], visible: &[usize], alone:
         }
         v = v.max(start + 1);
     }
+}
+
+/// Can the line be a table's cell: no fake-bold heading, no list item, no
+/// sentence's end?
+fn may_be_cell(line: &Line) -> bool {
+    !line.fake_bold && !is_list_item(&line.text) && !ends_sentence(&line.text)
 }

@@ -231,24 +231,18 @@ pub(super) fn breaks_between(
     // A list item of one line measures no column of its own: where the
     // line after it is wider, that line shows how far the item could have
     // reached.
-    let item_measure = || {
-        if block.kind == BlockKind::ListItem && block.lines.len() == 1 {
-            prev.column.max(b.extent())
-        } else {
-            prev.column
-        }
+    let one_line_item = block.kind == BlockKind::ListItem && block.lines.len() == 1;
+    let measure = if one_line_item {
+        prev.column.max(b.extent())
+    } else {
+        prev.column
     };
     !a_ends
         && !pushed
         && !goes_on_in_lower_case(&a.text, &b.text)
         && (room && (is_short(prev) || caption())
-            || falls_short_before_capital(prev, cur, item_measure())
-            || block.kind == BlockKind::ListItem
-                && block.lines.len() == 1
-                && a.last_char().is_some_and(|c| classify(c) == CharClass::Han)
-                && b.first_char()
-                    .is_some_and(|c| classify(c) == CharClass::Han)
-                && has_room_twice(prev, cur, item_measure())
+            || falls_short_before_capital(prev, cur, measure)
+            || one_line_item && falls_short_before_ideograph(prev, cur, measure)
             || titled())
 }
 
@@ -297,6 +291,19 @@ fn falls_short_before_capital(prev: &Visible<'_>, cur: &Visible<'_>, column: usi
         .is_some_and(|c| matches!(classify(c), CharClass::Letter | CharClass::Digit) || c == ')');
     ends_word
         && cur.line.first_char().is_some_and(char::is_uppercase)
+        && has_room_twice(prev, cur, column)
+}
+
+/// Does a line that ends on an ideograph stop with room for the next
+/// line's first ideograph twice over within `column`? Used for a list
+/// item of one line, measured against the wider line after it (`• …需要
+/// setuid root 二进制` / `对于使用 Wayland 协议的应用…`); a line that ends on
+/// a Latin word may fall short before the word the typesetter did not
+/// break.
+fn falls_short_before_ideograph(prev: &Visible<'_>, cur: &Visible<'_>, column: usize) -> bool {
+    let han = |c: char| classify(c) == CharClass::Han;
+    prev.line.last_char().is_some_and(han)
+        && cur.line.first_char().is_some_and(han)
         && has_room_twice(prev, cur, column)
 }
 
