@@ -564,11 +564,26 @@ pub fn display_width(text: &str) -> usize {
     // it is known whether the text holds CJK. Common ideographs, two
     // columns in any text, are stepped over by their bytes.
     let mut width = Width::default();
+    for_each_char(text, |c| match c {
+        None => width.add_common_ideograph(),
+        Some(c) => {
+            let cjk = width.cjk || is_cjk(c);
+            width.add(c, cjk);
+        }
+    });
+    width.total()
+}
+
+/// Calls `each` for every character of `text`: `None` for a common
+/// ideograph ([`starts_common_ideograph`]), stepped over by its three
+/// bytes without being decoded, and the character for any other.
+#[inline]
+fn for_each_char(text: &str, mut each: impl FnMut(Option<char>)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         if starts_common_ideograph(&bytes[at..]) {
-            width.add_common_ideograph();
+            each(None);
             at += 3;
             continue;
         }
@@ -576,10 +591,8 @@ pub fn display_width(text: &str) -> usize {
             break;
         };
         at += c.len_utf8();
-        let cjk = width.cjk || is_cjk(c);
-        width.add(c, cjk);
+        each(Some(c));
     }
-    width.total()
 }
 
 /// [`display_width`] and [`ClassSet::of`] of `text`, in one pass: what a
@@ -596,23 +609,17 @@ pub fn measure(text: &str) -> (usize, ClassSet) {
         return (ascii_width(text), ClassSet::of(text));
     }
     let (mut width, mut classes) = (Width::default(), ClassSet::default());
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if starts_common_ideograph(&bytes[at..]) {
+    for_each_char(text, |c| match c {
+        None => {
             classes.insert(CharClass::Han);
             width.add_common_ideograph();
-            at += 3;
-            continue;
         }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        at += c.len_utf8();
-        let class = classify(c);
-        classes.insert(class);
-        width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
-    }
+        Some(c) => {
+            let class = classify(c);
+            classes.insert(class);
+            width.add(c, matches!(class, CharClass::Han | CharClass::Kana));
+        }
+    });
     (width.total(), classes)
 }
 
