@@ -260,6 +260,21 @@ mod tests {
         assert_eq!(blocks(&alone).len(), 4, "{:?}", blocks(&alone));
         let short = body.replace("from a client, you add", "add");
         assert_eq!(blocks(&short).len(), 3, "{:?}", blocks(&short));
+        // A paragraph's last line that stands alone takes the first line
+        // back only on a page that wraps its text into lines: repaired
+        // text, a block a line, shows no such lines.
+        let last = "To let the daemon accept tunnel requests from a client, you add\n\nthe following option to the configuration file of the daemon.\n\nThe client needs no change.";
+        assert_eq!(blocks(last).len(), 3, "{:?}", blocks(last));
+        let wrapping = format!(
+            "The daemon reads its configuration when it starts, and it reads the\nfile again when it is told to, so that a change takes effect without\na restart.\n\n{last}"
+        );
+        assert_eq!(blocks(&wrapping).len(), 3, "{:?}", blocks(&wrapping));
+        // One wrapped line could be a table's row read again.
+        let one_wrapped = wrapping.replace(
+            "told to, so that a change takes effect without\na restart.",
+            "told to.",
+        );
+        assert_eq!(blocks(&one_wrapped).len(), 4, "{:?}", blocks(&one_wrapped));
     }
 
     #[test]

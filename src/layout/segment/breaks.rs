@@ -12,8 +12,10 @@
 //! full to the page's text width and cut off mid-sentence, goes on past a
 //! blank line into a line that carries the sentence on in lower case and
 //! runs on into more lines (`…you add` / blank / `the following option…`
-//! / `restart it…`): an extractor that boxes an indented first line apart
-//! writes that blank line. A caption ends where the next word would have
+//! / `restart it…`), or that ends the paragraph on a page that wraps its
+//! text into lines (two lines or more reach its width mid-sentence and
+//! run on): an extractor that boxes an indented first line apart writes
+//! that blank line, and repaired text, a block a line, wraps nothing. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
 //! runs on into no text; so does each later line of a caption that
 //! wrapped, with room for that word twice over. A section number alone
@@ -173,11 +175,12 @@ pub(super) fn breaks_between(
                 // A paragraph's first line that an extractor boxed apart goes
                 // on, too: full to the page's text width, before a line that
                 // carries the sentence on in lower case and runs on itself
-                // into more of the paragraph (repaired text, a block a line,
-                // never shows that).
+                // into more of the paragraph, or ends it on a page that
+                // wraps its text (repaired text, a block a line, shows
+                // neither).
                 block.lines.len() >= 2
                     || a.page != b.page
-                    || goes_on && cur.runs_on && full_to_page()
+                    || goes_on && (cur.runs_on || cur.page_wraps_lines) && full_to_page()
             };
         return !cut_mid_sentence;
     }

@@ -159,9 +159,7 @@ pub(super) fn initial_kind(v: &Visible<'_>) -> BlockKind {
 /// Does the line reach the column's width (allowing for a first-line
 /// indent and ragged punctuation)?
 pub(super) fn is_full(v: &Visible<'_>) -> bool {
-    let column = v.column as f64;
-    let slack = (column * 0.12).max(4.0);
-    v.line.extent() as f64 + slack >= column
+    super::visible::reaches(v.line.extent(), v.column)
 }
 
 /// Is the line far wider than its column, a whole paragraph or item that

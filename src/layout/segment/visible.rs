@@ -9,6 +9,10 @@ use std::ops::Range;
 
 /// How many body lines on each side measure the local column width.
 const WIDTH_WINDOW: usize = 8;
+/// How many wrapped lines show that a page wraps its text (see
+/// [`Visible::page_wraps_lines`]): two, so that one line of a table or a
+/// listing read again does not.
+const MIN_WRAPPED_LINES: usize = 2;
 /// What the segmenter knows about one visible line.
 pub(super) struct Visible<'a> {
     pub(super) index: usize,
@@ -42,6 +46,11 @@ pub(super) struct Visible<'a> {
     pub(super) fit_noise: usize,
     /// The width the page's text reaches ([`measure_page_widths`]).
     pub(super) page_width: usize,
+    /// The page wraps its text into lines: it holds at least
+    /// [`MIN_WRAPPED_LINES`] lines that reach its width, end no sentence
+    /// and run on into the next line with no gap. Repaired text, a block
+    /// a line, never does.
+    pub(super) page_wraps_lines: bool,
 }
 pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
     // Room for every line at once: grown by doubling, the list would be
@@ -81,6 +90,7 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
             reach: 0,
             fit_noise: 0,
             page_width: 0,
+            page_wraps_lines: false,
         });
         gap = false;
         blank = false;
@@ -90,6 +100,14 @@ pub(super) fn visible_lines<'a>(lines: &'a [Line<'a>]) -> Vec<Visible<'a>> {
         visible[k - 1].runs_on = !visible[k].gap_before;
     }
     visible
+}
+
+/// Does a line `extent` columns wide reach a column `column` wide
+/// (allowing for a first-line indent and ragged punctuation)?
+pub(super) fn reaches(extent: usize, column: usize) -> bool {
+    let column = column as f64;
+    let slack = (column * 0.12).max(4.0);
+    extent as f64 + slack >= column
 }
 
 impl Visible<'_> {
@@ -102,18 +120,9 @@ impl Visible<'_> {
     }
 }
 
-/// Measures each visible line's local column width and reach.
-///
-/// A line's neighbours are the lines up to [`WIDTH_WINDOW`] away on each
-/// side within its run (the lines between two gaps), or within its region
-/// (the lines between two headings) when the run holds fewer than three;
-/// lines drawn in fake bold measure nothing. Runs and regions are ranges
-/// of consecutive lines, so a line's neighbours are one range of lines.
-/// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours, and each
-/// run and region is found once.
 /// Sets each line's [`Visible::page_width`]: the tenth widest of its
 /// page's lines, the width that the page's text reaches (a line or two
-/// written overlong do not widen it).
+/// written overlong do not widen it); and [`Visible::page_wraps_lines`].
 pub(super) fn measure_page_widths(visible: &mut [Visible<'_>]) {
     let mut start = 0;
     let mut widths = Vec::new();
@@ -127,13 +136,31 @@ pub(super) fn measure_page_widths(visible: &mut [Visible<'_>]) {
         widths.clear();
         widths.extend(visible[start..end].iter().map(|v| v.line.extent()));
         let width = crate::text::line::tenth_widest(&mut widths);
+        let page = &visible[start..end];
+        let wrapped = page
+            .iter()
+            .filter(|v| v.runs_on && !v.ends_sentence && !v.line.preformatted)
+            .filter(|v| reaches(v.line.extent(), width))
+            .take(MIN_WRAPPED_LINES)
+            .count();
+        let wraps = wrapped == MIN_WRAPPED_LINES;
         for v in &mut visible[start..end] {
             v.page_width = width;
+            v.page_wraps_lines = wraps;
         }
         start = end;
     }
 }
 
+/// Measures each visible line's local column width and reach.
+///
+/// A line's neighbours are the lines up to [`WIDTH_WINDOW`] away on each
+/// side within its run (the lines between two gaps), or within its region
+/// (the lines between two headings) when the run holds fewer than three;
+/// lines drawn in fake bold measure nothing. Runs and regions are ranges
+/// of consecutive lines, so a line's neighbours are one range of lines.
+/// `O(n)`: a line reads at most `2 × WIDTH_WINDOW` neighbours, and each
+/// run and region is found once.
 pub(super) fn measure_columns(visible: &mut [Visible<'_>]) {
     // Lines between two gaps form a run; a heading ends a region.
     let mut run = Vec::with_capacity(visible.len());
