@@ -18,7 +18,13 @@
 //!   a changing number inside it (`Annual Report 2019 — 3`), or that stands
 //!   next to a page number and recurs in the document;
 //! - a title printed once that opens a page whose first lines also hold
-//!   its page number (a header that carries the number).
+//!   its page number (a header that carries the number);
+//! - a line that sets a title and a page number at the two ends of the
+//!   page's text width, with only a gap between (`Frequently Asked
+//!   Questions about zlib        3`), when the title recurs: printed as a
+//!   line of its own, or in more such lines whose numbers count up. An
+//!   extractor that marks no page breaks (PyMuPDF, pypdf) writes such a
+//!   footer in the middle of the text.
 //!
 //! Refused: a line that occurs once, a list item (`12.` as a number, `•
 //! PC Card` as a title printed once), a number in the middle of a page (a
@@ -203,6 +209,8 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
         }
     }
 
+    remove_titled_page_numbers(lines, log);
+
     // Running headers and footers: shapes that recur at page edges, or
     // recur anywhere and stand next to a page number that was removed.
     // Shapes are kept only for the lines that can be furniture, not for
@@ -280,6 +288,115 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
         }
     }
     remove_closing_number(lines, log);
+}
+
+/// A line that holds a title at one end and a page number at the other
+/// with only a gap of two spaces or more between them, and that reaches
+/// three quarters of the body's width: the title and its page number at
+/// the two margins. Returns the title and the number.
+///
+/// ```text
+/// Frequently Asked Questions about zlib                 3   → ("Frequently…zlib", 3)
+/// Apache License                              Page 2        → ("Apache License", 2)
+/// -c  50                                                    → None (narrow: a cell)
+/// ```
+fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<(&'l str, u32)> {
+    let text = crate::text::script::trim_white_space(&line.text);
+    if line.width * 4 < body_width * 3 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let gap = text.find("  ")?;
+    let (left, right) = (&text[..gap], text[gap..].trim_start());
+    if right.contains("  ") {
+        return None;
+    }
+    let number_of = |part: &str| {
+        (is_page_number(part) || is_short_number(part))
+            .then(|| {
+                let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
+                let end = digits
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(digits.len());
+                digits[..end].parse::<u32>().ok()
+            })
+            .flatten()
+    };
+    let titled = |title: &str| {
+        has_letter(title)
+            && !is_page_number(title)
+            && !crate::text::script::ends_sentence(title)
+            && !is_list_item(title)
+    };
+    match (number_of(left), number_of(right)) {
+        (None, Some(n)) if titled(left) => Some((left, n)),
+        (Some(n), None) if titled(right) => Some((right, n)),
+        _ => None,
+    }
+}
+
+/// Removes each line that sets a title and a page number at the margins
+/// ([`title_and_page_number`]) when its title recurs: a line of its own
+/// elsewhere (the document's title), or more such lines whose numbers
+/// count up. A line among others of its kind is a table's row, not
+/// furniture, and stays.
+///
+/// ```text
+/// …and others.                                  …and others.
+/// FAQ about zlib                    1     →     Where is the manual?
+/// Where is the manual?                          …
+/// …                                             (and `FAQ about zlib  2` later)
+/// ```
+fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
+    // Most documents hold no line with both a digit and a double space.
+    let may_hold = |l: &Line| {
+        l.is_shown() && l.text.contains("  ") && l.text.bytes().any(|b| b.is_ascii_digit())
+    };
+    if !lines.iter().any(may_hold) {
+        return;
+    }
+    let body_width = body_width(lines);
+    let titled: Vec<(usize, &str, u32)> = (0..lines.len())
+        .filter(|&i| may_hold(&lines[i]))
+        .filter_map(|i| title_and_page_number(&lines[i], body_width).map(|(t, n)| (i, t, n)))
+        .collect();
+    if titled.is_empty() {
+        return;
+    }
+    let alone_in_its_run = |k: usize| {
+        // `titled` is in line order.
+        let neighbour =
+            |j: Option<usize>| j.is_some_and(|j| titled.binary_search_by_key(&j, |t| t.0).is_ok());
+        let i = titled[k].0;
+        let before = (0..i).rev().find(|&j| !lines[j].is_blank());
+        let after = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+        !neighbour(before) && !neighbour(after)
+    };
+    let titles: HashSet<&str> = titled.iter().map(|t| t.1).collect();
+    let printed_alone: HashSet<&str> = lines
+        .iter()
+        .filter(|l| l.is_shown())
+        .map(|l| crate::text::script::trim_white_space(&l.text))
+        .filter(|t| titles.contains(t))
+        .collect();
+    let mut numbers: HashMap<&str, Vec<u32>> = HashMap::new();
+    for &(_, title, number) in &titled {
+        numbers.entry(title).or_default().push(number);
+    }
+    let counts_up = |title: &str| {
+        numbers
+            .get(title)
+            .is_some_and(|n| n.len() >= 2 && n.is_sorted_by(|a, b| a < b))
+    };
+    let remove: Vec<usize> = (0..titled.len())
+        .filter(|&k| alone_in_its_run(k))
+        .filter(|&k| printed_alone.contains(titled[k].1) || counts_up(titled[k].1))
+        .map(|k| titled[k].0)
+        .collect();
+    drop(titled);
+    for i in remove {
+        lines[i].removed = true;
+        log.push(lines[i].range.clone(), "", Rule::RunningHeader);
+    }
 }
 
 /// With the furniture after it or before it gone, a number that is now
@@ -682,6 +799,60 @@ mod tests {
         let mut lines = split_lines(input, &mut log);
         remove_furniture(&mut lines, &mut log);
         shown_texts(lines)
+    }
+
+    #[test]
+    fn a_title_and_its_page_number_at_the_margins_go_when_the_title_recurs() {
+        let body = "The library compresses data in memory and in files, and it\nreads the formats that other tools write, so most users need\nnothing else.";
+        let footer = |n: u32| format!("Questions about the library{}{n}", " ".repeat(30));
+        // Counting up, without page breaks between.
+        let input = format!("{body}\n{}\nMore text.\n{body}\n{}\n", footer(1), footer(2));
+        let out = kept(&input);
+        assert!(out.iter().all(|l| !l.starts_with("Questions")), "{out:?}");
+        // Once, with the title printed as a line of its own.
+        let input = format!("Questions about the library\n{body}\n{}\n{body}", footer(4));
+        assert_eq!(kept(&input).len(), 7, "{:?}", kept(&input));
+        // Once, with the title nowhere else: a line of the text.
+        let input = format!("{body}\n{}\n{body}", footer(4));
+        assert_eq!(kept(&input).len(), 7, "{:?}", kept(&input));
+        // Numbers that do not count up, and rows of a table, stay.
+        let input = format!("{body}\n{}\n{body}\n{}\n", footer(2), footer(1));
+        assert_eq!(kept(&input).len(), 8, "{:?}", kept(&input));
+        let input = format!(
+            "Questions about the library\n{body}\n{}\n{}\n",
+            footer(1),
+            footer(2)
+        );
+        assert_eq!(kept(&input).len(), 6, "{:?}", kept(&input));
+    }
+
+    #[test]
+    fn only_a_title_and_a_page_number_as_wide_as_the_body_are_read_as_one() {
+        let read = |text: &str, body_width: usize| {
+            let mut log = EditLog::default();
+            let lines = split_lines(text, &mut log);
+            title_and_page_number(&lines[0], body_width).map(|(t, n)| (t.to_owned(), n))
+        };
+        let zlib = "Frequently Asked Questions about zlib                3";
+        assert_eq!(
+            read(zlib, 60),
+            Some(("Frequently Asked Questions about zlib".into(), 3))
+        );
+        let apache = "Apache License                                   Page 2";
+        assert_eq!(read(apache, 60), Some(("Apache License".into(), 2)));
+        let left = "12                                   Annual Report";
+        assert_eq!(read(left, 50), Some(("Annual Report".into(), 12)));
+        // A cell and its value, a row of three cells, a sentence, an item.
+        assert_eq!(read("-c  50", 60), None);
+        assert_eq!(read("bash        998         7175", 30), None);
+        assert_eq!(
+            read("The tool was written.                      3", 44),
+            None
+        );
+        assert_eq!(
+            read("• Install the tool                         3", 44),
+            None
+        );
     }
 
     #[test]
