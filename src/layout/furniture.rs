@@ -24,7 +24,10 @@
 //!   Questions about zlib        3`), when the title recurs: printed as a
 //!   line of its own, or in more such lines whose numbers count up. An
 //!   extractor that marks no page breaks (PyMuPDF, pypdf) writes such a
-//!   footer in the middle of the text.
+//!   footer in the middle of the text. Set beside the title with one
+//!   space (`VCS Support Page 2`, as pypdf closes the gap), the number
+//!   could be a heading's (`Step 2`): the title must be printed alone
+//!   too, and the number be a decorated one or count up.
 //!
 //! Refused: a line that occurs once, a list item (`12.` as a number, `•
 //! PC Card` as a title printed once), a number in the middle of a page (a
@@ -290,28 +293,35 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     remove_closing_number(lines, log);
 }
 
-/// A line that holds a title at one end and a page number at the other
-/// with only a gap of two spaces or more between them, and that reaches
-/// three quarters of the body's width: the title and its page number at
-/// the two margins. Returns the title and the number.
+/// How a line sets a title beside its page number ([`title_and_page_number`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    /// At the two margins: a gap of two spaces or more between, the line
+    /// three quarters of the body's width or wider.
+    AtTheMargins,
+    /// One space between, as an extractor that closes gaps writes it.
+    Beside,
+}
+
+/// A line that holds a title at one end and a page number at the other,
+/// and how it sets them ([`Setting`]).
 ///
 /// ```text
-/// Frequently Asked Questions about zlib                 3   → ("Frequently…zlib", 3)
-/// Apache License                              Page 2        → ("Apache License", 2)
+/// Frequently Asked Questions about zlib                 3   → ("Frequently…zlib", 3, AtTheMargins)
+/// Apache License                              Page 2        → ("Apache License", 2, AtTheMargins)
+/// VCS Support Page 2                                        → ("VCS Support", 2, Beside)
 /// -c  50                                                    → None (narrow: a cell)
 /// ```
-fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<(&'l str, u32)> {
+fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<TitledNumber<'l>> {
     let text = crate::text::script::trim_white_space(&line.text);
-    if line.width * 4 < body_width * 3 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let gap = text.find("  ")?;
-    let (left, right) = (&text[..gap], text[gap..].trim_start());
-    if right.contains("  ") {
-        return None;
-    }
+    // The number a page number part holds, and whether it is decorated
+    // (`Page 2`) rather than bare (`2`).
     let number_of = |part: &str| {
-        (is_page_number(part) || is_short_number(part))
+        let decorated = is_page_number(part);
+        (decorated || is_short_number(part))
             .then(|| {
                 let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
                 let end = digits
@@ -320,6 +330,7 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<(&
                 digits[..end].parse::<u32>().ok()
             })
             .flatten()
+            .map(|n| (n, decorated))
     };
     let titled = |title: &str| {
         has_letter(title)
@@ -327,11 +338,55 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<(&
             && !crate::text::script::ends_sentence(title)
             && !is_list_item(title)
     };
-    match (number_of(left), number_of(right)) {
-        (None, Some(n)) if titled(left) => Some((left, n)),
-        (Some(n), None) if titled(right) => Some((right, n)),
-        _ => None,
+    let read = |left: &'l str, right: &'l str, setting: Setting| {
+        let (title, (number, decorated)) = match (number_of(left), number_of(right)) {
+            (None, Some(n)) if titled(left) => (left, n),
+            (Some(n), None) if titled(right) => (right, n),
+            _ => return None,
+        };
+        Some(TitledNumber {
+            title,
+            number,
+            decorated,
+            setting,
+        })
+    };
+    if let Some(gap) = text.find("  ") {
+        let (left, right) = (&text[..gap], text[gap..].trim_start());
+        if right.contains("  ") || line.width * 4 < body_width * 3 {
+            return None;
+        }
+        return read(left, right, Setting::AtTheMargins);
     }
+    // One space: a number at either end, the widest page number there
+    // (`Page 3 of 9` holds spaces of its own, four words at most).
+    let digit_at = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    let bytes = text.as_bytes();
+    if line.width > MAX_HEADER_WIDTH || !(digit_at(bytes.first()) || digit_at(bytes.last())) {
+        return None;
+    }
+    let spaces: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
+    let from_end = spaces.iter().rev().take(4).rev().find_map(|&at| {
+        let (left, right) = (&text[..at], &text[at + 1..]);
+        number_of(right).and_then(|_| read(left, right, Setting::Beside))
+    });
+    let from_start = || {
+        spaces.iter().take(4).rev().find_map(|&at| {
+            let (left, right) = (&text[..at], &text[at + 1..]);
+            number_of(left).and_then(|_| read(left, right, Setting::Beside))
+        })
+    };
+    from_end.or_else(from_start)
+}
+
+/// A title beside a page number, as [`title_and_page_number`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TitledNumber<'l> {
+    title: &'l str,
+    number: u32,
+    /// The number is a decorated page number (`Page 2`), not a bare one.
+    decorated: bool,
+    setting: Setting,
 }
 
 /// Removes each line that sets a title and a page number at the margins
@@ -347,17 +402,22 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<(&
 /// …                                             (and `FAQ about zlib  2` later)
 /// ```
 fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
-    // Most documents hold no line with both a digit and a double space.
+    // Most lines hold no digit; a line that sets a title beside a number
+    // with one space has the number at an end.
     let may_hold = |l: &Line| {
-        l.is_shown() && l.text.contains("  ") && l.text.bytes().any(|b| b.is_ascii_digit())
+        let bytes = l.text.as_bytes();
+        l.is_shown()
+            && (bytes.first().is_some_and(u8::is_ascii_digit)
+                || bytes.last().is_some_and(u8::is_ascii_digit)
+                || l.text.contains("  ") && bytes.iter().any(u8::is_ascii_digit))
     };
     if !lines.iter().any(may_hold) {
         return;
     }
     let body_width = body_width(lines);
-    let titled: Vec<(usize, &str, u32)> = (0..lines.len())
+    let titled: Vec<(usize, TitledNumber)> = (0..lines.len())
         .filter(|&i| may_hold(&lines[i]))
-        .filter_map(|i| title_and_page_number(&lines[i], body_width).map(|(t, n)| (i, t, n)))
+        .filter_map(|i| title_and_page_number(&lines[i], body_width).map(|t| (i, t)))
         .collect();
     if titled.is_empty() {
         return;
@@ -371,7 +431,7 @@ fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
         let after = (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
         !neighbour(before) && !neighbour(after)
     };
-    let titles: HashSet<&str> = titled.iter().map(|t| t.1).collect();
+    let titles: HashSet<&str> = titled.iter().map(|t| t.1.title).collect();
     let printed_alone: HashSet<&str> = lines
         .iter()
         .filter(|l| l.is_shown())
@@ -379,17 +439,26 @@ fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
         .filter(|t| titles.contains(t))
         .collect();
     let mut numbers: HashMap<&str, Vec<u32>> = HashMap::new();
-    for &(_, title, number) in &titled {
-        numbers.entry(title).or_default().push(number);
+    for (_, t) in &titled {
+        numbers.entry(t.title).or_default().push(t.number);
     }
     let counts_up = |title: &str| {
         numbers
             .get(title)
             .is_some_and(|n| n.len() >= 2 && n.is_sorted_by(|a, b| a < b))
     };
+    let furniture = |t: &TitledNumber| {
+        let alone = printed_alone.contains(t.title);
+        match t.setting {
+            Setting::AtTheMargins => alone || counts_up(t.title),
+            // Set beside the title, the number could be a heading's
+            // (`Step 2`): the title must also stand alone, and the number
+            // be a page's by its form or by counting up.
+            Setting::Beside => alone && (t.decorated || counts_up(t.title)),
+        }
+    };
     let remove: Vec<usize> = (0..titled.len())
-        .filter(|&k| alone_in_its_run(k))
-        .filter(|&k| printed_alone.contains(titled[k].1) || counts_up(titled[k].1))
+        .filter(|&k| alone_in_its_run(k) && furniture(&titled[k].1))
         .map(|k| titled[k].0)
         .collect();
     drop(titled);
@@ -827,11 +896,28 @@ mod tests {
     }
 
     #[test]
+    fn a_title_beside_its_page_number_goes_when_it_stands_alone_too() {
+        let body = "The library compresses data in memory and in files.\nMore text.";
+        // One space between: the title must also stand alone elsewhere,
+        // and the number count up or be a decorated one.
+        let input =
+            format!("Library Notes\n{body}\nLibrary Notes 1\n{body}\nLibrary Notes 2\n{body}");
+        assert_eq!(kept(&input).len(), 7, "{:?}", kept(&input));
+        let input = format!("Library Notes\n{body}\nLibrary Notes Page 4\n{body}");
+        assert_eq!(kept(&input).len(), 5, "{:?}", kept(&input));
+        // Headings that number their steps, and a number seen once.
+        let input = format!("{body}\nStep 1\n{body}\nStep 2\n{body}");
+        assert_eq!(kept(&input).len(), 8, "{:?}", kept(&input));
+        let input = format!("Library Notes\n{body}\nLibrary Notes 4\n{body}");
+        assert_eq!(kept(&input).len(), 6, "{:?}", kept(&input));
+    }
+
+    #[test]
     fn only_a_title_and_a_page_number_as_wide_as_the_body_are_read_as_one() {
         let read = |text: &str, body_width: usize| {
             let mut log = EditLog::default();
             let lines = split_lines(text, &mut log);
-            title_and_page_number(&lines[0], body_width).map(|(t, n)| (t.to_owned(), n))
+            title_and_page_number(&lines[0], body_width).map(|t| (t.title.to_owned(), t.number))
         };
         let zlib = "Frequently Asked Questions about zlib                3";
         assert_eq!(
@@ -840,6 +926,11 @@ mod tests {
         );
         let apache = "Apache License                                   Page 2";
         assert_eq!(read(apache, 60), Some(("Apache License".into(), 2)));
+        assert_eq!(
+            read("VCS Support Page 2", 60),
+            Some(("VCS Support".into(), 2))
+        );
+        assert_eq!(read("3 GnuPG-Hilfe", 60), Some(("GnuPG-Hilfe".into(), 3)));
         let left = "12                                   Annual Report";
         assert_eq!(read(left, 50), Some(("Annual Report".into(), 12)));
         // A cell and its value, a row of three cells, a sentence, an item.
