@@ -212,7 +212,8 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
         }
     }
 
-    remove_titled_page_numbers(lines, log);
+    let widths_before = body_width(lines);
+    let removed_titled = remove_titled_page_numbers(lines, widths_before, log);
 
     // Running headers and footers: shapes that recur at page edges, or
     // recur anywhere and stand next to a page number that was removed.
@@ -266,7 +267,11 @@ pub fn remove_furniture(lines: &mut [Line], log: &mut EditLog) {
     drop(counts);
     let first = lines.iter().position(|l| !l.is_blank());
     let last = lines.iter().rposition(|l| !l.is_blank());
-    let body_width = body_width(lines);
+    let body_width = if removed_titled {
+        body_width(lines)
+    } else {
+        widths_before
+    };
     let mut buffer = String::new();
     for i in (0..lines.len()).filter(|&i| candidate[i]) {
         if lines[i].fake_bold {
@@ -320,7 +325,8 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<Ti
     // The number a page number part holds, and whether it is decorated
     // (`Page 2`) rather than bare (`2`).
     let number_of = |part: &str| {
-        let decorated = is_page_number(part);
+        // A bare number is told without the page number pattern.
+        let decorated = !is_short_number(part) && is_page_number(part);
         (decorated || is_short_number(part))
             .then(|| {
                 let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
@@ -358,25 +364,40 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<Ti
         }
         return read(left, right, Setting::AtTheMargins);
     }
-    // One space: a number at either end, the widest page number there
-    // (`Page 3 of 9` holds spaces of its own, four words at most).
-    let digit_at = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
-    let bytes = text.as_bytes();
-    if line.width > MAX_HEADER_WIDTH || !(digit_at(bytes.first()) || digit_at(bytes.last())) {
+    // One space: a number of its own at either end (`… 3`, `… Page 3`,
+    // `… 3 of 9`), in a line no wider than a running title. The widest
+    // page number there is read, at most four words (`Page 3 of 9`).
+    if line.width > MAX_HEADER_WIDTH {
         return None;
     }
-    let spaces: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).collect();
-    let from_end = spaces.iter().rev().take(4).rev().find_map(|&at| {
-        let (left, right) = (&text[..at], &text[at + 1..]);
-        number_of(right).and_then(|_| read(left, right, Setting::Beside))
-    });
-    let from_start = || {
-        spaces.iter().take(4).rev().find_map(|&at| {
+    let (first, last) = (text.split(' ').next()?, text.rsplit(' ').next()?);
+    if is_short_number(last) {
+        let mut spaces = [0; 4];
+        let mut found = 0;
+        for (at, _) in text.rmatch_indices(' ').take(spaces.len()) {
+            spaces[found] = at;
+            found += 1;
+        }
+        if let Some(read) = spaces[..found].iter().rev().find_map(|&at| {
+            let (left, right) = (&text[..at], &text[at + 1..]);
+            number_of(right).and_then(|_| read(left, right, Setting::Beside))
+        }) {
+            return Some(read);
+        }
+    }
+    if is_short_number(first) {
+        let mut found = [0; 4];
+        let mut count = 0;
+        for (at, _) in text.match_indices(' ').take(found.len()) {
+            found[count] = at;
+            count += 1;
+        }
+        return found[..count].iter().rev().find_map(|&at| {
             let (left, right) = (&text[..at], &text[at + 1..]);
             number_of(left).and_then(|_| read(left, right, Setting::Beside))
-        })
-    };
-    from_end.or_else(from_start)
+        });
+    }
+    None
 }
 
 /// A title beside a page number, as [`title_and_page_number`] reads it.
@@ -393,7 +414,7 @@ struct TitledNumber<'l> {
 /// ([`title_and_page_number`]) when its title recurs: a line of its own
 /// elsewhere (the document's title), or more such lines whose numbers
 /// count up. A line among others of its kind is a table's row, not
-/// furniture, and stays.
+/// furniture, and stays. Returns whether it removed any line.
 ///
 /// ```text
 /// …and others.                                  …and others.
@@ -401,7 +422,7 @@ struct TitledNumber<'l> {
 /// Where is the manual?                          …
 /// …                                             (and `FAQ about zlib  2` later)
 /// ```
-fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
+fn remove_titled_page_numbers(lines: &mut [Line], body_width: usize, log: &mut EditLog) -> bool {
     // Most lines hold no digit; a line that sets a title beside a number
     // with one space has the number at an end.
     let may_hold = |l: &Line| {
@@ -412,15 +433,14 @@ fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
                 || l.text.contains("  ") && bytes.iter().any(u8::is_ascii_digit))
     };
     if !lines.iter().any(may_hold) {
-        return;
+        return false;
     }
-    let body_width = body_width(lines);
     let titled: Vec<(usize, TitledNumber)> = (0..lines.len())
         .filter(|&i| may_hold(&lines[i]))
         .filter_map(|i| title_and_page_number(&lines[i], body_width).map(|t| (i, t)))
         .collect();
     if titled.is_empty() {
-        return;
+        return false;
     }
     let alone_in_its_run = |k: usize| {
         // `titled` is in line order.
@@ -432,11 +452,13 @@ fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
         !neighbour(before) && !neighbour(after)
     };
     let titles: HashSet<&str> = titled.iter().map(|t| t.1.title).collect();
+    // Only a line as long as a title is hashed to look it up.
+    let lengths: HashSet<usize> = titles.iter().map(|t| t.len()).collect();
     let printed_alone: HashSet<&str> = lines
         .iter()
         .filter(|l| l.is_shown())
         .map(|l| crate::text::script::trim_white_space(&l.text))
-        .filter(|t| titles.contains(t))
+        .filter(|t| lengths.contains(&t.len()) && titles.contains(t))
         .collect();
     let mut numbers: HashMap<&str, Vec<u32>> = HashMap::new();
     for (_, t) in &titled {
@@ -462,10 +484,11 @@ fn remove_titled_page_numbers(lines: &mut [Line], log: &mut EditLog) {
         .map(|k| titled[k].0)
         .collect();
     drop(titled);
-    for i in remove {
+    for &i in &remove {
         lines[i].removed = true;
         log.push(lines[i].range.clone(), "", Rule::RunningHeader);
     }
+    !remove.is_empty()
 }
 
 /// With the furniture after it or before it gone, a number that is now
