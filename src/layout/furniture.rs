@@ -27,7 +27,8 @@
 //!   footer in the middle of the text. Set beside the title with one
 //!   space (`VCS Support Page 2`, as pypdf closes the gap), the number
 //!   could be a heading's (`Step 2`): the title must be printed alone
-//!   too, and the number be a decorated one or count up.
+//!   too, the number be a decorated one or count up, and the line stand
+//!   in the flow of the text (no blank line above or below it).
 //!
 //! Refused: a line that occurs once, a list item (`12.` as a number, `•
 //! PC Card` as a title printed once), a number in the middle of a page (a
@@ -469,18 +470,25 @@ fn remove_titled_page_numbers(lines: &mut [Line], body_width: usize, log: &mut E
             .get(title)
             .is_some_and(|n| n.len() >= 2 && n.is_sorted_by(|a, b| a < b))
     };
-    let furniture = |t: &TitledNumber| {
+    // A line with text right above or below it, no blank line between:
+    // a footer that an extractor wrote into the flow of the text.
+    let in_the_flow = |i: usize| {
+        let text = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(Line::is_shown);
+        text(i.checked_sub(1)) || text(Some(i + 1))
+    };
+    let furniture = |i: usize, t: &TitledNumber| {
         let alone = printed_alone.contains(t.title);
         match t.setting {
             Setting::AtTheMargins => alone || counts_up(t.title),
             // Set beside the title, the number could be a heading's
-            // (`Step 2`): the title must also stand alone, and the number
-            // be a page's by its form or by counting up.
-            Setting::Beside => alone && (t.decorated || counts_up(t.title)),
+            // (`Step 2`): the title must also stand alone, the number be a
+            // page's by its form or by counting up, and the line stand in
+            // the flow of the text, as no block of repaired text does.
+            Setting::Beside => alone && (t.decorated || counts_up(t.title)) && in_the_flow(i),
         }
     };
     let remove: Vec<usize> = (0..titled.len())
-        .filter(|&k| alone_in_its_run(k) && furniture(&titled[k].1))
+        .filter(|&k| alone_in_its_run(k) && furniture(titled[k].0, &titled[k].1))
         .map(|k| titled[k].0)
         .collect();
     drop(titled);
@@ -933,6 +941,10 @@ mod tests {
         assert_eq!(kept(&input).len(), 8, "{:?}", kept(&input));
         let input = format!("Library Notes\n{body}\nLibrary Notes 4\n{body}");
         assert_eq!(kept(&input).len(), 6, "{:?}", kept(&input));
+        // A block of repaired text, set apart by blank lines, is no footer
+        // written into the flow of the text.
+        let input = format!("Library Notes\n\n{body}\n\nLibrary Notes Page 4\n\n{body}");
+        assert!(kept(&input).iter().any(|l| l == "Library Notes Page 4"));
     }
 
     #[test]
