@@ -116,7 +116,7 @@
 //! a wide character counting two, more than `SHIFT` columns past the
 //! gutter, and the row's text going on at least `MIN_COLUMN_WIDTH` past
 //! it. Three columns of wide text whose lines fill them
-//! (`…읽기 프로그램은 사용자 상단 표시줄의 접근성…`) show each gutter on
+//! (`…설정 파일 관리자에서 여러분 오른 메뉴바의…`) show each gutter on
 //! few rows, where a paragraph or a column ends; the extractor, counting
 //! a wide character as one, pushed the rest of the rows into the gutter.
 //!

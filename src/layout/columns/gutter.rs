@@ -549,10 +549,10 @@ mod tests {
 
     #[test]
     fn wide_text_pushed_past_a_gutter_collapsed_it() {
-        let text = "오르카 화면 읽기 프로그램은 사용자 상단 표시줄의 접근성 아이콘을 누른";
+        let text = "서버용 설정 파일 관리자에서 여러분 오른 메뉴바의 보안성 단추들을 누른";
         let row = &rows_of(text)[0];
         let spaces = collapsed_spaces(text, row);
-        // The space after `사용자` (column 19), its text set 35 wide,
+        // The space after `여러분` (column 19), its text set 35 wide,
         // stands where a gutter at column 23 collapsed.
         assert!(pushed_past(&spaces, 23));
         // A gutter at column 12: the text before a space near it reaches
@@ -563,11 +563,11 @@ mod tests {
     #[test]
     fn rows_start_text_apart_where_a_column_ends_not_where_a_line_stretched() {
         let text = [
-            "화면을 소리내어 읽기            러 느린 키를",
-            "                       키 누름 상태를",
-            "스위치를 켭니다.              니다.",
-            "오르카 화면 읽기   프로그램은 사용자",
-            "인터페이스의  텍스트를 읽을 수",
+            "서버를 다시하여 켜기            면 새로 값을",
+            "                       값 저장 상태를",
+            "설정값을 끕니다.              니다.",
+            "서버용 설정 파일   관리자에서 여러분",
+            "네트워크에서  설정값을 읽을 수",
         ]
         .join("\n");
         let all: Vec<Vec<Segment>> = rows_of(&text).iter().map(|p| segments(&text, p)).collect();
