@@ -107,7 +107,18 @@
 //! most rows, weighing only the rows kept as rows when there are some; its
 //! rows stay rows), rows far apart (the lines that share a gutter must
 //! stand together: at least every other line from the first of them to
-//! the last).
+//! the last). Where no line crosses a gutter and as many rows as it needs
+//! start text at its very column with nothing before it or after a run of
+//! more than `SHIFT` spaces (where a paragraph or a column ends beside it,
+//! not where a justified line stretched a space), a row where it
+//! collapsed shares it too: one with a single space beside a wide character at most `SHIFT`
+//! left of it (or `TOLERANCE` right), the text before the space reaching,
+//! a wide character counting two, more than `SHIFT` columns past the
+//! gutter, and the row's text going on at least `MIN_COLUMN_WIDTH` past
+//! it. Three columns of wide text whose lines fill them
+//! (`…설정 파일 관리자에서 여러분 오른 메뉴바의…`) show each gutter on
+//! few rows, where a paragraph or a column ends; the extractor, counting
+//! a wide character as one, pushed the rest of the rows into the gutter.
 //!
 //! Where a gutter is refused only because the lines that share it do not
 //! stand together, though enough of them share it, no line crosses it and

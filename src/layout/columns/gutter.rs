@@ -253,7 +253,13 @@ pub(super) fn find_gutter(
         // tables on several pages, which a second repair reads as one
         // page, do not); a few suffice where no line crosses it: a
         // column that ends near the top of the page beside a full one.
-        let together = || rows.stand_together(p);
+        // Where no line crosses the gutter and as many rows as it needs
+        // start text at its very column, apart from any text before it,
+        // rows where it collapsed share it too: lines of wide text that
+        // fill their columns show a gutter only where a paragraph or a
+        // column ends.
+        let pushed = crossing.lines == 0 && rows.start_apart_at(p) >= needed;
+        let together = || rows.stand_together(p, pushed);
         let table = || is_table(all, kept, collapsed, edge, region_col, left);
         let enough = (s >= needed || crossing.lines == 0) && together();
         if enough && crossing.rows_held * 5 <= s * 100 && !table() {
@@ -365,9 +371,27 @@ impl Rows<'_> {
             )
     }
 
+    /// How many rows start text at the very column `p` with nothing
+    /// before it or after a run of more than [`SHIFT`] spaces: where a
+    /// paragraph or a column ends beside a gutter, not where a justified
+    /// line stretched a space between two words.
+    fn start_apart_at(&self, p: usize) -> usize {
+        self.all
+            .iter()
+            .filter(|segs| {
+                segs.iter()
+                    .enumerate()
+                    .any(|(i, s)| s.start_col == p && (i == 0 || segs[i - 1].end_col + SHIFT < p))
+            })
+            .count()
+    }
+
     /// Do the lines that share the gutter at `p` stand together? At least
     /// every other line from the first of them to the last shares it.
-    fn stand_together(&self, p: usize) -> bool {
+    /// With `pushed`, a row whose gutter collapsed with wide text pushed
+    /// past it ([`pushed_past`]), its text going on at least
+    /// [`MIN_COLUMN_WIDTH`] past the gutter, shares it too.
+    fn stand_together(&self, p: usize, pushed: bool) -> bool {
         let row_end = self.row_end(p);
         let first_col = self.region_col + MIN_COLUMN_WIDTH;
         // A row shares the gutter with a segment starting at it, or with a
@@ -382,6 +406,11 @@ impl Rows<'_> {
                     && s.start_col + TOLERANCE >= p
                     && s.start_col <= p + TOLERANCE
             }) || (measured_edge && collapsed_at(spaces, p, self.region_col, self.edge).is_some())
+                || (pushed
+                    && segs
+                        .last()
+                        .is_some_and(|l| l.end_col >= p + MIN_COLUMN_WIDTH)
+                    && pushed_past(spaces, p))
         };
         let rows: Vec<(&Vec<Segment>, &Vec<CollapsedSpace>)> = self
             .all
@@ -405,6 +434,17 @@ impl Rows<'_> {
         }
         sharing * 200 >= held
     }
+}
+
+/// Does the row hold a single space beside a wide character where a
+/// gutter at `p` collapsed (the text after it starting at most [`SHIFT`]
+/// left of the gutter or [`TOLERANCE`] right of it), the text before it
+/// reaching, counting a wide character as two, more than [`SHIFT`]
+/// columns past the gutter?
+fn pushed_past(spaces: &[CollapsedSpace], p: usize) -> bool {
+    spaces
+        .iter()
+        .any(|s| s.col < p + TOLERANCE && s.col + 1 + SHIFT >= p && s.reach > p + SHIFT)
 }
 
 /// How many characters a row's text takes with each run of spaces
@@ -498,4 +538,49 @@ pub(super) fn is_interleaved(all: &[Vec<Segment>], gutter: usize) -> bool {
         }
     }
     one_sided * 2 > text_rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cells::segments;
+    use super::super::collapsed::collapsed_spaces;
+    use super::super::tests::rows_of;
+    use super::*;
+
+    #[test]
+    fn wide_text_pushed_past_a_gutter_collapsed_it() {
+        let text = "서버용 설정 파일 관리자에서 여러분 오른 메뉴바의 보안성 단추들을 누른";
+        let row = &rows_of(text)[0];
+        let spaces = collapsed_spaces(text, row);
+        // The space after `여러분` (column 19), its text set 35 wide,
+        // stands where a gutter at column 23 collapsed.
+        assert!(pushed_past(&spaces, 23));
+        // A gutter at column 12: the text before a space near it reaches
+        // no further than `SHIFT` past it.
+        assert!(!pushed_past(&spaces, 12));
+    }
+
+    #[test]
+    fn rows_start_text_apart_where_a_column_ends_not_where_a_line_stretched() {
+        let text = [
+            "서버를 다시하여 켜기            면 새로 값을",
+            "                       값 저장 상태를",
+            "설정값을 끕니다.              니다.",
+            "서버용 설정 파일   관리자에서 여러분",
+            "네트워크에서  설정값을 읽을 수",
+        ]
+        .join("\n");
+        let all: Vec<Vec<Segment>> = rows_of(&text).iter().map(|p| segments(&text, p)).collect();
+        let rows = Rows {
+            all: &all,
+            collapsed: &[],
+            edge: None,
+            region_col: 0,
+        };
+        // After a run of twelve spaces, at the row's start, after fourteen.
+        assert_eq!(rows.start_apart_at(23), 3);
+        // A justified line's stretched space (three spaces) starts text
+        // apart from nothing.
+        assert_eq!(rows.start_apart_at(12), 0);
+    }
 }
