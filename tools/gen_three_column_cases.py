@@ -26,8 +26,10 @@ FONT = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
 # Droid Sans Fallback composes Hangul from jamo, which reportlab cannot:
 # Korean is set in Nanum Gothic (apt-get install fonts-nanum).
 FONT_KO = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
-CORPUS = "/work/shared/corpus/dev"
-BLINK = "/work/shared/corpus/blink"
+# The shared corpus stands next to the project (`../shared`).
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared")
+CORPUS = os.path.join(SHARED, "corpus", "dev")
+BLINK = os.path.join(SHARED, "corpus", "blink")
 # The share of pages set justified (the rest ragged right).
 JUSTIFY = 0.5
 # The share of Korean pages whose lines break between any two syllables.
