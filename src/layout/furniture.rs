@@ -372,31 +372,28 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<Ti
         return None;
     }
     let (first, last) = (text.split(' ').next()?, text.rsplit(' ').next()?);
-    if is_short_number(last) {
-        let mut spaces = [0; 4];
-        let mut found = 0;
-        for (at, _) in text.rmatch_indices(' ').take(spaces.len()) {
-            spaces[found] = at;
-            found += 1;
+    // The splits at the four spaces nearest the number's end, the widest
+    // page number first.
+    let split_near = |spaces: &mut dyn Iterator<Item = (usize, &str)>, number_last: bool| {
+        let mut near = [0; 4];
+        let mut count = 0;
+        for (at, _) in spaces.take(near.len()) {
+            near[count] = at;
+            count += 1;
         }
-        if let Some(read) = spaces[..found].iter().rev().find_map(|&at| {
+        near[..count].iter().rev().find_map(|&at| {
             let (left, right) = (&text[..at], &text[at + 1..]);
-            number_of(right).and_then(|_| read(left, right, Setting::Beside))
-        }) {
+            let number = if number_last { right } else { left };
+            number_of(number).and_then(|_| read(left, right, Setting::Beside))
+        })
+    };
+    if is_short_number(last) {
+        if let Some(read) = split_near(&mut text.rmatch_indices(' '), true) {
             return Some(read);
         }
     }
     if is_short_number(first) {
-        let mut found = [0; 4];
-        let mut count = 0;
-        for (at, _) in text.match_indices(' ').take(found.len()) {
-            found[count] = at;
-            count += 1;
-        }
-        return found[..count].iter().rev().find_map(|&at| {
-            let (left, right) = (&text[..at], &text[at + 1..]);
-            number_of(left).and_then(|_| read(left, right, Setting::Beside))
-        });
+        return split_near(&mut text.match_indices(' '), false);
     }
     None
 }
