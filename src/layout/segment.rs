@@ -169,6 +169,14 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_visible_line_costs_seven_words() {
+        // A document holds one for each of its lines: its flags and its
+        // fit noise share one word.
+        assert!(std::mem::size_of::<visible::Visible<'_>>() <= 56);
+    }
+
+    #[test]
     fn blank_lines_between_every_wrapped_line_are_line_breaks() {
         let rows = [
             "A backup that was never restored is a hope and not a",

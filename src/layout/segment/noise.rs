@@ -46,6 +46,7 @@ pub(super) fn measure_fit_noise(visible: &mut [Visible<'_>]) {
     } else {
         0
     };
+    let noise = u32::try_from(noise).unwrap_or(u32::MAX);
     for v in visible.iter_mut() {
         v.fit_noise = noise;
     }

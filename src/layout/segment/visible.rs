@@ -42,8 +42,9 @@ pub(super) struct Visible<'a> {
     /// wrapped: where a ragged column's lines reach.
     pub(super) reach: usize,
     /// How far a next word may seem to fit yet not have: see
-    /// `noise::measure_fit_noise`.
-    pub(super) fit_noise: usize,
+    /// `noise::measure_fit_noise`. Four bytes, so that the line's flags
+    /// fit in the same word: a document holds one of these for each line.
+    pub(super) fit_noise: u32,
     /// The width the page's text reaches ([`measure_page_widths`]).
     pub(super) page_width: usize,
     /// The page wraps its text into lines: it holds at least
@@ -367,5 +368,5 @@ fn column_width(widths: &mut [(usize, bool)]) -> (usize, usize) {
 /// paragraph's last line, a heading). CJK wraps between any two
 /// characters, so there the first character is the word.
 pub(super) fn next_word_fits(prev: &Visible<'_>, cur: &Visible<'_>) -> bool {
-    prev.extent_with_next_word(cur) + prev.fit_noise <= prev.column
+    prev.extent_with_next_word(cur) + prev.fit_noise as usize <= prev.column
 }
