@@ -327,8 +327,9 @@ fn title_and_page_number<'l>(line: &'l Line<'_>, body_width: usize) -> Option<Ti
     // (`Page 2`) rather than bare (`2`).
     let number_of = |part: &str| {
         // A bare number is told without the page number pattern.
-        let decorated = !is_short_number(part) && is_page_number(part);
-        (decorated || is_short_number(part))
+        let bare = is_short_number(part);
+        let decorated = !bare && is_page_number(part);
+        (bare || decorated)
             .then(|| {
                 let digits = part.trim_start_matches(|c: char| !c.is_ascii_digit());
                 let end = digits
@@ -467,21 +468,18 @@ fn remove_titled_page_numbers(lines: &mut [Line], body_width: usize, log: &mut E
             .get(title)
             .is_some_and(|n| n.len() >= 2 && n.is_sorted_by(|a, b| a < b))
     };
-    // A line with text right above or below it, no blank line between:
-    // a footer that an extractor wrote into the flow of the text.
-    let in_the_flow = |i: usize| {
-        let text = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_some_and(Line::is_shown);
-        text(i.checked_sub(1)) || text(Some(i + 1))
-    };
     let furniture = |i: usize, t: &TitledNumber| {
         let alone = printed_alone.contains(t.title);
         match t.setting {
             Setting::AtTheMargins => alone || counts_up(t.title),
             // Set beside the title, the number could be a heading's
-            // (`Step 2`): the title must also stand alone, the number be a
-            // page's by its form or by counting up, and the line stand in
-            // the flow of the text, as no block of repaired text does.
-            Setting::Beside => alone && (t.decorated || counts_up(t.title)) && in_the_flow(i),
+            // (`Step 2`): the title must also be printed alone, the number
+            // be a page's by its form or by counting up, and the line stand
+            // in the flow of the text (not apart: text right above or below
+            // it), as no block of repaired text does.
+            Setting::Beside => {
+                alone && (t.decorated || counts_up(t.title)) && !stands_alone(lines, i)
+            }
         }
     };
     let remove: Vec<usize> = (0..titled.len())
