@@ -286,6 +286,23 @@ mod tests {
     }
 
     #[test]
+    fn a_first_line_cut_off_goes_on_past_furniture_with_no_blank_line() {
+        // The rest of the sentence starts with a name and is the
+        // paragraph's last line: only the gap tells the page broke there.
+        let input = "The description of the debugger was expanded with the consent of Ari Pollak, Loïc\nRunning title\nMinier, and Dafydd Harries.\n\nThe client needs no change.";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        lines[1].removed = true;
+        let blocks = segment_pages(&lines, Setting::default());
+        assert!(blocks.iter().any(|b| b.lines == [0, 2]), "{blocks:?}");
+        // A blank line beside the furniture may end the paragraph.
+        let input = input.replace("Running title\n", "Running title\n\n");
+        let mut lines = split_lines(&input, &mut EditLog::default());
+        lines[1].removed = true;
+        let blocks = segment_pages(&lines, Setting::default());
+        assert!(blocks.iter().any(|b| b.lines == [0]), "{blocks:?}");
+    }
+
+    #[test]
     fn blank_line_mid_sentence_is_a_column_break() {
         let input = "全旗各级党员干部走进红色教\n育培训基地，通过重温誓词、聆听\n\n“红色故事”、讲好党课等多种形\n式，体悟初心使命。";
         assert_eq!(blocks(input).len(), 1);

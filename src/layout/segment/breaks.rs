@@ -15,7 +15,10 @@
 //! / `restart it…`), or that ends the paragraph on a page that wraps its
 //! text into lines (two lines or more reach its width mid-sentence and
 //! run on): an extractor that boxes an indented first line apart writes
-//! that blank line, and repaired text, a block a line, wraps nothing. A caption ends where the next word would have
+//! that blank line, and repaired text, a block a line, wraps nothing.
+//! Such a line goes on past running furniture printed with no blank line
+//! beside it (`…by Ari Pollak, Loïc` / `Page 2` / `Minier, and…`): a
+//! page broke there, not the paragraph. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
 //! runs on into no text; so does each later line of a caption that
 //! wrapped, with room for that word twice over. A section number alone
@@ -180,6 +183,7 @@ pub(super) fn breaks_between(
                 // neither).
                 block.lines.len() >= 2
                     || a.page != b.page
+                    || !cur.blank_before
                     || goes_on && (cur.runs_on || cur.page_wraps_lines) && full_to_page()
             };
         return !cut_mid_sentence;
