@@ -303,6 +303,21 @@ mod tests {
     }
 
     #[test]
+    fn on_a_page_that_indents_first_lines_the_indent_ends_a_full_sentence() {
+        let page = "    The daemon starts when the machine boots.\n    It reads its configuration file once.\n    A change to the file takes effect at the next start of the\ndaemon, as its manual says, and not before that time at all.\nAfterwards the daemon writes a line to its log and waits for\nwork to come in from the clients that are connected to it.\n    The log is kept for a week.\n    Old logs are removed by the daemon itself.";
+        // The full line that ends a sentence goes on into the line at the
+        // margin after it.
+        assert_eq!(blocks(page).len(), 5, "{:?}", blocks(page));
+        // Before an indented line, it ends its paragraph.
+        let indented = page.replace("\nAfterwards", "\n    Afterwards");
+        assert_eq!(blocks(&indented).len(), 6, "{:?}", blocks(&indented));
+        // Without the indents, the page's one-sentence paragraphs show
+        // that its sentences end paragraphs.
+        let flush = page.replace("    ", "");
+        assert_eq!(blocks(&flush).len(), 6, "{:?}", blocks(&flush));
+    }
+
+    #[test]
     fn blank_line_mid_sentence_is_a_column_break() {
         let input = "全旗各级党员干部走进红色教\n育培训基地，通过重温誓词、聆听\n\n“红色故事”、讲好党课等多种形\n式，体悟初心使命。";
         assert_eq!(blocks(input).len(), 1);

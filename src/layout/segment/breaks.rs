@@ -197,7 +197,7 @@ pub(super) fn breaks_between(
             || next_word_nearly_fits(prev, cur)
             || is_overfull(prev)
             || ends_cjk_sentence_short(prev)
-            || sentence_ends.end_paragraph(&a.text)
+            || sentence_ends.end_paragraph(&a.text, b)
             || is_caption_with_stop(&b.text))
     {
         return true;

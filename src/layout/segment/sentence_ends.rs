@@ -1,7 +1,9 @@
 //! Whether a page's sentences end its paragraphs more often than they go
-//! on inside them.
+//! on inside them, and on a page that indents its paragraphs' first
+//! lines, the indent that says so instead.
 
 use super::visible::{Visible, next_word_fits};
+use crate::text::line::Line;
 use crate::text::script::is_closing;
 
 /// The script whose punctuation ends a sentence.
@@ -35,13 +37,27 @@ enum Stop {
 /// ```
 ///
 /// Where sentences mostly go on inside lines (prose with paragraphs of
-/// several sentences), such a line goes on as before. The repaired text
-/// has no line ends inside paragraphs, so a second repair places no
-/// sentence end at one and changes nothing.
+/// several sentences), such a line goes on as before. Where most of the
+/// paragraph ends placed come before a line indented past the page's
+/// margin, the page marks its paragraphs' first lines, and the next
+/// line's indent decides (one-line paragraphs, each indented as far,
+/// show no deeper indent from line to line):
+///
+/// ```text
+///     It reads its configuration file once.             It reads its configuration file once.
+///     A change takes effect at the next start of the →
+/// daemon, as its manual says, and not before then.      A change takes effect … not before
+/// Afterwards the daemon writes a line to its log.       then. Afterwards the daemon writes…
+/// ```
+///
+/// The repaired text has no line ends inside paragraphs, so a second
+/// repair places no sentence end at one and changes nothing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(super) struct SentenceEnds {
     latin_end_paragraphs: bool,
     wide_end_paragraphs: bool,
+    /// The page's margin, where the page indents most first lines past it.
+    indented_margin: Option<usize>,
 }
 
 impl SentenceEnds {
@@ -50,6 +66,15 @@ impl SentenceEnds {
         // Indexed by `Stop as usize`.
         let mut inside = [0usize; 2];
         let mut at_paragraph_end = [0usize; 2];
+        // Paragraph ends placed before a line indented past the page's
+        // margin (the indent of its least indented line).
+        let margin = visible
+            .iter()
+            .filter(|v| !v.line.preformatted)
+            .map(|v| v.line.indent)
+            .min()
+            .unwrap_or(0);
+        let mut indented_starts = 0usize;
         for (i, pair) in visible.windows(2).enumerate() {
             let (prev, cur) = (&pair[0], &pair[1]);
             // A line drawn twice is a bold heading, not a paragraph's end.
@@ -67,8 +92,13 @@ impl SentenceEnds {
                 && next_word_fits(prev, cur)
             {
                 at_paragraph_end[stop as usize] += 1;
+                indented_starts += usize::from(cur.line.indent > margin);
             }
         }
+        // A page that indents most of its paragraphs' first lines shows
+        // where each starts.
+        let indented_margin =
+            (indented_starts * 2 > at_paragraph_end.iter().sum()).then_some(margin);
         // The sentences that end inside lines are counted only until they
         // are as many as those at paragraph ends, for both stops: each
         // verdict below is settled then (no), however many more there are.
@@ -87,12 +117,19 @@ impl SentenceEnds {
         Self {
             latin_end_paragraphs: at_paragraph_end[latin] > inside[latin],
             wide_end_paragraphs: at_paragraph_end[wide] > inside[wide],
+            indented_margin,
         }
     }
 
     /// Does the sentence that `line` ends (at a full line) end its
     /// paragraph, as most of the page's sentences do?
-    pub(super) fn end_paragraph(&self, line: &str) -> bool {
+    /// On a page that indents first lines, the indent answers instead:
+    /// the sentence ends its paragraph where `next` is indented past the
+    /// page's margin.
+    pub(super) fn end_paragraph(&self, line: &str, next: &Line<'_>) -> bool {
+        if let Some(margin) = self.indented_margin {
+            return final_stop(line).is_some() && next.indent > margin;
+        }
         match final_stop(line) {
             Some(Stop::Latin) => self.latin_end_paragraphs,
             Some(Stop::Wide) => self.wide_end_paragraphs,
