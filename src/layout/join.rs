@@ -291,7 +291,12 @@ fn separator(before: &Before, after: &str, evidence: &Evidence, cjk_context: boo
         evidence::hangul_tail(before).filter(|_| lc == CharClass::Hangul),
         evidence::hangul_head(after).filter(|_| fc == CharClass::Hangul),
     ) {
-        if evidence.joins_hangul(tail, head) {
+        // The tail starts a word where a space or nothing comes before it.
+        let tail_starts_word = before[..before.len() - tail.len()]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        if evidence.joins_hangul(tail, tail_starts_word, head) {
             return Separator::Text("");
         }
     }
@@ -589,6 +594,32 @@ mod tests {
         assert_eq!(
             join("색 프로파일은 작은 파일입니다 대부분의 색\n프로파일은 ICC 양식입니다"),
             "색 프로파일은 작은 파일입니다 대부분의 색 프로파일은 ICC 양식입니다"
+        );
+    }
+
+    #[test]
+    fn a_single_syllable_never_written_alone_begins_the_word_the_break_cut() {
+        // A document shown to break inside words: `확`, never a word of
+        // its own, goes on; `수`, a word of its own (`쓸 수`), does not.
+        let shown = "색 프로파일은 모음입니다 작은 색 프로\n파일은 쓸 수 있는 수 없는 양식입니다";
+        assert_eq!(
+            join(&format!("{shown} 확\n인할 것")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 쓸 수 있는 수 없는 양식입니다 확인할 것"
+        );
+        assert_eq!(
+            join(&format!("{shown} 수\n인할 것")),
+            "색 프로파일은 모음입니다 작은 색 프로파일은 쓸 수 있는 수 없는 양식입니다 수 인할 것"
+        );
+        // Elsewhere, only a syllable that begins most of the words it
+        // stands in (`확`, of `확인 확실히`) begins one at the break.
+        let plain = "파일을 받고 확인 후 확실히 주소를 보고 나서 생각";
+        assert_eq!(
+            join(&format!("{plain} 확\n대합니다")),
+            format!("{plain} 확대합니다")
+        );
+        assert_eq!(
+            join(&format!("{plain} 각\n대합니다")),
+            format!("{plain} 각 대합니다")
         );
     }
 

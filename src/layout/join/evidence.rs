@@ -287,19 +287,40 @@ impl Evidence {
     /// the word before it too. In a document shown to break its lines so,
     /// where a break inside a word is the rule and one between words the
     /// exception, the head goes on the word unless the document shows a
-    /// word boundary: a head that is a word of its own, or a tail that is
-    /// one before a head that begins words, keeps its space; a head that
-    /// only ever ends words (`주소` / `를`) or that, with the tail, begins a
-    /// word written whole (`우` / `선적으로` beside `우선`) goes on; else
-    /// the space stays only where the tail's last syllable ends, or the
-    /// head's first begins, half or more of the words it stands in
-    /// (`유용한` / `과정` keeps its space: `한` mostly ends words).
-    pub(super) fn joins_hangul(&self, tail: &str, head: &str) -> bool {
+    /// word boundary. The tail and the head's first syllable that begin a
+    /// word written whole go on (`우` / `선적으로` beside `우선`), even
+    /// before a head that is a word of its own; else a head that is one
+    /// keeps its space. A single syllable that starts a word
+    /// (`tail_starts_word`) and is never a word of its own goes on (`확` /
+    /// `인할`), there or where that syllable begins most of the words it
+    /// stands in. A tail that is a word before a head that begins words
+    /// keeps its space; a head that only ever ends words (`주소` / `를`)
+    /// goes on; else the space stays only where the tail's last syllable
+    /// ends, or the head's first begins, half or more of the words it
+    /// stands in (`유용한` / `과정` keeps its space: `한` mostly ends
+    /// words).
+    pub(super) fn joins_hangul(&self, tail: &str, tail_starts_word: bool, head: &str) -> bool {
         if self.begins_hangul_word(tail, head) {
+            return true;
+        }
+        // The tail and the head's first syllable begin a word written
+        // whole elsewhere (`우` / `선적으로` beside `우선`).
+        let first = &head[..head.chars().next().map_or(0, char::len_utf8)];
+        if self.breaks_hangul_words && self.begins_hangul_word(tail, first) {
             return true;
         }
         if self.hangul_words.contains(head) {
             return false;
+        }
+        // A single syllable that starts a word at the line's end and that
+        // the document never writes as a word of its own is the first
+        // syllable of a word the break cut (`확` / `인할`).
+        if (self.breaks_hangul_words || self.often_begins_words(tail))
+            && tail_starts_word
+            && tail.chars().nth(1).is_none()
+            && !self.hangul_words.contains(tail)
+        {
+            return true;
         }
         // A head that the document writes only at the ends of words (a
         // particle: `방지` / `를 처리하는`) is no word of its own, wherever
@@ -318,12 +339,6 @@ impl Evidence {
             return false;
         }
         if self.hangul_endings.contains(head) {
-            return true;
-        }
-        // The tail and the head's first syllable begin a word written
-        // whole elsewhere.
-        let first = &head[..head.chars().next().map_or(0, char::len_utf8)];
-        if !self.hangul_words.contains(tail) && self.begins_hangul_word(tail, first) {
             return true;
         }
         // Else what the two syllables at the break usually do: a space
