@@ -598,6 +598,16 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_written_on_to_a_latin_word_is_no_word_of_its_own() {
+        // `를` stands between `DVD` and a space: the particle of `DVD`, so
+        // `방지` / `를` is one word.
+        assert_eq!(
+            join("왜 DVD를 재생하지 못할까요 복사 방지\n를 처리하는 프로그램"),
+            "왜 DVD를 재생하지 못할까요 복사 방지를 처리하는 프로그램"
+        );
+    }
+
+    #[test]
     fn a_single_syllable_never_written_alone_begins_the_word_the_break_cut() {
         // A document shown to break inside words: `확`, never a word of
         // its own, goes on; `수`, a word of its own (`쓸 수`), does not.

@@ -5,7 +5,7 @@
 
 use crate::text::line::Line;
 use crate::text::script::{
-    CharClass, ClassSet, classify, is_cjk, is_hangul, starts_common_ideograph,
+    CharClass, ClassSet, classify, is_cjk, is_closing, is_hangul, starts_common_ideograph,
 };
 // Every word of the document is looked up here, most of them more than
 // once: foldhash is several times faster than the standard SipHash on
@@ -240,17 +240,38 @@ impl Evidence {
 
     /// Records the Hangul words inside `text` (not the first or the last
     /// of the line, which a line break may have cut) and their beginnings.
+    /// A run written on to a Latin word, a number or a closing bracket
+    /// (`DVD를`, `(8)을`) is no word but that word's ending (a particle or
+    /// a verb ending), and is recorded as one, the line's first run too.
     /// Most lines of most documents hold no Hangul: their classes tell,
     /// and they are not given here.
     fn gather_hangul(&mut self, text: &str) {
-        let runs: Vec<&str> = text
-            .split(|c: char| !is_hangul(c))
-            .filter(|r| !r.is_empty())
-            .collect();
-        let inner = runs.iter().skip(1).take(runs.len().saturating_sub(2));
+        let mut runs: Vec<(&str, bool)> = Vec::new();
+        let mut rest = text;
+        while let Some(at) = rest.find(is_hangul) {
+            let written_on = rest[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || is_closing(c));
+            let len: usize = rest[at..]
+                .chars()
+                .take_while(|&c| is_hangul(c))
+                .map(char::len_utf8)
+                .sum();
+            runs.push((&rest[at..at + len], written_on));
+            rest = &rest[at + len..];
+        }
+        let last = runs.len().saturating_sub(1);
         // A run longer than any word is none (and its beginnings and
         // endings, kept for every length, would grow with its square).
-        for run in inner.filter(|run| run.chars().nth(MAX_WORD_CHARS).is_none()) {
+        let kept = runs.iter().enumerate().filter(|&(k, &(run, written_on))| {
+            k < last && (k > 0 || written_on) && run.chars().nth(MAX_WORD_CHARS).is_none()
+        });
+        for (_, &(run, written_on)) in kept {
+            if written_on {
+                self.hangul_endings.insert(run.to_owned());
+                continue;
+            }
             let mut chars = run.chars().peekable();
             let mut first = true;
             while let Some(c) = chars.next() {
@@ -263,11 +284,11 @@ impl Evidence {
             for (end, _) in run.char_indices().skip(2) {
                 self.hangul_beginnings.insert(run[..end].to_owned());
             }
-            self.hangul_beginnings.insert((*run).to_owned());
+            self.hangul_beginnings.insert(run.to_owned());
             for (at, _) in run.char_indices().skip(1) {
                 self.hangul_endings.insert(run[at..].to_owned());
             }
-            self.hangul_words.insert((*run).to_owned());
+            self.hangul_words.insert(run.to_owned());
         }
     }
 
@@ -704,6 +725,23 @@ mod tests {
         assert!(ev.hangul_words.contains("프로파일은"));
         assert!(ev.hangul_beginnings.contains("프로파"));
         assert!(ev.hangul_endings.contains("일은"));
+    }
+
+    #[test]
+    fn a_run_written_on_to_a_latin_word_is_an_ending() {
+        let mut ev = Evidence::default();
+        ev.gather_hangul("DVD를 넣은 후 (8)을 보고 ICC 프로파일 끝");
+        for ending in ["를", "을"] {
+            assert!(ev.hangul_endings.contains(ending), "{ending}");
+            assert!(!ev.hangul_words.contains(ending), "{ending}");
+            assert!(!ev.hangul_beginnings.contains(ending), "{ending}");
+        }
+        // A run set apart from the Latin word by a space is a word.
+        assert!(ev.hangul_words.contains("프로파일"));
+        // The line's last run may be cut by the break, written on or not.
+        let mut ev = Evidence::default();
+        ev.gather_hangul("넣은 후 DVD를");
+        assert!(!ev.hangul_endings.contains("를"));
     }
 
     #[test]
