@@ -10,7 +10,13 @@
 //! tokens of which at least three are ideographs or kana (a justified
 //! line spread with Latin words in it: `里 面 的 "Enabling SASL"`): a deliberate
 //! space between two phrases (`率先垂范 先学先改`), a writer's spacing around
-//! digits (`9 月 23 日`) and Korean word spacing are left alone.
+//! digits (`9 月 23 日`) and Korean word spacing are left alone. On a line
+//! that holds such a run and whose every ideograph or kana stands alone
+//! (spread letter by letter around Latin words), a pair closes up too:
+//!
+//! ```text
+//! 对 于 Wayland 之 上 的 xwayland    →  对于 Wayland 之上的 xwayland
+//! ```
 //!
 //! `O(n)` in the line: one pass finds the runs, a second writes them.
 
@@ -23,6 +29,9 @@ const SPACES: [u8; 2] = [b' ', b'\t'];
 const MIN_RUN: usize = 3;
 /// The fewest ideographs or kana in such a run.
 const MIN_CJK_IN_RUN: usize = 3;
+/// The fewest single ideographs or kana that close up on a line spread
+/// letter by letter: two.
+const MIN_PAIR: usize = 2;
 
 /// Closes up letter-spaced CJK runs in one line, or returns `None` when
 /// there is none.
@@ -54,12 +63,22 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
         return None;
     }
     let mut closes_any = false;
-    for_each_group(text, |_, closes| closes_any |= closes);
+    let mut cjk_words = false;
+    for_each_group(text, MIN_RUN, |group, closes| {
+        closes_any |= closes;
+        // A token of several characters (a run of single ones holds a
+        // space, a lone single is one).
+        let word = !group.contains(SPACES.map(char::from)) && !is_single(group);
+        cjk_words |= word && starts_with_ideograph_or_kana(group);
+    });
     if !closes_any {
         return None;
     }
+    // A line spread letter by letter, whose every ideograph or kana
+    // stands alone, closes up its pairs too (`的 Enabling 命 令`).
+    let min_run = if cjk_words { MIN_RUN } else { MIN_PAIR };
     let mut out = String::with_capacity(text.len());
-    for_each_group(text, |group, closes| {
+    for_each_group(text, min_run, |group, closes| {
         for (k, token) in tokens(group).filter(|t| !t.is_empty()).enumerate() {
             if !out.is_empty() && (k == 0 || !closes) {
                 out.push(' ');
@@ -74,7 +93,7 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
 /// whether it is a letter-spaced run to close up, and with each other
 /// token, in order. One pass: a run too short or with too few ideographs
 /// has no part that qualifies either.
-fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
+fn for_each_group<'a>(text: &'a str, min_run: usize, mut emit: impl FnMut(&'a str, bool)) {
     let mut run_start = None;
     let mut run_end = 0;
     let mut singles = 0;
@@ -100,7 +119,7 @@ fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
         if let Some(start) = run_start.take() {
             emit(
                 &text[start..run_end],
-                singles >= MIN_RUN && cjk >= MIN_CJK_IN_RUN,
+                singles >= min_run && cjk >= min_run.min(MIN_CJK_IN_RUN),
             );
         }
         emit(token, false);
@@ -108,7 +127,7 @@ fn for_each_group<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bool)) {
     if let Some(start) = run_start {
         emit(
             &text[start..run_end],
-            singles >= MIN_RUN && cjk >= MIN_CJK_IN_RUN,
+            singles >= min_run && cjk >= min_run.min(MIN_CJK_IN_RUN),
         );
     }
 }
@@ -215,6 +234,19 @@ mod tests {
         assert_eq!(
             close_letter_spacing("使 わ れ ま す。 そ の 逆 に、").as_deref(),
             Some("使われます。その逆に、")
+        );
+    }
+
+    #[test]
+    fn a_pair_closes_up_on_a_line_spread_letter_by_letter() {
+        assert_eq!(
+            close_letter_spacing("对 于 Wayland 之 上 的 xwayland").as_deref(),
+            Some("对于 Wayland 之上的 xwayland")
+        );
+        // Not where the line writes a word of ideographs whole.
+        assert_eq!(
+            close_letter_spacing("对 于 Wayland 之上的 X 窗 口 系 统").as_deref(),
+            Some("对 于 Wayland 之上的 X窗口系统")
         );
     }
 
