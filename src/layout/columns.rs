@@ -148,8 +148,10 @@
 //! (`…peers(5),    copy-   which…`) stays in the left column.
 //!
 //! Positions are counted in characters, as `pdftotext -layout` places
-//! them, and as the repaired text writes them (`written_cells`), so
-//! that a second repair finds the gutters where the first did.
+//! them, and as the repaired text writes them (`written_cells`), and a
+//! row's gaps and words are read in its text as written (`written_text`:
+//! `i  ^?  e` is `i    e`, one gap of four spaces), so that a second
+//! repair finds the gutters where the first did.
 //! `O(n)` per page for each of at most three passes.
 
 pub use crate::text::line::Piece;
@@ -188,7 +190,7 @@ pub fn split_columns(
 
 #[cfg(test)]
 mod tests {
-    use super::cells::{Segment, segment_starts, segments, written_cells};
+    use super::cells::{Segment, segment_starts, segments, written_cells, written_text};
     use super::collapsed::{
         CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
         collapsed_spaces, crossing_edge, single_spaces, space_at_width, spaces_its_words,
@@ -496,7 +498,8 @@ mod tests {
         let chinese = "这些特别设备文件经常和 shell 数据重定向联合使\n用（参考第 1.5.8 节“典型的顺序命令”）。";
         for (input, spaced) in [(korean, true), (chinese, false)] {
             let rows = rows_of(input);
-            assert_eq!(spaces_its_words(input, &rows, &[false, false]), spaced);
+            let written: Vec<_> = rows.iter().map(|r| written_text(input, r)).collect();
+            assert_eq!(spaces_its_words(&written, &rows, &[false, false]), spaced);
         }
     }
 
@@ -579,6 +582,42 @@ left four      right four";
         let input = input.as_str();
         assert_eq!(order(input)[4], "right one");
         assert_eq!(order(input).len(), 8);
+    }
+
+    #[test]
+    fn gaps_are_read_as_the_repaired_text_writes_them() {
+        // Each pair: rows as the input has them, and as the repaired text
+        // writes them. A control character between two gaps of two
+        // spaces is removed, leaving one gap of four, and a no-break space
+        // is a space: read in the input, the first rows would set more of
+        // their words two spaces apart than one, and the last row of the
+        // second would show no aligned gaps of three spaces, so neither
+        // would be split; a second repair, reading the written text,
+        // would split both.
+        let pairs = [
+            (
+                "the left one  \u{7f}  right one\nleft two  \u{7f}      right\n\
+                 left\u{a0}three  \u{0}    right\u{a0}three\nleft four  \u{1}     right",
+                "the left one    right one\nleft two        right\n\
+                 left three      right three\nleft four       right",
+            ),
+            (
+                "        r\nA   b c d   e\n f g h i .  j\nK\u{a0}  l.\u{a0}  m",
+                "        r\nA   b c d   e\n f g h i .  j\nK   l.   m",
+            ),
+        ];
+        let as_written = |pieces: Vec<String>| -> Vec<String> {
+            let mut log = crate::text::edit::EditLog::off();
+            pieces
+                .iter()
+                .map(|p| crate::chars::normalize::normalize_line(p, 0, &mut log).into_owned())
+                .collect()
+        };
+        for (input, written) in pairs {
+            let rows = order(written).len();
+            assert!(rows > written.lines().count(), "not split: {written:?}");
+            assert_eq!(as_written(order(input)), order(written), "{input:?}");
+        }
     }
 
     #[test]

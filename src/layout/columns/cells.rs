@@ -1,8 +1,10 @@
 //! Where the text of a row sits: its characters in the columns a second
-//! repair counts them in (cells), and its runs of text between gaps of two
-//! or more spaces (segments).
+//! repair counts them in (cells), its runs of text between gaps of two or
+//! more spaces (segments), and its text as the repaired text writes it.
 
+use crate::text::edit::EditLog;
 use crate::text::line::Piece;
+use std::borrow::Cow;
 
 /// A run of text inside a piece, between gutters of two or more spaces.
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +83,22 @@ pub(super) fn segment_starts<'a>(
         (inside, spaces) = (true, 0);
         starts.then_some(cell.col)
     })
+}
+
+/// The text of a piece as the repaired text writes it, its characters
+/// repaired: a character that normalization removes is gone, a no-break
+/// space is a space, a ligature its letters. Whatever reads a row's gaps
+/// and words (how widely it spaces them, whether it stays a row) reads
+/// this text, as a second repair does, never the input's.
+///
+/// ```text
+/// i  ^?  e     →   i    e        (one gap of four spaces, not two of two)
+/// ²<NBSP>  r   →   ²   r          (a gap of three spaces)
+/// ```
+///
+/// Borrows the input when nothing in the piece is repaired.
+pub(super) fn written_text<'a>(input: &'a str, piece: &Piece) -> Cow<'a, str> {
+    crate::chars::normalize::normalize_line(&input[piece.range.clone()], 0, &mut EditLog::off())
 }
 
 /// One character of a piece as the repaired text will write it.

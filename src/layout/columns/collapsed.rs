@@ -6,6 +6,7 @@ use super::cells::{Cell, written_cells};
 use super::measures::{MIN_SUPPORT, SHIFT, TOLERANCE};
 use crate::text::line::Piece;
 use crate::text::script::display_width;
+use std::borrow::Cow;
 
 /// A single space of a row that stands beside a wide character: where
 /// `pdftotext -layout` collapses the gutter between two columns of CJK
@@ -236,15 +237,17 @@ impl CollapsedEdge {
 /// average, at least once in every two windows of [`SHIFT`] +
 /// [`TOLERANCE`] columns; Chinese and Japanese set one only where a
 /// gutter collapsed, a justified line was spread, or beside a word of
-/// another script.
-pub(super) fn spaces_its_words(input: &str, rows: &[Piece], kept: &[bool]) -> bool {
+/// another script. `written` holds each row's text as the repaired text
+/// writes it ([`super::cells::written_text`]).
+pub(super) fn spaces_its_words(written: &[Cow<'_, str>], rows: &[Piece], kept: &[bool]) -> bool {
     let (mut spaces, mut width) = (0, 0);
-    for (row, _) in rows
+    for ((text, _), _) in written
         .iter()
+        .zip(rows)
         .zip(kept)
-        .filter(|(r, k)| !**k && !r.running_title)
+        .filter(|((_, r), k)| !**k && !r.running_title)
     {
-        let text = input[row.range.clone()].trim();
+        let text = text.trim();
         width += display_width(text);
         let mut before = [' ', ' '];
         for c in text.chars() {

@@ -9,6 +9,7 @@ use super::measures::{
 };
 use crate::text::line::{Piece, overlaps_any};
 use crate::text::script::display_width;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Can the rows hold a gutter at all? [`find_gutter`] needs
@@ -131,20 +132,22 @@ impl GutterStarts {
 /// of columns sets the words of each column one space apart, and only its
 /// gutters wider. Words are counted by the gaps between two characters
 /// of scripts that space their words (Latin, Hangul and the like), as
-/// Chinese and Japanese set no spaces between theirs.
+/// Chinese and Japanese set no spaces between theirs. `written` holds
+/// each row's text as the repaired text writes it
+/// ([`super::cells::written_text`]).
 ///
 /// ```text
 /// The  committee  met  on  Tuesday  to  review     (every gap two
 /// the  proposal  before  it  could  be  approved.   spaces: one column)
 /// ```
-pub(super) fn spaces_words_widely(input: &str, rows: &[Piece]) -> bool {
+pub(super) fn spaces_words_widely(written: &[Cow<'_, str>]) -> bool {
     // Gaps between two characters of scripts that space their words, of
     // one space and of more; gaps of more between any two characters; the
     // characters.
     let (mut single, mut wide) = (0usize, 0usize);
     let (mut wide_anywhere, mut characters) = (0usize, 0usize);
-    for row in rows {
-        let text = input[row.range.clone()].trim();
+    for text in written {
+        let text = text.trim();
         let mut spaces = 0;
         let mut before_spaced = false;
         for c in text.chars() {

@@ -2,7 +2,7 @@
 //! left column top to bottom, then the next), again inside each column, and
 //! the rows kept as rows written where the repaired text writes them.
 
-use super::cells::{Segment, segments};
+use super::cells::{Segment, segments, written_text};
 use super::collapsed::spaces_its_words;
 use super::collapsed::{
     CollapsedEdge, CollapsedSpace, collapsed_at, collapsed_edge, collapsed_edge_near,
@@ -16,6 +16,7 @@ use super::gutter::{
 use super::measures::{MAX_DEPTH, MIN_COLUMN_WIDTH, MIN_SUPPORT, SHIFT, TOLERANCE};
 use super::widths::ColumnWidths;
 use crate::text::line::Piece;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A region left as it is though its rows may hold columns side by side:
@@ -39,11 +40,14 @@ pub(super) fn split_region(
     depth: usize,
     notes: &mut Vec<UnsureColumns>,
 ) -> Result<Vec<Piece>, Vec<Piece>> {
-    if depth >= MAX_DEPTH
-        || rows.len() < MIN_SUPPORT
-        || !may_have_gutter(input, &rows)
-        || spaces_words_widely(input, &rows)
-    {
+    if depth >= MAX_DEPTH || rows.len() < MIN_SUPPORT || !may_have_gutter(input, &rows) {
+        return Err(rows);
+    }
+    // The rows' gaps and words are read in their text as the repaired
+    // text writes it, as a second repair reads them: two gaps of two
+    // spaces around a control character are one gap of four there.
+    let written: Vec<Cow<str>> = rows.iter().map(|r| written_text(input, r)).collect();
+    if spaces_words_widely(&written) {
         return Err(rows);
     }
     let all: Vec<Vec<Segment>> = rows.iter().map(|r| segments(input, r)).collect();
@@ -57,10 +61,10 @@ pub(super) fn split_region(
         .min()
         .unwrap_or(0);
     // The rows that stay rows, gaps and all, in the repaired text.
-    let kept: Vec<bool> = rows
+    let kept: Vec<bool> = written
         .iter()
-        .map(|r| {
-            let text = input[r.range.clone()].trim();
+        .map(|text| {
+            let text = text.trim();
             crate::layout::preformatted::looks_preformatted(text)
                 && crate::layout::dedupe::dedupe_line(text).is_none()
         })
@@ -69,11 +73,9 @@ pub(super) fn split_region(
     // where its comments start, yet each row is one line: where such rows
     // are most of those with a wide gap inside, the region holds no columns.
     let gapped = all.iter().filter(|segs| segs.len() >= 2).count();
-    let commented = rows
+    let commented = written
         .iter()
-        .filter(|r| {
-            crate::layout::preformatted::has_trailing_comment(input[r.range.clone()].trim())
-        })
+        .filter(|text| crate::layout::preformatted::has_trailing_comment(text.trim()))
         .count();
     if commented > 0 && commented * 2 >= gapped {
         return Err(rows);
@@ -128,7 +130,7 @@ pub(super) fn split_region(
     // at most): spaces that agree on a narrower width are the text's own.
     // Where all the spaces agree on no such width, those that stand where
     // the region's columns start may.
-    let words_spaced = spaces_its_words(input, &rows, &kept);
+    let words_spaced = spaces_its_words(&written, &rows, &kept);
     let share = if depth == 0 { 4 } else { 3 };
     let wide_enough = |e: &CollapsedEdge| !words_spaced && e.width * share >= region_width;
     let edge = collapsed_edge(&collapsed, region_col)
