@@ -473,6 +473,11 @@ fn inputs_the_properties_found() {
         // Blocks of one width that stop mid-sentence, as the repaired text
         // sets them apart with blank lines.
         "不忘初心不忘初心全市不忘初心开展不忘初心开展不忘初心，the不忘初心 aa-\n  不忘初心不忘初心不忘初心\n$ ls -l foo\n⋯⋯\neﬀect不忘初心不忘初心不忘初心the不忘初心开展한국어不忘初心不忘初心\n\n不忘初心year不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心不忘初心开展\n一一丁丁丂丂\n一一一一一 不忘初心一一一不忘初心한국어不忘初心不忘初心不忘初心开展不忘初心\n$ ls -l foo\nその⼀部は不忘初心不忘初心开展한국어不忘初心不忘初心开展全市 aaa-\n",
+        // Words of a column piece each set apart as a block of its own
+        // after a block cut off at a comma: the repaired text wraps no
+        // text into lines, so a second repair does not take them for a
+        // justified line written a word per line.
+        "review一一一一 不忘初心\nName      Value      Unit\n1. First item\nその⼀部は开展  开展 不忘初心 aa-\naaaaaabelow) aaaaaaaaaaaa 不忘初心不忘初心不忘初心\n- 1 -\n不忘初心\n不忘初心data,  开展 不忘初心annual aaaaaa-\ndata,  yeareﬀect 한국어不忘初心\nthethe\ninfor\u{ad}mation  全市\n",
     ];
     for input in inputs {
         let config = Config::default();

@@ -33,8 +33,11 @@
 //! with no trailing space but a blank line after each: three or more
 //! one-word lines of a spaced script in a row, one blank line between
 //! each, are one line where the line before ends mid-sentence (a comma, a
-//! word broken at a hyphen) or the last word ends a sentence; a table's
-//! cells, written so too, do neither.
+//! word broken at a hyphen) or the last word ends a sentence, and follows
+//! a line of its own paragraph with no blank line between (the extractor
+//! wraps text into lines there; repaired text, a block a line, does not,
+//! so a second repair joins nothing). A table's cells, written so too,
+//! neither go on from a sentence cut off nor end one.
 //!
 //! ```text
 //! …with the account name "guest",       …with the account name "guest",
@@ -186,7 +189,8 @@ const MIN_WORDS_SET_APART: usize = 3;
 /// `"~/.ssh/config"` / blank / `to` …): three or more lines in a row on
 /// one page, each one word of a spaced script, one blank line between
 /// each, where the line before them ends mid-sentence (a comma, or a
-/// word broken at a hyphen) or their last word ends a sentence. A table
+/// word broken at a hyphen) or their last word ends a sentence, and that
+/// line follows another with no blank line between. A table
 /// writes its cells so too (`package` / `popcon` / `size`), but a row of
 /// cells neither goes on from a sentence cut off nor ends one. The joined
 /// line is stretched, as every line of a paragraph but its last is,
@@ -229,7 +233,14 @@ fn join_words_set_apart<'a>(input: &str, lines: &mut Vec<Line<'a>>, log: &mut Ed
             end = next;
         }
         if words >= MIN_WORDS_SET_APART {
-            let before = lines[..i].iter().rev().find(|l| !l.is_blank());
+            let before_at = lines[..i].iter().rposition(|l| !l.is_blank());
+            let before = before_at.map(|k| &lines[k]);
+            // The extractor wraps its text into lines there: the line
+            // before the words follows another with no blank line between.
+            // Repaired text, a block a line, never does.
+            let wrapped = before_at
+                .and_then(|k| k.checked_sub(1))
+                .is_some_and(|k| !lines[k].is_blank() && lines[k].page == lines[i].page);
             let cut_off = before.is_some_and(|b| {
                 b.page == lines[i].page
                     && (b.text.ends_with(',')
@@ -238,7 +249,7 @@ fn join_words_set_apart<'a>(input: &str, lines: &mut Vec<Line<'a>>, log: &mut Ed
                             .is_some_and(|word| word.ends_with(char::is_alphabetic)))
             });
             let ends_sentence = lines[end].ends_sentence();
-            if cut_off || ends_sentence {
+            if wrapped && (cut_off || ends_sentence) {
                 // After a sentence cut off, the one blank line before the
                 // first word is the extractor's separator too.
                 let blank_before =
@@ -470,6 +481,10 @@ mod tests {
         // nor end one.
         let cells = format!("{BODY}Shells\n\npackage\n\npopcon\n\nsize\n\nbash\n");
         assert!(rebuilt(&cells).contains(&"popcon".to_string()));
+        // Repaired text sets every block apart: there the words are
+        // blocks of their own.
+        let repaired = "For the service with the account name \"guest\",\n\nyou\n\nset\n\nit.\n";
+        assert!(rebuilt(repaired).contains(&"set".to_string()));
         // Two words are too few to tell.
         let two = format!("{BODY}name \"guest\",\n\nyou\n\nset.\n");
         assert!(rebuilt(&two).contains(&"you".to_string()));
