@@ -325,7 +325,17 @@ fn run_stages_knowing(
         }
         previous_end = Some(range.end);
         let text = if span.kind == BlockKind::Preformatted {
-            keep_lines(&members)
+            let kept = keep_lines(&members);
+            // A kept line that a stage rebuilt (a justified line written a
+            // word per line) is read again for mojibake, as a second
+            // repair reads it (`Ã⏎a` rebuilt as `Ã a`, the UTF-8 of `à`).
+            match repair_mojibake_again(&kept).filter(|_| config.mojibake) {
+                Some((fixed, _)) => {
+                    log.push(range.clone(), fixed.clone(), Rule::Mojibake);
+                    fixed
+                }
+                None => kept,
+            }
         } else {
             let mut joined = join_block(&members, &evidence, config.dehyphenate, &mut log);
             let mut reread = false;

@@ -478,6 +478,10 @@ fn inputs_the_properties_found() {
         // text into lines, so a second repair does not take them for a
         // justified line written a word per line.
         "review一一一一 不忘初心\nName      Value      Unit\n1. First item\nその⼀部は开展  开展 不忘初心 aa-\naaaaaabelow) aaaaaaaaaaaa 不忘初心不忘初心不忘初心\n- 1 -\n不忘初心\n不忘初心data,  开展 不忘初心annual aaaaaa-\ndata,  yeareﬀect 한국어不忘初心\nthethe\ninfor\u{ad}mation  全市\n",
+        // A kept block's line rebuilt from two (`Ã` and a space, then `a`),
+        // which a second repair reads as the UTF-8 of `à`.
+        "¡\t!\nA\t¡\u{ac6}\nÃ\u{3000}\na\nA",
+        "¡0 ¡ ¡\0¡A 0¡¡0¡\u{2028}Ā\0Ã\u{b}\n{\0",
     ];
     for input in inputs {
         let config = Config::default();
