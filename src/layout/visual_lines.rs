@@ -208,10 +208,8 @@ fn join_words_set_apart<'a>(input: &str, lines: &mut Vec<Line<'a>>, log: &mut Ed
             // furniture, which a later stage removes whole.
             && !line.text.contains("://")
     };
-    // Most documents hold no such run: a line of one word before a blank
-    // line and another of one word is rare.
     // Each run's first and last line, and whether the blank line before
-    // it goes.
+    // it goes. Most documents hold none, and are left as they are.
     let mut runs: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
