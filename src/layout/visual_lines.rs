@@ -29,22 +29,6 @@
 //! stretches every line of a paragraph but its last, so the paragraph goes
 //! on after it.
 //!
-//! Another extractor (`pdftotext` among them) writes such a line's words
-//! with no trailing space but a blank line after each: three or more
-//! one-word lines of a spaced script in a row, one blank line between
-//! each, are one line where the line before ends mid-sentence (a comma, a
-//! word broken at a hyphen) or the last word ends a sentence, and follows
-//! a line of its own paragraph with no blank line between (the extractor
-//! wraps text into lines there; repaired text, a block a line, does not,
-//! so a second repair joins nothing). A table's cells, written so too,
-//! neither go on from a sentence cut off nor end one.
-//!
-//! ```text
-//! …with the account name "guest",       …with the account name "guest",
-//! you ⏎ ⏎ set ⏎ ⏎ "~/.ssh/config" ⏎ ⏎  →  you set "~/.ssh/config" to contain
-//! to ⏎ ⏎ contain ⏎ ⏎ the ⏎ ⏎ following.     the following.
-//! ```
-//!
 //! Chinese and Japanese have no spaces to stretch, so a justified line of
 //! them comes a character per line: two or more consecutive lines that
 //! each hold one character of a script written without spaces (not all the
@@ -86,7 +70,6 @@ use std::borrow::Cow;
 /// ```
 pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: &mut EditLog) {
     mark_spaced_lines(input, lines);
-    join_words_set_apart(input, lines, log);
     let pieces = piece_marks(input, lines);
     if !pieces.iter().any(|&p| p) {
         return;
@@ -176,130 +159,6 @@ pub fn rebuild_visual_lines<'a>(input: &'a str, lines: &mut Vec<Line<'a>>, log: 
         }
         out.push(line);
         out.append(&mut blanks);
-    }
-    *lines = out;
-}
-
-/// The fewest one-word lines that make a justified line written a word
-/// per line with a blank line after each word.
-const MIN_WORDS_SET_APART: usize = 3;
-
-/// Joins the words of a justified line that an extractor wrote a word per
-/// line, a blank line after each (`you` / blank / `set` / blank /
-/// `"~/.ssh/config"` / blank / `to` …): three or more lines in a row on
-/// one page, each one word of a spaced script, one blank line between
-/// each, where the line before them ends mid-sentence (a comma, or a
-/// word broken at a hyphen) or their last word ends a sentence, and that
-/// line follows another with no blank line between. A table
-/// writes its cells so too (`package` / `popcon` / `size`), but a row of
-/// cells neither goes on from a sentence cut off nor ends one. The joined
-/// line is stretched, as every line of a paragraph but its last is,
-/// unless it ends a sentence.
-fn join_words_set_apart<'a>(input: &str, lines: &mut Vec<Line<'a>>, log: &mut EditLog) {
-    let one_word = |line: &Line| {
-        !line.is_blank()
-            // A word that ends in a space is a piece (see `is_piece`).
-            && !ends_in_space(line)
-            && is_whole_line(input, line)
-            && !line.text.contains(char::is_whitespace)
-            && line.text.bytes().any(|b| b.is_ascii_alphabetic())
-            && !line.text.chars().any(is_spaceless)
-            // An address alone on a line may be a browser's page
-            // furniture, which a later stage removes whole.
-            && !line.text.contains("://")
-    };
-    // Each run's first and last line, and whether the blank line before
-    // it goes. Most documents hold none, and are left as they are.
-    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let mut end = i;
-        let mut words = 0;
-        while end < lines.len() && one_word(&lines[end]) && lines[end].page == lines[i].page {
-            words += 1;
-            let blank = end + 1;
-            let next = end + 2;
-            let goes_on = lines
-                .get(blank)
-                .is_some_and(|b| b.is_blank() && b.page == lines[i].page)
-                && lines
-                    .get(next)
-                    .is_some_and(|n| !n.page_break_before && one_word(n));
-            if !goes_on {
-                break;
-            }
-            end = next;
-        }
-        if words >= MIN_WORDS_SET_APART {
-            let before_at = lines[..i].iter().rposition(|l| !l.is_blank());
-            let before = before_at.map(|k| &lines[k]);
-            // The extractor wraps its text into lines there: the line
-            // before the words follows another with no blank line between.
-            // Repaired text, a block a line, never does.
-            let wrapped = before_at
-                .and_then(|k| k.checked_sub(1))
-                .is_some_and(|k| !lines[k].is_blank() && lines[k].page == lines[i].page);
-            let cut_off = before.is_some_and(|b| {
-                b.page == lines[i].page
-                    && (b.text.ends_with(',')
-                        || b.text
-                            .strip_suffix('-')
-                            .is_some_and(|word| word.ends_with(char::is_alphabetic)))
-            });
-            let ends_sentence = lines[end].ends_sentence();
-            if wrapped && (cut_off || ends_sentence) {
-                // After a sentence cut off, the one blank line before the
-                // first word is the extractor's separator too.
-                let blank_before =
-                    cut_off && i >= 2 && lines[i - 1].is_blank() && !lines[i - 2].is_blank();
-                runs.push((i, end, blank_before));
-            }
-            i = end + 1;
-        } else {
-            i += 1;
-        }
-    }
-    if runs.is_empty() {
-        return;
-    }
-    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
-    let mut runs = runs.into_iter().peekable();
-    for (k, line) in std::mem::take(lines).into_iter().enumerate() {
-        while runs.peek().is_some_and(|&(_, end, _)| end < k) {
-            runs.next();
-        }
-        let in_run = runs.peek().is_some_and(|&(start, _, _)| start < k);
-        let separator = runs
-            .peek()
-            .is_some_and(|&(start, _, blank_before)| blank_before && k + 1 == start);
-        if separator {
-            log.push(line.range.clone(), "", Rule::WordPerLine);
-            continue;
-        }
-        if !in_run {
-            out.push(line);
-            continue;
-        }
-        if line.is_blank() {
-            continue;
-        }
-        let joined = out.last_mut().expect("a run starts with a line kept");
-        log.push(
-            joined.content.end..line.content.start,
-            " ",
-            Rule::WordPerLine,
-        );
-        let mut text = std::mem::take(&mut joined.text).into_owned();
-        text.push(' ');
-        text.push_str(&line.text);
-        joined.range.end = line.range.end;
-        joined.content.end = line.content.end;
-        joined.width += 1 + line.width;
-        joined.classes = joined.classes | ClassSet::of(" ") | line.classes;
-        joined.spaces = SpaceRuns::of(&text);
-        joined.text = Cow::Owned(text);
-        // A sentence's end may end the paragraph, as a last line does.
-        joined.stretched = !joined.ends_sentence();
     }
     *lines = out;
 }
@@ -464,29 +323,6 @@ mod tests {
 
     const BODY: &str =
         "A column of text set in a justified way,\nwith lines of much the same width, so that\n";
-
-    #[test]
-    fn words_set_apart_by_blank_lines_after_a_cut_off_sentence_are_one_line() {
-        let input = format!(
-            "{BODY}For the service with the account name \"guest\",\n\nyou\n\nset\n\n\"~/.ssh/config\"\n\nto\n\ncontain\n\nthe\n\nfollowing.\n"
-        );
-        let lines = rebuilt(&input);
-        assert!(
-            lines.contains(&"you set \"~/.ssh/config\" to contain the following.".to_string()),
-            "{lines:?}"
-        );
-        // A table's cells, after a heading, neither go on from a sentence
-        // nor end one.
-        let cells = format!("{BODY}Shells\n\npackage\n\npopcon\n\nsize\n\nbash\n");
-        assert!(rebuilt(&cells).contains(&"popcon".to_string()));
-        // Repaired text sets every block apart: there the words are
-        // blocks of their own.
-        let repaired = "For the service with the account name \"guest\",\n\nyou\n\nset\n\nit.\n";
-        assert!(rebuilt(repaired).contains(&"set".to_string()));
-        // Two words are too few to tell.
-        let two = format!("{BODY}name \"guest\",\n\nyou\n\nset.\n");
-        assert!(rebuilt(&two).contains(&"you".to_string()));
-    }
 
     #[test]
     fn words_written_a_line_each_are_one_line() {
