@@ -63,17 +63,18 @@ pub fn close_letter_spacing(text: &str) -> Option<String> {
         return None;
     }
     let mut closes_any = false;
-    let mut cjk_words = false;
-    for_each_group(text, MIN_RUN, |group, closes| {
-        closes_any |= closes;
-        // A token of several characters (a run of single ones holds a
-        // space, a lone single is one).
-        let word = !group.contains(SPACES.map(char::from)) && !is_single(group);
-        cjk_words |= word && starts_with_ideograph_or_kana(group);
-    });
+    for_each_group(text, MIN_RUN, |_, closes| closes_any |= closes);
     if !closes_any {
         return None;
     }
+    // Asked only of a line with a run to close: most lines have none.
+    let mut cjk_words = false;
+    for_each_group(text, MIN_RUN, |group, closes| {
+        // A token of several characters (a run of single ones holds a
+        // space, a lone single is one).
+        let word = !closes && !group.contains(SPACES.map(char::from)) && !is_single(group);
+        cjk_words |= word && starts_with_ideograph_or_kana(group);
+    });
     // A line spread letter by letter, whose every ideograph or kana
     // stands alone, closes up its pairs too (`的 Enabling 命 令`).
     let min_run = if cjk_words { MIN_RUN } else { MIN_PAIR };
