@@ -111,7 +111,10 @@ pub fn segment_pages(lines: &[Line], setting: Setting) -> Vec<BlockSpan> {
                     || stands_between_sentences(prev, cur, visible.get(v + 1))
                     || block_labelled && starts_new_entry(prev, cur)
                     || block_term.is_some() && starts_like(prev, cur, block_term.as_deref())
-                    || block_caption && block.lines.len() >= 2 && ends_wrapped_caption(prev, cur)
+                    || block_caption
+                        && block.lines.len() >= 2
+                        && !(prev.line.preformatted && cur.line.preformatted)
+                        && ends_wrapped_caption(prev, cur)
             }
         };
         if starts_block {
@@ -380,6 +383,21 @@ mod tests {
             "{:?}",
             blocks(&input)
         );
+    }
+
+    #[test]
+    fn lines_kept_as_a_listing_under_a_caption_stay_one_block() {
+        let input = "Table 4. Contents . . . . . 8\nname\nsize  date";
+        let mut lines = split_lines(input, &mut EditLog::default());
+        let spans = segment_pages(&lines, Setting::default());
+        assert!(spans.iter().any(|b| b.lines == [2]), "{spans:?}");
+        // Kept as a listing, the lines are written together, so a second
+        // repair reads the same listing.
+        for line in &mut lines {
+            line.preformatted = true;
+        }
+        let spans = segment_pages(&lines, Setting::default());
+        assert_eq!(spans.len(), 1, "{spans:?}");
     }
 
     #[test]

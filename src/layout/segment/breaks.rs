@@ -21,7 +21,8 @@
 //! page broke there, not the paragraph. A caption ends where the next word would have
 //! fitted on its line, however long it is: it names a table or figure and
 //! runs on into no text; so does each later line of a caption that
-//! wrapped, with room for that word twice over. A section number alone
+//! wrapped, with room for that word twice over (not a line of a listing
+//! kept as lines: kept together, it is written together). A section number alone
 //! on a line continues no sentence cut off before a gap or a page break
 //! (`…input file` / page break / `4.3`). A line that had room for the
 //! next word twice over ends its block before a capital (a list item of
