@@ -329,7 +329,12 @@ fn run_stages_knowing(
             // A kept line that a stage rebuilt (a justified line written a
             // word per line) is read again for mojibake, as a second
             // repair reads it (`Ã⏎a` rebuilt as `Ã a`, the UTF-8 of `à`).
-            match repair_mojibake_again(&kept).filter(|_| config.mojibake) {
+            let reading = if config.mojibake {
+                repair_mojibake_again(&kept)
+            } else {
+                None
+            };
+            match reading {
                 Some((fixed, _)) => {
                     log.push(range.clone(), fixed.clone(), Rule::Mojibake);
                     fixed
